@@ -251,6 +251,19 @@ class Store:
         with self.engine.connect() as c:
             return [(r[0], r[1]) for r in c.execute(q)]
 
+    def facet_counts_column(self, column: str, limit: int = 20) -> list[tuple[str, int]]:
+        """Most frequent values of a document column (language, source)."""
+        col = s.documents.c[column]
+        q = (select(col, func.count().label("n")).where(col.is_not(None)).group_by(col)
+             .order_by(text("n DESC")).limit(limit))
+        with self.engine.connect() as c:
+            return [(r[0], r[1]) for r in c.execute(q)]
+
+    def link_counts(self) -> list[tuple[str, int]]:
+        q = select(s.links.c.kind, func.count().label("n")).group_by(s.links.c.kind).order_by(text("n DESC"))
+        with self.engine.connect() as c:
+            return [(r[0], r[1]) for r in c.execute(q)]
+
     def find_by_url(self, url: str) -> list[Document]:
         with self.engine.connect() as c:
             ids = [r[0] for r in c.execute(select(s.documents.c.id).where(s.documents.c.url == url))]

@@ -1,0 +1,260 @@
+"""The Python API: a store, its search index and the pipeline, behind one object.
+
+The CLI and the web layer are thin over this; a notebook user can call it directly:
+
+    from newsbridge.workspace import Workspace
+    ws = Workspace.open("newsbridge.db")
+    ws.ingest(["articles/"])
+    ws.search("media forum Beijing")
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from .ingest.files import InputError, RawItem, iter_items, record_item
+from .model import Document, document_id
+from .pipeline import DEFAULT_STAGES, EXTRACT_STAGES, RunReport, run
+from .settings import Settings, load_settings
+from .store import Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 200
+
+
+@dataclass
+class IngestReport:
+    added: int = 0
+    skipped: int = 0                       # already stored (same bytes)
+    errors: list[str] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def build_document(item: RawItem) -> Document:
+    """Original bytes -> Document with its text (decoding/HTML extraction), before any stage."""
+    from .extract.decode import DecodeError, decode_bytes
+    from .extract.html import html_to_text
+
+    meta = dict(item.meta)
+    url = item.url
+    media_type = "text/plain"
+    try:
+        if item.kind == "record":
+            import json
+            obj = json.loads(item.raw)
+            if obj.get("text"):
+                text = obj["text"]
+            else:
+                text, html_meta = html_to_text(obj["html"], url=url)
+                media_type = "text/html"
+                meta = {**{k: v for k, v in html_meta.items() if v}, **meta}
+        elif item.kind == "html":
+            text, html_meta = html_to_text(item.raw, url=url)
+            media_type = "text/html"
+            meta.update({k: v for k, v in html_meta.items() if v})
+            url = url or html_meta.get("url")
+        else:
+            text = decode_bytes(item.raw, item.origin)
+    except DecodeError as exc:
+        raise InputError(item.origin, str(exc)) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(item.origin, "no text found")
+    return Document(id=document_id(item.raw), text=text, origin=item.origin, url=url,
+                    media_type=media_type, meta=meta)
+
+
+class Workspace:
+    """One store + one search index + the registered stages."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.store = Store(self.settings.db)
+        self._index = None
+
+    @classmethod
+    def open(cls, db: str | None = None, **overrides) -> "Workspace":
+        return cls(load_settings(db=db, **overrides))
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close() if hasattr(self._index, "close") else None
+        self.store.close()
+
+    def __enter__(self) -> "Workspace":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def index(self):
+        if self._index is None:
+            from .search.index import SearchIndex
+            self._index = SearchIndex(self.settings.search_index_path)
+        return self._index
+
+    # -- ingest ------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], *, stages: Iterable[str] = DEFAULT_STAGES,
+               on_progress: Callable[[str], None] | None = None,
+               on_error: Callable[[str], None] | None = None) -> IngestReport:
+        """Ingest files and folders; bad inputs are reported and skipped, never fatal."""
+        items = iter_items(list(paths), self.settings.max_input_bytes)
+        return self.ingest_items(items, stages=stages, on_progress=on_progress, on_error=on_error)
+
+    def ingest_records(self, records: Iterable[dict[str, Any]], origin: str = "api",
+                       stages: Iterable[str] = DEFAULT_STAGES) -> IngestReport:
+        """Ingest JSONL-style records {url, title, text|html, published, source}."""
+        def items() -> Iterator[RawItem | InputError]:
+            for i, rec in enumerate(records, 1):
+                try:
+                    yield record_item(rec, rec.get("url") or f"{origin}#{i}" if isinstance(rec, dict) else origin)
+                except InputError as exc:
+                    yield exc
+        return self.ingest_items(items(), stages=stages)
+
+    def ingest_bytes(self, raw: bytes, origin: str, *, kind: str = "html", url: str | None = None,
+                     meta: dict[str, Any] | None = None, stages: Iterable[str] = DEFAULT_STAGES) -> IngestReport:
+        """Ingest one page or text already in memory (fetched URL, WARC record, pushed article)."""
+        item = RawItem(origin=origin, raw=raw, kind=kind, url=url, meta=dict(meta or {}))
+        return self.ingest_items([item], stages=stages)
+
+    def ingest_items(self, items: Iterable[RawItem | InputError], *, stages: Iterable[str] = DEFAULT_STAGES,
+                     on_progress: Callable[[str], None] | None = None,
+                     on_error: Callable[[str], None] | None = None) -> IngestReport:
+        stages = tuple(stages)
+        report = IngestReport()
+        batch: list[RawItem] = []
+
+        def fail(err: InputError) -> None:
+            report.errors.append(err.message)
+            self.store.record_error(err.origin, err.reason, err.line)
+            if on_error:
+                on_error(err.message)
+
+        for item in items:
+            if isinstance(item, InputError):
+                fail(item)
+                if on_progress:
+                    on_progress(item.origin)
+                continue
+            batch.append(item)
+            if len(batch) >= BATCH:
+                self._ingest_batch(batch, stages, report, fail, on_progress)
+                batch = []
+        if batch:
+            self._ingest_batch(batch, stages, report, fail, on_progress)
+        return report
+
+    def _ingest_batch(self, batch: list[RawItem], stages: tuple[str, ...], report: IngestReport,
+                      fail: Callable[[InputError], None], on_progress) -> None:
+        ids = {id(it): document_id(it.raw) for it in batch}
+        existing = self.store.existing_ids(set(ids.values()))
+        fresh: list[tuple[RawItem, Document]] = []
+        seen: set[str] = set()
+        for it in batch:
+            doc_id = ids[id(it)]
+            if doc_id in existing or doc_id in seen:
+                self.store.add_origin(doc_id, it.origin)  # same bytes from elsewhere: one more origin
+                report.skipped += 1
+                if on_progress:
+                    on_progress(it.origin)
+                continue
+            seen.add(doc_id)
+            try:
+                fresh.append((it, build_document(it)))
+            except InputError as exc:
+                fail(exc)
+                if on_progress:
+                    on_progress(it.origin)
+        raws = {doc.id: it.raw for it, doc in fresh}
+        run_report = RunReport()
+        done = list(run((doc for _, doc in fresh), stages, run_report))
+        for f in run_report.failures:
+            self.store.put_blob(raws[f.doc_id])  # keep the bytes even when processing failed
+            fail(InputError(f.origin or f.doc_id, f"stage {f.stage} failed: {f.reason}"))
+        if done:
+            self.store.save_many((d, raws[d.id]) for d in done)
+            self._after_save(done)
+        for d in done:
+            report.added += 1
+            report.ids.append(d.id)
+            if on_progress:
+                on_progress(d.origin or d.id)
+
+    def _after_save(self, docs: list[Document]) -> None:
+        """Derived state follows the store: search index, then incremental linking."""
+        self.index.add(docs)
+        self.index.commit()
+        try:
+            from .link import on_ingest
+        except ImportError:
+            return
+        on_ingest(self.store, docs)
+
+    # -- read ----------------------------------------------------------------------------------
+    def show(self, doc_id: str) -> Document | None:
+        doc = self.store.get(doc_id)
+        if doc is None:  # allow unique id prefixes
+            matches = [i for i in self.store.ids() if i.startswith(doc_id)] if len(doc_id) >= 6 else []
+            if len(matches) == 1:
+                doc = self.store.get(matches[0])
+        return doc
+
+    def search(self, query: str, **filters):
+        return self.index.search(query, **filters)
+
+    def reindex(self, on_progress: Callable[[str], None] | None = None) -> int:
+        """Rebuild the search index from the store (the store is the truth)."""
+        def docs() -> Iterator[Document]:
+            for d in self.store.iter_documents():
+                if on_progress:
+                    on_progress(d.id)
+                yield d
+        return self.index.rebuild(docs())
+
+    def reanalyze(self, stages: Iterable[str] = DEFAULT_STAGES) -> int:
+        """Run the stages again over every stored document (after an analyzer update)."""
+        n = 0
+        batch: list[Document] = []
+        for doc in run(self.store.iter_documents(), stages):
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                self.store.save_many((d, None) for d in batch)
+                n += len(batch)
+                batch = []
+        if batch:
+            self.store.save_many((d, None) for d in batch)
+            n += len(batch)
+        self.reindex()
+        return n
+
+
+def extract_file(path: str | Path, stages: Iterable[str] = DEFAULT_STAGES,
+                 max_bytes: int = 50 * 1024 * 1024) -> Iterator[Document | InputError]:
+    """Documents of one input file, through the stages, without touching any store."""
+    for item in iter_items([path], max_bytes):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            doc = build_document(item)
+        except InputError as exc:
+            yield exc
+            continue
+        report = RunReport()
+        out = list(run([doc], stages, report))
+        if out:
+            yield out[0]
+        for f in report.failures:
+            yield InputError(item.origin, f"stage {f.stage} failed: {f.reason}")
+
+
+__all__ = ["Workspace", "IngestReport", "build_document", "extract_file", "EXTRACT_STAGES"]
