@@ -1,0 +1,43 @@
+"""The shipped gazetteer: names in three languages, Russian case forms, aliases, scanning."""
+import pytest
+
+from newsbridge.analyze.gazetteer import country_of_adjective, find_places, lookup
+
+
+@pytest.mark.parametrize("name,lang,code", [
+    ("Russian Federation", "en", "RU"), ("PRC", "en", "CN"), ("U.S.", "en", "US"),
+    ("КНР", "ru", "CN"), ("Китайская Народная Республика", "ru", "CN"), ("Китайской Народной Республике", "ru", "CN"),
+    ("РФ", "ru", "RU"), ("Южной Кореи", "ru", "KR"), ("Соединенных Штатах", "ru", "US"),
+    ("中国", "zh", "CN"), ("中华人民共和国", "zh", "CN"), ("俄罗斯", "zh", "RU"),
+])
+def test_gazetteer_country_aliases_and_forms(name, lang, code):
+    place = lookup(name, lang)
+    assert place is not None and place.kind == "country" and place.code == code
+
+
+def test_gazetteer_cities_carry_country_and_native_names():
+    moscow = lookup("Москве", "ru")
+    assert moscow.kind == "city" and moscow.country == "RU" and moscow.name == "Moscow"
+    assert moscow.native("zh") == "莫斯科"
+    assert lookup("Санкт-Петербурге", "ru").name == "Saint Petersburg"
+    assert lookup("Nowhere Town", "en") is None
+    assert lookup("us", "en") is None  # a lower-case pronoun is not the United States
+
+
+def test_gazetteer_find_places_spans_point_at_text():
+    text = "Делегация КНР прибыла в Южную Корею, затем в Москву. Чай в кафе."
+    found = find_places(text, "ru")
+    assert [m.place.code or m.place.country for m in found] == ["CN", "KR", "RU"]
+    assert all(text[m.start:m.end] == m.surface for m in found)
+    zh = "国家主席习近平在北京会见美国国务卿。"
+    assert [m.surface for m in find_places(zh, "zh")] == ["北京", "美国"]
+    en = "Talks in the U.S. and New York; China agreed."
+    assert [m.place.name for m in find_places(en, "en")] == ["United States", "New York City", "China"]
+
+
+def test_gazetteer_adjectives_are_not_places_but_map_to_countries():
+    assert find_places("китайской делегации", "ru") == []
+    assert country_of_adjective("китайской", "ru").code == "CN"
+    assert country_of_adjective("Chinese", "en").code == "CN"
+    assert country_of_adjective("俄", "zh").code == "RU"
+    assert country_of_adjective("table", "en") is None
