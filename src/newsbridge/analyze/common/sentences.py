@@ -1,0 +1,90 @@
+"""Paragraph and sentence splitting over absolute offsets (English, Russian, Chinese).
+
+``split_paragraphs(text, start=0, end=None) -> list[(s, e)]``: non-blank lines, trimmed.
+``split_sentences(text, start=0, end=None, protect=()) -> list[(s, e)]``: sentences inside
+``text[start:end]``; never splits inside a ``protect`` span (e.g. quotes: pass
+``[(q.open_at, q.end) for q in quotes]``), after an abbreviation (Mr., St., Gen., U.S.),
+after an initial ("I. Fleur", "М. Помпео") or after a number ("No. 5").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+ABBREVIATIONS = {
+    # English
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "lt", "col", "maj", "capt", "sgt", "cmdr", "adm",
+    "sen", "rep", "gov", "pres", "rev", "fr", "jr", "sr", "inc", "ltd", "co", "corp", "no", "nos",
+    "vs", "etc", "approx", "dept", "est", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mt", "ft", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+    # Russian
+    "г", "гг", "ул", "им", "т", "д", "тыс", "млн", "млрд", "руб", "коп", "см", "др", "пр", "проф",
+    "акад", "ген", "рис", "стр", "обл", "р", "с", "ст",
+}
+_SENT_END = re.compile(r"[.!?…]+[\"'”»’)\]]*|[。！？]+[”」』）]*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def split_paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    hi = len(text) if end is None else end
+    out = []
+    pos = start
+    while pos < hi:
+        nl = text.find("\n", pos, hi)
+        pe = hi if nl < 0 else nl
+        s, e = pos, pe
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+        pos = pe + 1
+    return out
+
+
+def _inside(pos: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    protect: list[tuple[int, int]] | tuple = ()) -> list[tuple[int, int]]:
+    hi = len(text) if end is None else end
+    spans = sorted(protect)
+    starts = [s for s, _ in spans]
+    out: list[tuple[int, int]] = []
+    for ps, pe in split_paragraphs(text, start, hi):
+        s = ps
+        for m in _SENT_END.finditer(text, ps, pe):
+            e = m.end()
+            if e >= pe:
+                break
+            cjk = m.group()[0] in "。！？"
+            if not cjk:
+                if not text[e].isspace():
+                    continue
+                nxt = e
+                while nxt < pe and text[nxt].isspace():
+                    nxt += 1
+                if nxt >= pe:
+                    break
+                c = text[nxt]
+                if not (c.isupper() or c.isdigit() or c in "\"'“«„‘(—–-[" or "\u4e00" <= c <= "\u9fff"):
+                    continue
+                if m.group()[0] == "." and len(m.group()) == 1:
+                    w = _WORD_BEFORE.search(text, max(ps, m.start() - 20), m.start())
+                    if w:
+                        word = w.group(1).lower().rstrip(".")
+                        if word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                            continue
+            if spans and _inside(m.start(), starts, spans) and _inside(e, starts, spans):
+                continue
+            if e > s:
+                out.append((s, e))
+            s = e
+            while s < pe and text[s].isspace():
+                s += 1
+        if pe > s:
+            out.append((s, pe))
+    return out

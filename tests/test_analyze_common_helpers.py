@@ -1,0 +1,88 @@
+"""Unit tests for newsbridge.analyze.common (hand-built strings, no models)."""
+from newsbridge.analyze.common import (
+    extract_counts, find_dates, group_names, is_alias, merge_continuations, parse_number,
+    reference_date, resolve, same_surname, scan_dash_speech, scan_quotes, split_sentences, top_level,
+)
+
+
+def _texts(text, quotes):
+    return [text[q.start:q.end] for q in quotes]
+
+
+def test_quotes_scan_every_style():
+    text = 'A “one,” b «два „три“ ООО «Х»» c 「四『五』」 d "six" e „sieben“.'
+    top = _texts(text, top_level(scan_quotes(text)))
+    assert top == ["one,", "два „три“ ООО «Х»", "四『五』", "six", "sieben"]
+    nested = [t for q, t in zip(scan_quotes(text), _texts(text, scan_quotes(text))) if q.depth == 1]
+    assert nested == ["три", "Х", "五"]
+
+
+def test_quotes_straight_nested_title_is_not_continuation():
+    text = '"We organize projects "Direct Line with Asia", which help," he said.'
+    groups = merge_continuations(scan_quotes(text))
+    assert len(groups) == 1 and text[groups[0].start:groups[0].end].endswith("which help,")
+
+
+def test_quotes_multi_paragraph_is_one_group():
+    text = "“First paragraph.\n“Second paragraph,” he said.\nNo quote."
+    groups = merge_continuations(scan_quotes(text))
+    assert len(groups) == 1 and len(groups[0].pieces) == 2
+    assert text[groups[0].pieces[1].start:groups[0].end] == "Second paragraph,"
+
+
+def test_quotes_apostrophes_are_not_quotes():
+    assert scan_quotes("Don't worry, it's the Jones' car and the people’s choice.") == []
+
+
+def test_dash_speech_parts_and_attribution():
+    text = "— Это важно, — сказал он. — Мы продолжим.\nОбычный абзац.\n-5% рост"
+    (ds,) = scan_dash_speech(text)
+    assert [text[a:b] for a, b in ds.parts] == ["Это важно", "Мы продолжим."]
+    assert text[ds.attribution[0]:ds.attribution[1]] == "сказал он"
+
+
+def test_sentences_keep_abbreviations_and_initials():
+    text = "Mr. Smith met I. Fleur in St. Petersburg. She left. Then “Go. Now,” he said."
+    q = [(x.open_at, x.end + 1) for x in scan_quotes(text)]
+    sents = [text[a:b] for a, b in split_sentences(text, protect=q)]
+    assert sents == ["Mr. Smith met I. Fleur in St. Petersburg.", "She left.", "Then “Go. Now,” he said."]
+
+
+def test_names_aliases():
+    assert is_alias("Kosachev", "Konstantin Kosachev")
+    assert is_alias("Mr Kosachev", "Konstantin Kosachev")
+    assert is_alias("I. Fleur", "Irina Flyur")
+    assert is_alias("Xi", "Xi Jinping")
+    assert not is_alias("Lu", "Xi Li")
+    assert not is_alias("Andrei Shevchenko", "Andrei Krivosheyev")
+    assert same_surname("Zelensky", "Zelenskyy") and not same_surname("Putin", "Pushkin")
+
+
+def test_names_grouping_fullest_first():
+    names = ["Karin", "Erlan Karin", "Kassym-Jomart Tokayev", "Tokayev", "E. Karin"]
+    groups = sorted(group_names(names))
+    assert sorted([names[g[0]] for g in groups]) == ["Erlan Karin", "Kassym-Jomart Tokayev"]
+    assert sorted(len(g) for g in groups) == [2, 3]
+
+
+def test_dates_resolution():
+    text = "on Tuesday, on December 21, last year, 16 December 2025, and Sunday, July 26"
+    ms = find_dates(text)
+    got = [resolve(m, "2025-12-25") for m in ms]
+    assert got[:4] == ["2025-12-23", "2025-12-21", "2024", "2025-12-16"]
+    assert resolve(ms[-1], None, years=[2025, 2020]) == "2020-07-26"
+    assert resolve(find_dates("on January 3")[0], "2024-01-05") == "2024-01-03"
+    assert resolve(find_dates("on December 30")[0], "2024-01-05") == "2023-12-30"
+    assert reference_date("It began on 3 March 2021.", None) == "2021-03-03"
+    ru = find_dates("21 декабря 2022 года", lang="ru")[0]
+    assert resolve(ru, None) == "2022-12-21"
+    assert resolve(find_dates("2025年12月16日", lang="zh")[0], None) == "2025-12-16"
+
+
+def test_counts():
+    assert parse_number("Eleven") == 11 and parse_number("4 thousand") == 4000
+    assert parse_number("1,000") == 1000 and parse_number("twenty-one") == 21 and parse_number("十一") == 11
+    text = ("The event was attended by approximately 140 representatives of agencies. "
+            "Eleven documents were signed. 59 Russian regions have agreements.")
+    got = {(c.kind, c.value) for c in extract_counts(text)}
+    assert got == {("attendees", 140), ("documents_signed", 11), ("regions", 59)}
