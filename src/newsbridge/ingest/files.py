@@ -89,7 +89,7 @@ def read_file(path: Path, max_bytes: int) -> bytes:
     if size == 0:
         raise InputError(str(path), "empty file")
     if size > max_bytes:
-        raise InputError(str(path), f"file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:.0f} MB "
+        raise InputError(str(path), f"file is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
                                     "limit (setting max_input_bytes)")
     try:
         return path.read_bytes()
