@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..pipeline import DEFAULT_STAGES, EXTRACT_STAGES
 from .app import app, console, err_console, settings
@@ -79,27 +80,28 @@ def search(
         hits = list(res.hits)
         origins = {h.id: ws.store.origins(h.id) for h in hits}
     if as_json:
-        out = {"query": query, "total": res.total,
-               "hits": [{"id": h.id, "score": round(h.score, 4), "title": h.title, "language": h.language,
-                         "published": h.published, "source": h.source, "snippet": h.snippet,
-                         "origins": origins[h.id]} for h in hits]}
+        out = res.to_dict()
+        for h in out["hits"]:
+            h["origins"] = origins[h["id"]]
         typer.echo(json.dumps(out, ensure_ascii=False, indent=2))
         return
     if not hits:
         console.print("no matches")
         return
-    console.print(f"{res.total} matches", highlight=False)
+    console.print(f"{res.total if res.total is not None else len(hits)} matches", highlight=False)
     for rank, h in enumerate(hits, 1):
         console.print(f"[bold]{rank}. {escape(h.title or '(no title)')}[/bold]  [dim]{h.id} · {h.language or '?'} · "
                       f"{h.published or 'undated'} · {escape(h.source or 'no source')}[/dim]", highlight=False)
-        console.print("   " + _rich_snippet(h.snippet), highlight=False)
+        console.print(Text("   ").append_text(_rich_snippet(h)))
         console.print(f"   [dim]{escape(', '.join(origins[h.id]))}[/dim]", highlight=False)
 
 
-def _rich_snippet(snippet: str) -> str:
-    """Snippets mark matches with « » markers from the index; show them bold."""
-    from ..search import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-    return escape(snippet).replace(HIGHLIGHT_OPEN, "[bold yellow]").replace(HIGHLIGHT_CLOSE, "[/bold yellow]")
+def _rich_snippet(hit) -> Text:
+    """The snippet with matched words in bold (the index gives their character ranges)."""
+    t = Text(hit.snippet)
+    for a, b in hit.highlights:
+        t.stylize("bold yellow", a, b)
+    return t
 
 
 @app.command()
@@ -125,10 +127,21 @@ def show(doc_id: str = typer.Argument(..., help="Article id (or a unique prefix 
 
 
 @app.command()
-def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet"),
+def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parquet | graphml (the cooperation network)"),
            out: Optional[Path] = typer.Option(None, "--out", help="File to write (default: standard output; required for parquet).")) -> None:
     """Every article with its metadata and layers, one line each."""
     from ..export.formats import FORMATS, export_row, write_csv, write_jsonl, write_parquet
+    if fmt == "graphml":
+        from ..export.network import build_network, write_graphml
+        with _workspace() as ws:
+            net = build_network(ws.store.iter_documents())
+        fh = out.open("w", encoding="utf-8") if out else sys.stdout
+        try:
+            write_graphml(net, fh)
+        finally:
+            if out:
+                fh.close()
+        return
     if fmt not in FORMATS:
         err_console.print(f"error: unknown format {fmt!r} (choose {', '.join(FORMATS)})")
         raise typer.Exit(2)
