@@ -1,0 +1,799 @@
+"""The derived full-text index (tantivy): rebuildable from the store, never the truth.
+
+Layout on disk::
+
+    PATH/INDEX.json     {"schema": N, "current": "gen-000002"}   (replaced atomically)
+    PATH/gen-000002/    the live tantivy index
+
+``rebuild`` writes a new generation beside the live one and swaps the pointer only once the
+new generation holds every document it was given, so a failed rebuild leaves the old index
+in place and a successful one never loses an article.
+
+Text analysis per language: English and Russian with Snowball stemmers (``форума`` finds
+``форум``), Chinese segmented into words with jieba before tantivy sees it, every other
+language lower-cased words. Each language has its own title and body fields; a query is
+analysed once per field, so one query string finds Russian, English and Chinese text alike.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import shutil
+import threading
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import tantivy
+
+from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
+
+SCHEMA_VERSION = 1
+POINTER = "INDEX.json"
+
+LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
+TITLE_BOOST = 2.0                          # a query word in the headline counts twice
+DEFAULT_HEAP = 64_000_000                  # writer heap; bounded memory, flushed per commit batch
+COMMIT_EVERY = 5_000                       # documents per commit while adding in bulk
+SNIPPET_CHARS = 200
+MAX_TOKEN_CHARS = 40                       # longer "words" are noise (URLs, base64) and dropped
+MAX_QUERY_CLAUSES = 32                     # user input beyond this is ignored, not an error
+FACET_FIELDS = ("language", "source", "person", "org", "place", "event_type")
+_FACET_LAYERS = {"person": PERSONS, "org": ORGANIZATIONS, "place": LOCATIONS}
+
+# Chinese function words and punctuation-like tokens that only slow queries down.
+_ZH_STOP = ["的", "了", "在", "是", "和", "与", "及", "也", "就", "都", "而", "对", "将", "把", "被",
+            "之", "其", "等", "为", "于", "以", "从", "并", "这", "那", "个", "着", "中"]
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+_WS = re.compile(r"\s+")
+
+
+class IndexError_(RuntimeError):  # noqa: N801 - a domain error, not the builtin
+    """The search index cannot be used as it is (E301...)."""
+
+
+# -- results ------------------------------------------------------------------------------------
+@dataclass
+class Hit:
+    id: str
+    score: float
+    title: str
+    snippet: str                              # plain text fragment of the body
+    highlights: list[tuple[int, int]]          # character ranges of matched words in `snippet`
+    language: str | None = None
+    source: str | None = None
+    published: str | None = None
+    origin: str | None = None
+    url: str | None = None
+
+    def marked(self, open_: str = "[", close: str = "]") -> str:
+        """The snippet with matched words between markers (for terminals and logs)."""
+        return _mark(self.snippet, self.highlights, open_, close, escape=False)
+
+    @property
+    def snippet_html(self) -> str:
+        """HTML-escaped snippet with matched words in ``<mark>``: safe to put in a page as is."""
+        return _mark(self.snippet, self.highlights, "<mark>", "</mark>", escape=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "score": round(self.score, 4), "title": self.title,
+                "snippet": self.snippet, "snippet_marked": self.marked(),
+                "snippet_html": self.snippet_html, "highlights": [list(h) for h in self.highlights],
+                "language": self.language, "source": self.source, "published": self.published,
+                "origin": self.origin, "url": self.url}
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]
+    total: int | None                # documents matching (None when not counted)
+    took_ms: float = 0.0
+    mode: str = "and"                # "and", "or" (no document had every word) or "browse"
+    offset: int = 0
+    limit: int = 20
+    terms: list[str] = field(default_factory=list)   # the clauses the query was read as
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "took_ms": round(self.took_ms, 3),
+                "mode": self.mode, "offset": self.offset, "limit": self.limit, "terms": self.terms,
+                "hits": [h.to_dict() for h in self.hits]}
+
+
+def _mark(text: str, ranges: Sequence[tuple[int, int]], open_: str, close: str, *, escape: bool) -> str:
+    esc = html.escape if escape else (lambda s: s)
+    out, pos = [], 0
+    for a, b in sorted(ranges):
+        if a < pos:
+            continue
+        out += [esc(text[pos:a]), open_, esc(text[a:b]), close]
+        pos = b
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+# -- analysis -----------------------------------------------------------------------------------
+def _analyzers() -> dict[str, tantivy.TextAnalyzer]:
+    def words(*filters):
+        b = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        b = b.filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS)).filter(tantivy.Filter.lowercase())
+        for f in filters:
+            b = b.filter(f)
+        return b.build()
+
+    zh = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[\p{L}\p{N}]+"))
+          .filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS)).filter(tantivy.Filter.lowercase())
+          .filter(tantivy.Filter.custom_stopword(_ZH_STOP)).build())
+    return {
+        "nb_en": words(tantivy.Filter.stopword("english"), tantivy.Filter.stemmer("english")),
+        "nb_ru": words(tantivy.Filter.stopword("russian"), tantivy.Filter.stemmer("russian")),
+        "nb_zh": zh,
+        "nb_xx": words(),
+    }
+
+
+_jieba = None
+_jieba_lock = threading.Lock()
+
+
+def segment_chinese(text: str) -> str:
+    """Chinese text as space-separated jieba words (other scripts pass through unchanged)."""
+    global _jieba
+    if _jieba is None:
+        with _jieba_lock:
+            if _jieba is None:
+                import logging
+                import warnings
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    import jieba
+                jieba.setLogLevel(logging.WARNING)
+                jieba.initialize()
+                _jieba = jieba
+    return " ".join(_jieba.cut(text))
+
+
+def route_language(language: str | None, text: str) -> str:
+    """Which analysis a document gets: en, ru, zh or xx."""
+    lang = (language or "").lower()
+    if lang.startswith("zh"):
+        return "zh"
+    if lang in ("en", "ru"):
+        return lang
+    if not lang and len(_CJK.findall(text[:400])) > 20:
+        return "zh"
+    return "xx"
+
+
+def _norm_value(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).casefold().split())[:300]
+
+
+def _display_value(value: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", value).split())[:300]
+
+
+def _to_datetime(value: Any, *, end: bool = False) -> datetime | None:
+    """A date, datetime or ISO string as naive UTC; ``end`` moves a bare date to the next day."""
+    if value is None or value == "":
+        return None
+    bare = False
+    if isinstance(value, datetime):
+        dt = value
+    elif isinstance(value, date):
+        dt, bare = datetime(value.year, value.month, value.day), True
+    else:
+        s = str(value).strip()
+        try:
+            dt = datetime.fromisoformat(s.replace("Z", "+00:00"))
+            bare = len(s) <= 10
+        except ValueError:
+            m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", s)
+            if not m:
+                return None
+            y, mo, d = int(m[1]), int(m[2] or 1), int(m[3] or 1)
+            try:
+                dt = datetime(y, mo, d)
+            except ValueError:
+                return None
+            bare = True
+            if end and not m[2]:
+                return datetime(y + 1, 1, 1) if y < 9999 else None
+            if end and not m[3]:
+                return datetime(y + (mo == 12), mo % 12 + 1, 1)
+    if dt.tzinfo is not None:
+        dt = dt.astimezone(timezone.utc).replace(tzinfo=None)
+    if end and bare:
+        dt = dt + timedelta(days=1)
+    if not (tantivy.MIN_DATETIME.replace(tzinfo=None) < dt < tantivy.MAX_DATETIME.replace(tzinfo=None)):
+        return None
+    return dt
+
+
+# -- query reading ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Clause:
+    text: str
+    phrase: bool = False
+    negate: bool = False
+
+
+def parse_query(query: str) -> list[Clause]:
+    """Words and "quoted phrases"; a leading ``-`` excludes. Never raises on any input.
+
+    Unbalanced quotes are dropped, field syntax (``a:b``), brackets and operators are read as
+    plain text, and a run of Chinese characters is segmented into words.
+    """
+    q = unicodedata.normalize("NFKC", query or "").replace("\x00", " ")
+    if q.count('"') % 2:
+        i = q.rfind('"')
+        q = q[:i] + " " + q[i + 1:]
+    clauses: list[Clause] = []
+    for m in _QUERY_TOKEN.finditer(q):
+        if m.group(3) is not None:
+            word, neg = m.group(3), False
+            if word.startswith("-") and len(word) > 1:
+                word, neg = word[1:], True
+            if word in ("AND", "OR", "&&", "||"):
+                continue
+            if _CJK.search(word):
+                for w in segment_chinese(word).split():
+                    clauses.append(Clause(w, False, neg))
+            else:
+                clauses.append(Clause(word, False, neg))
+        else:
+            text = _WS.sub(" ", m.group(2)).strip()
+            if text:
+                clauses.append(Clause(text, True, bool(m.group(1))))
+    return clauses[:MAX_QUERY_CLAUSES]
+
+
+# -- the index ---------------------------------------------------------------------------------
+def _build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
+    for lang in LANGS:
+        sb.add_text_field(f"title_{lang}", tokenizer_name=f"nb_{lang}")
+        # Chinese is indexed as segmented text; its original is stored apart for snippets.
+        sb.add_text_field(f"body_{lang}", stored=lang != "zh", tokenizer_name=f"nb_{lang}")
+    sb.add_text_field("body_zh_text", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("language", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("analysis", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("source", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("source_key", tokenizer_name="raw", index_option="basic")
+    sb.add_date_field("published", stored=True, indexed=True, fast=True)
+    sb.add_text_field("published_text", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("origin", stored=True, tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("url", stored=True, tokenizer_name="raw", index_option="basic")
+    for name in ("person", "org", "place", "event_type"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")          # filters: all forms
+        sb.add_text_field(f"{name}_f", fast=True, tokenizer_name="raw", index_option="basic")  # facets
+    return sb.build()
+
+
+_FACET_FIELD = {"language": "language", "source": "source", "person": "person_f", "org": "org_f",
+                "place": "place_f", "event_type": "event_type_f"}
+
+
+class SearchIndex:
+    """A tantivy index of documents' titles and bodies, with filters and facets.
+
+    Reads may come from many threads; writes (add/delete/commit/rebuild) from one.
+    """
+
+    def __init__(self, path: str | Path, *, heap_size: int = DEFAULT_HEAP, threads: int = 1,
+                 commit_every: int = COMMIT_EVERY) -> None:
+        self.path = Path(path)
+        self.heap_size = heap_size
+        self.threads = threads
+        self.commit_every = commit_every
+        self.schema = _build_schema()
+        self._analyzers = _analyzers()
+        self._writer: tantivy.IndexWriter | None = None
+        self._pending = 0
+        self._lock = threading.RLock()
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._generation = self._read_pointer()
+        if self._generation is None:
+            self._generation = self._new_generation_name()
+            self._open_index(self.path / self._generation)
+            self._write_pointer(self._generation)
+        else:
+            self._open_index(self.path / self._generation)
+
+    # -- opening -----------------------------------------------------------------------------
+    def _read_pointer(self) -> str | None:
+        p = self.path / POINTER
+        if not p.is_file():
+            return None
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise IndexError_(f"E301: search index pointer {p} is unreadable ({e}); "
+                              "run `newsbridge reindex` to rebuild it from the store") from e
+        if data.get("schema") != SCHEMA_VERSION:
+            self.stale = True
+        gen = data.get("current")
+        if not gen or not (self.path / gen).is_dir():
+            return None
+        return gen
+
+    stale = False   # True when the index on disk was built by another schema version: rebuild it
+
+    def _write_pointer(self, gen: str) -> None:
+        tmp = self.path / (POINTER + ".tmp")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "current": gen}), encoding="utf-8")
+        with open(tmp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(tmp, self.path / POINTER)
+
+    def _new_generation_name(self) -> str:
+        gens = [int(p.name[4:]) for p in self.path.glob("gen-*") if p.name[4:].isdigit()]
+        return f"gen-{max(gens, default=0) + 1:06d}"
+
+    def _make_index(self, where: Path) -> tantivy.Index:
+        where.mkdir(parents=True, exist_ok=True)
+        try:
+            index = tantivy.Index(self.schema, path=str(where), reuse=True)
+        except ValueError as e:      # an index of an older schema
+            raise IndexError_(f"E302: search index at {where} has another schema ({e}); "
+                              "run `newsbridge reindex`") from e
+        for name, analyzer in self._analyzers.items():
+            index.register_tokenizer(name, analyzer)
+        return index
+
+    def _open_index(self, where: Path) -> None:
+        self.index = self._make_index(where)
+        self.index.reload()
+
+    # -- writing ------------------------------------------------------------------------------
+    def _get_writer(self) -> tantivy.IndexWriter:
+        if self._writer is None:
+            self._writer = self.index.writer(self.heap_size, self.threads)
+        return self._writer
+
+    def to_tantivy(self, doc: Document) -> tantivy.Document:
+        """The index entry for a document: body without boilerplate, title, facts from layers."""
+        body = doc.body
+        title = doc.title or ""
+        lang = route_language(doc.language, body)
+        t = tantivy.Document()
+        t.add_text("id", doc.id)
+        t.add_text("title", title)
+        t.add_text("analysis", lang)
+        if lang == "zh":
+            t.add_text("title_zh", segment_chinese(title))
+            t.add_text("body_zh", segment_chinese(body))
+            t.add_text("body_zh_text", body)
+        else:
+            t.add_text(f"title_{lang}", title)
+            t.add_text(f"body_{lang}", body)
+        if doc.language:
+            t.add_text("language", doc.language)
+        if doc.source:
+            t.add_text("source", doc.source)
+            t.add_text("source_key", _norm_value(doc.source))
+        if doc.published:
+            t.add_text("published_text", doc.published)
+            dt = _to_datetime(doc.published)
+            if dt is not None:
+                t.add_date("published", dt)
+        if doc.origin:
+            t.add_text("origin", doc.origin)
+        if doc.url:
+            t.add_text("url", doc.url)
+        layers = doc.layers
+        for name, layer in _FACET_LAYERS.items():
+            spans = layers.get(layer)
+            if not spans:
+                continue
+            forms, shown = set(), set()
+            for s in spans:
+                n = s.attrs.get("name") or doc.text[s.start:s.end]
+                if not n:
+                    continue
+                shown.add(_display_value(n))
+                forms.add(_norm_value(n))
+                for a in s.attrs.get("aliases") or ():
+                    if a:
+                        forms.add(_norm_value(a))
+            for v in forms:
+                t.add_text(name, v)
+            for v in shown:
+                t.add_text(f"{name}_f", v)
+        events = layers.get(EVENTS)
+        if events:
+            for label in {s.label for s in events if s.label}:
+                t.add_text("event_type", _norm_value(label))
+                t.add_text("event_type_f", label)
+        return t
+
+    def add(self, docs: Iterable[Document], *, replace: bool = True) -> int:
+        """Index documents; with ``replace`` an id already indexed is replaced, not doubled.
+
+        Commits every ``commit_every`` documents; call ``commit()`` after the last batch.
+        """
+        n = 0
+        with self._lock:
+            w = self._get_writer()
+            for doc in docs:
+                if replace:
+                    w.delete_documents_by_term("id", doc.id)
+                w.add_document(self.to_tantivy(doc))
+                n += 1
+                self._pending += 1
+                if self._pending >= self.commit_every:
+                    self.commit()
+        return n
+
+    def delete(self, ids: Iterable[str]) -> int:
+        n = 0
+        with self._lock:
+            w = self._get_writer()
+            for i in ids:
+                w.delete_documents_by_term("id", i)
+                n += 1
+                self._pending += 1
+        return n
+
+    def commit(self) -> None:
+        """Make every added and deleted document durable and visible to searches."""
+        with self._lock:
+            if self._writer is not None:
+                self._writer.commit()
+                self._pending = 0
+            self.index.reload()
+
+    def close(self) -> None:
+        """Commit, let background merges finish, release the writer lock."""
+        with self._lock:
+            if self._writer is not None:
+                self._writer.commit()
+                self._writer.wait_merging_threads()
+                self._writer = None
+                self._pending = 0
+            self.index.reload()
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._get_writer().delete_all_documents()
+            self.commit()
+
+    def rebuild(self, docs: Iterable[Document], *, progress=None) -> int:
+        """Index ``docs`` from scratch into a new generation, then swap it in atomically.
+
+        The live index keeps answering until the swap; if anything fails, or the new
+        generation holds fewer documents than were given, the old one stays live.
+        Returns the number of documents in the new index.
+        """
+        with self._lock:
+            if self._writer is not None:
+                self._writer.commit()
+                self._writer.wait_merging_threads()
+                self._writer = None
+            old_gen, old_index = self._generation, self.index
+            gen = self._new_generation_name()
+            where = self.path / gen
+            ids: set[str] = set()
+            try:
+                self.index = self._make_index(where)
+                w = self._writer = self.index.writer(self.heap_size, self.threads)
+                batch = 0
+                for doc in docs:
+                    if doc.id in ids:       # the same id twice: keep the last, as add() does
+                        w.delete_documents_by_term("id", doc.id)
+                    w.add_document(self.to_tantivy(doc))
+                    ids.add(doc.id)
+                    batch += 1
+                    if batch >= self.commit_every:
+                        w.commit()
+                        batch = 0
+                    if progress is not None:
+                        progress(1)
+                w.commit()
+                w.wait_merging_threads()
+                self._writer = None
+                self.index.reload()
+                got = self.index.searcher().num_docs
+                if got != len(ids):
+                    raise IndexError_(f"E304: rebuilt index holds {got} documents, "
+                                      f"{len(ids)} were given; the old index stays live")
+            except BaseException:
+                self._writer = None
+                self.index = old_index
+                shutil.rmtree(where, ignore_errors=True)
+                raise
+            self._write_pointer(gen)
+            self._generation = gen
+            self.stale = False
+            self._pending = 0
+            del old_index
+            shutil.rmtree(self.path / old_gen, ignore_errors=True)
+            return got
+
+    # -- reading ------------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.index.searcher().num_docs
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __contains__(self, doc_id: str) -> bool:
+        q = tantivy.Query.term_query(self.schema, "id", doc_id)
+        return self.index.searcher().search(q, 1, count=True).count > 0
+
+    def ids(self) -> Iterator[str]:
+        """Every indexed id (for consistency checks against the store)."""
+        searcher = self.index.searcher()
+        n = searcher.num_docs
+        if not n:
+            return
+        res = searcher.search(tantivy.Query.all_query(), n, count=False)
+        for _score, addr in res.hits:
+            yield searcher.doc(addr).get_first("id")
+
+    def _fields(self, lang: str | None) -> list[str]:
+        if lang:
+            route = route_language(lang, "")
+            return [f"body_{route}", f"title_{route}"]
+        return [f"{k}_{x}" for x in LANGS for k in ("body", "title")]
+
+    def _clause_query(self, clause: Clause, fields: list[str]) -> tuple[tantivy.Query | None, bool]:
+        """The query for one clause over fields; second item: True when it is a stop word."""
+        subs, stopped = [], False
+        for f in fields:
+            lang = f.rsplit("_", 1)[1]
+            text = segment_chinese(clause.text) if lang == "zh" and _CJK.search(clause.text) else clause.text
+            toks = self._analyzers[f"nb_{lang}"].pre_tokenize(text).tokens
+            if not toks:
+                if lang in ("en", "ru") and self._analyzers["nb_xx"].analyze(clause.text):
+                    stopped = True
+                continue
+            if len(toks) == 1:
+                q = tantivy.Query.term_query(self.schema, f, toks[0].text)
+            else:       # positions keep the gaps stop words left: "opened in Beijing"
+                first = toks[0].position
+                q = tantivy.Query.phrase_query(self.schema, f, [(t.position - first, t.text) for t in toks])
+            if f.startswith("title_"):
+                q = tantivy.Query.boost_query(q, TITLE_BOOST)
+            subs.append(q)
+        if not subs:
+            return None, stopped
+        if len(subs) == 1:
+            return subs[0], stopped
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in subs]), stopped
+
+    def _filters(self, *, lang=None, source=None, since=None, until=None, person=None, org=None,
+                 place=None, event_type=None) -> list[tantivy.Query]:
+        s = self.schema
+        out: list[tantivy.Query] = []
+
+        def any_of(fieldname: str, values, norm) -> None:
+            vals = [values] if isinstance(values, str) else list(values)
+            vals = [norm(v) for v in vals if v]
+            if not vals:
+                return
+            if len(vals) == 1:
+                out.append(tantivy.Query.term_query(s, fieldname, vals[0]))
+            else:
+                out.append(tantivy.Query.term_set_query(s, fieldname, vals))
+
+        if lang:
+            any_of("language", lang, lambda v: str(v).strip().lower())
+        if source:
+            any_of("source_key", source, _norm_value)
+        for name, value in (("person", person), ("org", org), ("place", place), ("event_type", event_type)):
+            if value:
+                any_of(name, value, _norm_value)
+        lo, hi = _to_datetime(since), _to_datetime(until, end=True)
+        if since and lo is None or until and hi is None:
+            out.append(tantivy.Query.empty_query())       # an unreadable date matches nothing
+        elif lo or hi:
+            out.append(tantivy.Query.range_query(s, "published", tantivy.FieldType.Date, lo, hi,
+                                                 include_lower=True, include_upper=hi is None))
+        return [tantivy.Query.const_score_query(q, 0.0) for q in out]
+
+    def _query(self, query: str, lang, filters) -> tuple[tantivy.Query, tantivy.Query | None, list[str]]:
+        """(AND query, OR fallback or None, clause texts)."""
+        fields = self._fields(lang if isinstance(lang, str) else None)
+        must, should_neg, terms, stops, stop_terms = [], [], [], [], []
+        for c in parse_query(query):
+            q, stopped = self._clause_query(c, fields)
+            if q is None:
+                continue
+            if c.negate:
+                should_neg.append(q)
+            elif stopped:
+                stops.append(q)
+                stop_terms.append(c.text)
+            else:
+                must.append(q)
+                terms.append(f'"{c.text}"' if c.phrase else c.text)
+        if not must and stops:           # a query of stop words only: take them as they are
+            must, stops, terms = stops, [], stop_terms
+        neg = [(tantivy.Occur.MustNot, q) for q in should_neg]
+        flt = [(tantivy.Occur.Must, q) for q in filters]
+        if not must:
+            base = [(tantivy.Occur.Must, tantivy.Query.all_query())]
+            return tantivy.Query.boolean_query(base + flt + neg), None, terms
+        extra = [(tantivy.Occur.Should, q) for q in stops]
+        and_q = tantivy.Query.boolean_query([(tantivy.Occur.Must, q) for q in must] + flt + neg + extra)
+        or_q = None
+        if len(must) > 1:
+            any_word = tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in must])
+            or_q = tantivy.Query.boolean_query([(tantivy.Occur.Must, any_word)] + flt + neg)
+        return and_q, or_q, terms
+
+    def search(self, query: str, *, lang=None, source=None, since=None, until=None, person=None,
+               org=None, place=None, event_type=None, limit: int = 20, offset: int = 0,
+               count: bool = True, snippets: bool = True) -> SearchResult:
+        """Ranked hits (BM25) for words and "phrases"; every word must match when some
+        document has them all, otherwise any word may. An empty query lists the filtered
+        documents newest first. ``count=False`` skips the exact total (faster on common words).
+        """
+        t0 = time.perf_counter()
+        limit = max(0, min(int(limit), 10_000))
+        offset = max(0, int(offset))
+        filters = self._filters(lang=lang, source=source, since=since, until=until, person=person,
+                                org=org, place=place, event_type=event_type)
+        and_q, or_q, terms = self._query(query, lang, filters)
+        searcher = self.index.searcher()
+        mode = "and" if terms else "browse"
+        if terms:
+            res = searcher.search(and_q, limit, count=count, offset=offset)
+            if or_q is not None and not res.hits and (res.count == 0 if count else offset == 0):
+                res, mode = searcher.search(or_q, limit, count=count, offset=offset), "or"
+        else:
+            res = searcher.search(and_q, limit, count=count, offset=offset,
+                                  order_by_field="published", order=tantivy.Order.Desc)
+        hits = self._hits(searcher, res.hits, and_q if mode != "or" else or_q, snippets, query,
+                          scored=mode != "browse")
+        total = res.count if count else None
+        return SearchResult(query=query, hits=hits, total=total, mode=mode, offset=offset,
+                            limit=limit, terms=terms, took_ms=(time.perf_counter() - t0) * 1000)
+
+    def _hits(self, searcher, raw_hits, query, snippets: bool, user_query: str,
+              scored: bool = True) -> list[Hit]:
+        generators: dict[str, Any] = {}
+        zh_words: list[str] | None = None
+        out = []
+        for score, addr in raw_hits:
+            d = searcher.doc(addr)
+            analysis = d.get_first("analysis") or "xx"
+            snippet, marks = "", []
+            if analysis == "zh":
+                body = d.get_first("body_zh_text") or ""
+                if snippets:
+                    if zh_words is None:
+                        zh_words = _zh_query_words(user_query)
+                    snippet, marks = _substring_snippet(body, zh_words)
+                else:
+                    snippet = body[:SNIPPET_CHARS]
+            else:
+                fname = f"body_{analysis}"
+                body_first = None
+                if snippets:
+                    gen = generators.get(fname)
+                    if gen is None:
+                        gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, fname)
+                        gen.set_max_num_chars(SNIPPET_CHARS)
+                        generators[fname] = gen
+                    sn = gen.snippet_from_doc(d)
+                    snippet = sn.fragment()
+                    if snippet:
+                        marks = _char_ranges(snippet, [(h.start, h.end) for h in sn.highlighted()])
+                if not snippet:
+                    body_first = d.get_first(fname) or ""
+                    snippet = _cut(body_first, SNIPPET_CHARS)
+            pub = d.get_first("published_text")
+            out.append(Hit(id=d.get_first("id"), score=float(score) if scored else 0.0, title=d.get_first("title") or "",
+                           snippet=snippet, highlights=marks, language=d.get_first("language"),
+                           source=d.get_first("source"), published=pub,
+                           origin=d.get_first("origin"), url=d.get_first("url")))
+        return out
+
+    def facets(self, query: str = "", fields: Sequence[str] = FACET_FIELDS, *, size: int = 20,
+               **filters) -> dict[str, list[tuple[str, int]]]:
+        """Counts per value of each facet field over the documents the query and filters match."""
+        flt = self._filters(**filters)
+        and_q, or_q, terms = self._query(query, filters.get("lang"), flt)
+        searcher = self.index.searcher()
+        q = and_q
+        if or_q is not None and searcher.search(and_q, 1, count=False).hits == []:
+            q = or_q
+        aggs = {}
+        for f in fields:
+            if f not in _FACET_FIELD:
+                raise ValueError(f"E305: unknown facet {f!r}; choose from {', '.join(FACET_FIELDS)}")
+            aggs[f] = {"terms": {"field": _FACET_FIELD[f], "size": int(size)}}
+        if not aggs:
+            return {}
+        res = searcher.aggregate(q, aggs)
+        return {f: [(b["key"], int(b["doc_count"])) for b in res.get(f, {}).get("buckets", [])]
+                for f in fields}
+
+
+# -- snippets ----------------------------------------------------------------------------------
+def _char_ranges(fragment: str, byte_ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """tantivy highlights are UTF-8 byte offsets; the API speaks characters."""
+    if fragment.isascii():
+        return byte_ranges
+    raw = fragment.encode("utf-8")
+    out = []
+    for a, b in byte_ranges:
+        ca = len(raw[:a].decode("utf-8", "ignore"))
+        out.append((ca, ca + len(raw[a:b].decode("utf-8", "ignore"))))
+    return out
+
+
+def _cut(text: str, n: int) -> str:
+    text = _WS.sub(" ", text[: n * 2]).strip()
+    if len(text) <= n:
+        return text
+    cut = text.rfind(" ", 0, n)
+    return text[: cut if cut > n // 2 else n]
+
+
+def _zh_query_words(query: str) -> list[str]:
+    words = []
+    for c in parse_query(query):
+        if c.negate:
+            continue
+        if _CJK.search(c.text):
+            if c.phrase:
+                words.append(c.text.replace(" ", ""))
+            else:
+                words += [w for w in segment_chinese(c.text).split() if w not in _ZH_STOP]
+        else:
+            words += [w for w in c.text.split() if len(w) > 1]
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def _substring_snippet(text: str, words: list[str], size: int = SNIPPET_CHARS // 2) -> tuple[str, list[tuple[int, int]]]:
+    """A window of unsegmented (Chinese) text around the densest group of query words."""
+    low = text.casefold() if not text.isascii() else text.lower()
+    pos: list[tuple[int, int, int]] = []          # (start, end, word index)
+    for wi, w in enumerate(words):
+        wl = w.casefold()
+        i = low.find(wl)
+        k = 0
+        while i >= 0 and k < 50:
+            pos.append((i, i + len(wl), wi))
+            i = low.find(wl, i + len(wl))
+            k += 1
+    if not pos:
+        return _cut(text, size), []
+    pos.sort()
+    best, best_start = -1, 0
+    for a, _, _ in pos:
+        distinct = len({wi for s, e, wi in pos if a <= s and e <= a + size})
+        if distinct > best:
+            best, best_start = distinct, a
+    start = max(0, best_start - size // 5)
+    end = min(len(text), start + size)
+    frag = text[start:end]
+    lead = len(frag) - len(frag.lstrip())
+    frag = frag.strip()
+    marks = [(s - start - lead, e - start - lead) for s, e, _ in pos
+             if start + lead <= s and e <= start + lead + len(frag)]
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(marks):
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return frag, merged
