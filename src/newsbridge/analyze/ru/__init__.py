@@ -1,0 +1,9 @@
+"""Russian analyzer (natasha NER + pymorphy3 rules), registered for language "ru"."""
+from __future__ import annotations
+
+from ..registry import register_analyzer
+from .analyzer import analyze_ru
+
+__all__ = ["analyze_ru"]
+
+register_analyzer("ru", version="1")(analyze_ru)

@@ -1,0 +1,686 @@
+"""The Russian analyzer: persons with roles, organizations, places, quotes and events.
+
+Mentions come from natasha's NER model; everything else is rules over Russian news grammar
+(role titles before or after names, speech verbs, "Об этом заявил ...", dash-led direct speech)
+with pymorphy3 for lemmas, genders and nominative forms, and the gazetteer for places.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
+from .. import gazetteer as gz
+from ..common import (find_dates, group_names, merge_continuations, reference_date, resolve,
+                      scan_dash_speech, scan_quotes, split_sentences, years_in)
+from . import lexicon as lx
+from .morph import gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .ner import Mention, tag_mentions
+
+_TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
+_CYR_WORD = re.compile(r"[А-Яа-яЁё]")
+_SENT_PUNCT = set(".!?…")
+_CLAUSE_PUNCT = set(",;:()—–")
+MAX_ROLE_TOKENS = 14          # a role phrase before a name: at most this many tokens
+MAX_APPOSITION_TOKENS = 16    # a role after a name ("Name, заместитель ...,")
+ATTRIBUTION_WINDOW = 160      # characters after a closing quote searched for "— сказал он"
+SHORT_TITLE_WORDS = 3         # «Газпром», «Единая Россия»: capitalized quoted names up to this many words
+
+
+@dataclass
+class Tok:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Person:
+    name: str
+    start: int
+    end: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    role_lemmas: set[str] = field(default_factory=set)
+    org: str | None = None
+    gender: str | None = None
+
+
+class _Text:
+    """Tokens and sentences of the body with fast position lookups."""
+
+    def __init__(self, text: str, segments: list[tuple[int, int]]):
+        self.text = text
+        self.tokens: list[Tok] = []
+        self.sentences: list[tuple[int, int]] = []
+        for a, b in segments:
+            self.tokens += [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
+            self.sentences += split_sentences(text, a, b)
+        self._tstarts = [t.start for t in self.tokens]
+        self._sstarts = [s for s, _ in self.sentences]
+        self.paragraph_starts = [0]
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after pos."""
+        return bisect.bisect_left(self._tstarts, pos)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(self._sstarts, pos) - 1
+        if k < 0:
+            return (0, 0)
+        return self.sentences[k]
+
+    def sentence_index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._sstarts, pos) - 1)
+
+
+# ---------------------------------------------------------------------------------------------
+def analyze_ru(doc: Document) -> None:
+    text = doc.text
+    segments = [(a, b) for a, b in doc.body_segments() if text[a:b].strip()]
+    if not segments:
+        return
+    tx = _Text(text, segments)
+    mentions: list[Mention] = []
+    for a, b in segments:
+        mentions += tag_mentions(text, a, b)
+    mentions = _add_gazetteer_places(text, segments, mentions)
+    mentions.sort(key=lambda m: m.start)
+
+    persons, person_at = _persons(doc, tx, mentions)
+    orgs = _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG")
+    locs = _locations(doc, [m for m in mentions if m.label == "LOC"])
+    _roles(doc, tx, mentions, persons, person_at)
+    for p in persons:
+        doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=_aliases(p), roles=p.roles,
+                org=p.org, key=_key(p.name), mentions=[list(m) for m in p.mentions], gender=p.gender)
+    for name, (s, e, aliases, ms) in orgs.items():
+        doc.add(ORGANIZATIONS, s, e, name, name=name, aliases=aliases, mentions=ms)
+    _quotes(doc, tx, mentions, persons, person_at)
+    _events(doc, tx, mentions, persons)
+    del locs
+
+
+# -- mentions and entities ---------------------------------------------------------------------
+def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[Mention]:
+    """Gazetteer places the model missed (not overlapping any of its mentions)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    starts = [a for a, _ in taken]
+    out = list(mentions)
+    for a, b in segments:
+        for pm in gz.find_places(text, "ru", a, b):
+            k = bisect.bisect_right(starts, pm.end) - 1
+            if k >= 0 and taken[k][1] > pm.start:
+                continue  # overlaps a model mention
+            if pm.place.kind == "city" and pm.place.population < lx.MIN_CITY_POPULATION_UNTAGGED:
+                continue
+            if pm.surface.lower() in lx.AMBIGUOUS_PLACE_WORDS:
+                continue
+            out.append(Mention(pm.start, pm.end, "LOC"))
+    return out
+
+
+def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
+    text = doc.text
+    per = [m for m in mentions if m.label == "PER"]
+    normals = [normalize_name(" ".join(text[m.start:m.end].split())) for m in per]
+    for m, n in zip(per, normals):
+        doc.add(MENTIONS, m.start, m.end, "PER", normal=n, surface=text[m.start:m.end])
+    groups = group_names(normals)
+    persons: list[Person] = []
+    person_at: dict[int, Person] = {}
+    for g in groups:
+        # the fullest form names the person; its first mention in the text is the entity span
+        full = max(g, key=lambda i: (len(normals[i].split()), not normals[i].split()[0].endswith("."), len(normals[i]), -i))
+        first = min(g)
+        p = Person(normals[full], per[first].start, per[first].end)
+        if per[full].start != per[first].start and len(normals[full].split()) > len(normals[first].split()):
+            p.start, p.end = per[full].start, per[full].end
+        for i in sorted(g):
+            p.mentions.append((per[i].start, per[i].end))
+            if normals[i] not in p.forms:
+                p.forms.append(normals[i])
+            person_at[per[i].start] = p
+        p.gender = gender_of_name(p.name.split())
+        if p.gender is None:
+            p.gender = _gender_from_context(text, p)
+        persons.append(p)
+    persons.sort(key=lambda p: p.start)
+    return persons, person_at
+
+
+def _gender_from_context(text: str, p: Person) -> str | None:
+    for s, e in p.mentions:
+        m = re.match(r"\s*,?\s*([а-яё]+)", text[e:e + 30])
+        if m:
+            g = verb_gender(m.group(1))
+            if g in ("masc", "femn"):
+                return g
+    return None
+
+
+def _aliases(p: Person) -> list[str]:
+    return [f for f in p.forms if f != p.name]
+
+
+def _key(name: str) -> str:
+    try:
+        import cyrtranslit
+        return " ".join(cyrtranslit.to_latin(name, "ru").lower().replace("'", "").split())
+    except Exception:  # pragma: no cover - optional transliteration
+        return ""
+
+
+def _group_entities(doc: Document, ms: list[Mention], label: str):
+    """Organizations grouped by nominative form (Cyrillic endings tolerated)."""
+    text = doc.text
+    groups: dict[str, tuple[int, int, list[str], list[list[int]]]] = {}
+    for m in ms:
+        surface = " ".join(text[m.start:m.end].split())
+        normal = normalize_phrase(surface)
+        doc.add(MENTIONS, m.start, m.end, label, normal=normal, surface=surface)
+        key = _match_key(normal, groups)
+        if key is None:
+            groups[normal] = (m.start, m.end, [], [[m.start, m.end]])
+        else:
+            s, e, aliases, mm = groups[key]
+            for f in (normal, surface):
+                if f != key and f not in aliases:
+                    aliases.append(f)
+            mm.append([m.start, m.end])
+    return groups
+
+
+def _match_key(normal: str, groups) -> str | None:
+    if normal in groups:
+        return normal
+    low = normal.lower().split()
+    for k in groups:
+        kw = k.lower().split()
+        if len(kw) == len(low) and all(_stem_eq(a, b) for a, b in zip(low, kw)):
+            return k
+    return None
+
+
+def _stem_eq(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(3, min(len(a), len(b)) - 2)
+
+
+def _locations(doc: Document, ms: list[Mention]):
+    text = doc.text
+    groups: dict[str, dict] = {}
+    order: list[str] = []
+    for m in ms:
+        surface = " ".join(text[m.start:m.end].split())
+        place = gz.lookup(surface, "ru")
+        normal = place.native("ru") if place is not None else normalize_phrase(surface)
+        doc.add(MENTIONS, m.start, m.end, "LOC", normal=normal, surface=surface,
+                code=place.code if place else None, place=place.key if place else None)
+        key = place.key if place is not None else (_match_key(normal, {k: 1 for k in groups if not groups[k]["place"]}) or normal)
+        g = groups.get(key)
+        if g is None:
+            g = groups[key] = {"start": m.start, "end": m.end, "place": place, "forms": [], "mentions": []}
+            order.append(key)
+        nominative = _nominative_surface(surface, place)
+        for f in (nominative, surface):
+            if f not in g["forms"]:
+                g["forms"].append(f)
+        g["mentions"].append([m.start, m.end])
+    for key in order:
+        g = groups[key]
+        place = g["place"]
+        name = g["forms"][0]
+        aliases = [f for f in g["forms"][1:]]
+        if place is not None and place.native("ru") not in aliases and place.native("ru") != name:
+            aliases.append(place.native("ru"))
+        doc.add(LOCATIONS, g["start"], g["end"], name, name=name, aliases=aliases,
+                code=place.code if place else None, country=place.country if place else None,
+                kind=place.kind if place else None, canonical=place.name if place else None,
+                mentions=g["mentions"])
+    return groups
+
+
+def _nominative_surface(surface: str, place) -> str:
+    """The nominative of the form the text uses ('США' stays 'США', 'Китае' -> 'Китай')."""
+    if place is not None:
+        for form in [place.native("ru")] + list(place.aliases.get("ru", ())):
+            if form == surface:
+                return form
+        cands = [f for f in [place.native("ru")] + list(place.aliases.get("ru", ())) if f and _stem_eq(f.lower().split()[0], surface.lower().split()[0])]
+        if cands:
+            return cands[0]
+    return normalize_phrase(surface)
+
+
+# -- roles -------------------------------------------------------------------------------------
+def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person], person_at: dict[int, Person]):
+    text = doc.text
+    ment_by_tok = {}
+    for m in mentions:
+        ment_by_tok[m.start] = m
+    spans = sorted((m.start, m.end, m.label) for m in mentions)
+    for m in mentions:
+        if m.label != "PER" or m.start not in person_at:
+            continue
+        p = person_at[m.start]
+        found = _role_before(text, tx, m, spans) or _role_after(text, tx, m, spans)
+        if not found:
+            continue
+        rs, re_, head_lemma = found
+        raw = " ".join(text[rs:re_].split())
+        role = normalize_phrase(raw)
+        org = None
+        for s, e, label in spans:
+            if rs <= s and e <= re_ and label == "ORG":
+                org = normalize_phrase(" ".join(text[s:e].split()))
+                break
+        if role not in p.roles:
+            p.roles.append(role)
+        p.role_lemmas.add(head_lemma)
+        if org and not p.org:
+            p.org = org
+        doc.add(ROLES, rs, re_, role, person=p.name, org=org)
+
+
+def _in_mention(pos: int, spans) -> tuple[int, int, str] | None:
+    for s, e, label in spans:
+        if s <= pos < e:
+            return (s, e, label)
+        if s > pos:
+            break
+    return None
+
+
+def _role_before(text: str, tx: _Text, m: Mention, spans):
+    """'заместитель председателя Совбеза РФ Дмитрий Медведев': the role right before a name."""
+    i = tx.token_index(m.start) - 1
+    sent_start = tx.sentence_of(m.start)[0]
+    window: list[Tok] = []
+    while i >= 0 and len(window) < MAX_ROLE_TOKENS:
+        t = tx.tokens[i]
+        if t.start < sent_start:
+            break
+        inm = _in_mention(t.start, spans)
+        if inm and inm[2] == "PER":
+            break
+        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text == "\"":
+            break
+        low = t.low
+        if inm is None and t.text[:1].isupper() and not t.text.isupper() and low not in lx.ROLE_CAPITALIZED and i != tx.token_index(sent_start):
+            # a capitalized word that is not a place/org mention or an abbreviation ends the role
+            if not _CYR_WORD.search(t.text) or not any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
+                break
+        if inm is None and _CYR_WORD.search(t.text) and not t.text.isupper():
+            if low in lx.ROLE_STOP_PREPOSITIONS or low in lx.ROLE_STOP_WORDS:
+                break
+            if _is_verbal(low):
+                break
+        window.append(t)
+        i -= 1
+    if not window:
+        return None
+    window.reverse()
+    head = None
+    for k, t in enumerate(window):
+        if _in_mention(t.start, spans):
+            continue
+        if any(lem in lx.ROLE_HEADS for lem in lemmas(t.low)) or t.low.startswith(("экс-", "вице-")) and \
+                any(lem in lx.ROLE_HEADS for lem in lemmas(t.low.split("-", 1)[1])):
+            head = k
+            break
+    if head is None:
+        return None
+    # modifiers before the head: "бывший", "генеральный", "первый" (already in the window)
+    k = head
+    while k > 0 and window[k - 1].low in lx.ROLE_MODIFIERS or (k > 0 and _is_adj(window[k - 1].low) and not _in_mention(window[k - 1].start, spans)):
+        k -= 1
+    start = window[k].start
+    end = window[-1].end
+    head_lemma = next(lem for lem in lemmas(window[head].low.split("-", 1)[-1] if window[head].low.startswith(("экс-", "вице-")) else window[head].low) if lem in lx.ROLE_HEADS)
+    return start, end, head_lemma
+
+
+def _role_after(text: str, tx: _Text, m: Mention, spans):
+    """'Дмитрий Медведев, заместитель председателя Совбеза РФ,': an apposition after the name."""
+    rest = text[m.end:m.end + 3]
+    if not (rest.startswith(",") or rest.lstrip().startswith("(")):
+        return None
+    i = tx.token_index(m.end)
+    if i >= len(tx.tokens) or tx.tokens[i].text not in ",(":
+        return None
+    i += 1
+    first = i
+    head = None
+    end = None
+    while i < len(tx.tokens) and i - first < MAX_APPOSITION_TOKENS:
+        t = tx.tokens[i]
+        if t.text in ",;:)" or t.text in _SENT_PUNCT or t.text in "—–":
+            break
+        inm = _in_mention(t.start, spans)
+        if inm and inm[2] == "PER":
+            break
+        low = t.low
+        if head is None:
+            if inm is None and any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
+                head = i
+            elif not (low in lx.ROLE_MODIFIERS or _is_adj(low) or inm):
+                return None
+        elif inm is None and _CYR_WORD.search(t.text) and _is_verbal(low):
+            break
+        end = t.end
+        i += 1
+    if head is None or end is None:
+        return None
+    head_lemma = next(lem for lem in lemmas(tx.tokens[head].low) if lem in lx.ROLE_HEADS)
+    return tx.tokens[first].start, end, head_lemma
+
+
+def _is_verbal(low: str) -> bool:
+    ps = parses(low)
+    if not ps:
+        return False
+    best = ps[0]
+    return best.tag.POS in ("VERB", "INFN", "GRND", "PRTS") or (best.tag.POS in ("CONJ",) and low in lx.ROLE_STOP_WORDS)
+
+
+def _is_adj(low: str) -> bool:
+    ps = parses(low)
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF") and ps[0].score >= 0.3
+
+
+# -- quotes ------------------------------------------------------------------------------------
+def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person], person_at: dict[int, Person]):
+    text = doc.text
+    per_mentions = sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at)
+    org_spans = [(m.start, m.end) for m in mentions if m.label in ("ORG", "LOC")]
+    found: list[dict] = []
+    dash_paras = []
+    for a, b in doc.body_segments():
+        for ds in scan_dash_speech(text, a, b):
+            dash_paras.append(ds)
+        raw = scan_quotes(text, a, b)
+        for g in merge_continuations(raw):
+            found.append({"start": g.start, "end": g.end, "open": g.open_at, "after": g.after, "dash": False})
+    for ds in dash_paras:
+        for ps, pe in ds.parts:
+            inner = [q for q in found if ps <= q["open"] < pe]
+            if inner and inner[0]["start"] - ps < 3 and inner[0]["end"] >= pe - 3:
+                found.remove(inner[0])
+        found.append({"start": ds.parts[0][0], "end": ds.parts[-1][1], "open": ds.parts[0][0] - 1,
+                      "after": ds.parts[0][1], "dash": True, "attribution": ds.attribution, "parts": ds.parts})
+    found.sort(key=lambda q: q["start"])
+    # merge quotes split by an attribution: «…», — сказал он. — «…»
+    merged: list[dict] = []
+    for q in found:
+        if merged and not q["dash"] and not merged[-1]["dash"]:
+            prev = merged[-1]
+            between = text[prev["after"]:q["open"]]
+            if len(between) < ATTRIBUTION_WINDOW and re.match(r"^\s*[,.!?…]?\s*[—–-]\s*[а-яё]", between) and \
+                    re.search(r"[.,:]\s*[—–-]?\s*$", between) and "\n" not in between and _speech_in(between):
+                prev["parts"] = prev.get("parts", [(prev["start"], prev["end"])]) + [(q["start"], q["end"])]
+                prev["split_attr"] = (prev["after"], q["open"])
+                prev["end"] = q["end"]
+                prev["after2"] = q.get("after")
+                continue
+        merged.append(q)
+    for q in merged:
+        qs, qe = q["start"], q["end"]
+        content = " ".join(text[qs:qe].split())
+        if not content or _is_title_quote(text, q, content, org_spans):
+            continue
+        who = _attribute(text, tx, q, per_mentions, persons)
+        speaker, speaker_span, attr_span, how = who if who else (None, None, None, None)
+        doc.add(QUOTES, qs, qe, "dash" if q["dash"] else "quote", speaker=speaker,
+                speaker_span=list(speaker_span) if speaker_span else None,
+                attribution_span=list(attr_span) if attr_span else None, how=how,
+                parts=[list(p) for p in q.get("parts", [(qs, qe)])])
+
+
+def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
+    """Names in quotation marks («Газпром», газета «Известия») are not speech."""
+    if q["dash"]:
+        return False
+    words = content.split()
+    before = text[max(0, q["open"] - 40):q["open"]].split()
+    prev = before[-1].lower().strip(",") if before else ""
+    if prev and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
+        return True
+    if len(words) <= SHORT_TITLE_WORDS and content[:1].isupper() and not re.search(r"[.!?…,]$", content):
+        if len(words) == 1:
+            return True
+        if any(s <= q["start"] and q["end"] <= e + 1 for s, e in org_spans):
+            return True
+    return False
+
+
+def _speech_in(s: str) -> bool:
+    return any(any(lem in lx.SPEECH_VERBS for lem in lemmas(w)) for w in re.findall(r"[а-яё]+", s.lower()))
+
+
+def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int):
+    """A speaker named in text[a:b]: a person mention, else a pronoun or a title resolved
+    to the nearest compatible person before ``anchor``. -> (Person, span, how) or None."""
+    ms = [(s, e, p) for s, e, p in per_mentions if a <= s and e <= b]
+    if ms:
+        s, e, p = ms[0]
+        return p, (s, e), "name"
+    words = [(w.start(), w.end(), w.group().lower()) for w in re.finditer(r"[А-Яа-яЁё]+", text[a:b])]
+    gender = None
+    for s, e, w in words:
+        g = verb_gender(w) if any(lem in lx.SPEECH_VERBS for lem in lemmas(w)) else None
+        if g in ("masc", "femn"):
+            gender = g
+            break
+    for s, e, w in words:
+        if w in lx.PRONOUNS:
+            g = lx.PRONOUNS[w] or gender
+            p = _nearest_person(per_mentions, anchor, g)
+            if p is not None:
+                return p, (a + s, a + e), "pronoun"
+            return None
+    for s, e, w in words:
+        lems = lemmas(w)
+        if lems & lx.ROLE_HEADS:
+            holders = [p for p in persons if p.role_lemmas & lems]
+            if len(holders) == 1:
+                return holders[0], (a + s, a + e), "title"
+            p = _nearest_person(per_mentions, anchor, gender, holders or None)
+            if p is not None:
+                return p, (a + s, a + e), "title"
+    return None
+
+
+def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
+    for s, e, p in reversed(per_mentions):
+        if s >= anchor:
+            continue
+        if among is not None and p not in among:
+            continue
+        if gender and p.gender and p.gender != gender:
+            continue
+        return p
+    return None
+
+
+def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
+    qs, qe = q["start"], q["end"]
+    # dash speech: its own attribution clause, else the paragraph before ending with ':'
+    if q["dash"]:
+        att = q.get("attribution")
+        if att:
+            r = _speaker_in(text, att[0], att[1], per_mentions, persons, att[0])
+            if r:
+                return r[0].name, r[1], att, "after" if r[2] == "name" else r[2]
+        ps = text.rfind("\n", 0, q["open"])
+        prev_par_end = ps
+        while prev_par_end > 0 and text[prev_par_end - 1].isspace():
+            prev_par_end -= 1
+        if prev_par_end > 0 and text[prev_par_end - 1] == ":":
+            s0 = tx.sentence_of(prev_par_end - 1)[0]
+            r = _speaker_in(text, s0, prev_par_end, per_mentions, persons, s0)
+            if r:
+                return r[0].name, r[1], (s0, prev_par_end), "before"
+        return None
+    # split quote / text after the closing mark: «…», — сказал X.
+    after = q.get("split_attr")
+    if after is None:
+        a = q["after"]
+        sent_end = tx.sentence_of(a)[1] if tx.sentence_of(a)[1] > a else a + ATTRIBUTION_WINDOW
+        b = min(sent_end, a + ATTRIBUTION_WINDOW)
+        nxt = text.find("«", a, b)
+        if nxt > 0:
+            b = nxt
+        after = (a, b)
+    seg = text[after[0]:after[1]]
+    if re.match(r"^\s*[,.!?…]?\s*[—–-]+\s*[а-яё]", seg) or re.match(r"^\s*,\s*[а-яё]", seg):
+        if _speech_in(seg[:80]):
+            r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
+            if r:
+                return r[0].name, r[1], after, "after" if r[2] == "name" else r[2]
+    # the sentence around the quote: "X заявил: «…»", "по словам X, «…»", "X назвал … «…»"
+    ss, se = tx.sentence_of(q["open"] if q["open"] >= 0 else qs)
+    outside = [(ss, q["open"]), (q.get("after2") or q["after"], max(se, q["after"]))]
+    for a, b in outside:
+        if b <= a:
+            continue
+        part = text[a:b]
+        if _speech_in(part) or re.search(r"\bпо (словам|мнению|данным)\b", part.lower()):
+            r = _speaker_in(text, a, b, per_mentions, persons, q["open"] if a < qs else a)
+            if r:
+                return r[0].name, r[1], (a, b), "before" if a < qs else ("after" if r[2] == "name" else r[2])
+    # "… «…». Об этом заявил X." — the next sentence names the speaker
+    k = tx.sentence_index(qe)
+    if k + 1 < len(tx.sentences):
+        ns, ne = tx.sentences[k + 1]
+        if re.match(r"^(Об этом|Так|Такое мнение|Такую оценку|Эти слова)\b", text[ns:ne]) and _speech_in(text[ns:ne]):
+            r = _speaker_in(text, ns, ne, per_mentions, persons, ns)
+            if r:
+                return r[0].name, r[1], (ns, ne), "after" if r[2] == "name" else r[2]
+    return None
+
+
+# -- events ------------------------------------------------------------------------------------
+def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person]):
+    text = doc.text
+    ref = reference_date(doc.body, doc.published, "ru")
+    years = years_in(doc.body)
+    seen: list[dict] = []
+    for ss, se in tx.sentences:
+        sent = text[ss:se]
+        for etype, rx in lx.EVENT_TRIGGERS:
+            m = rx.search(sent)
+            if not m:
+                continue
+            if etype == "agreement" and not lx.AGREEMENT_CONTEXT.search(sent):
+                continue
+            ts, te = ss + m.start(), ss + m.end()
+            name = _event_name(text, tx, ts, te, se)
+            planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent)
+            date = None
+            for dm in find_dates(text, ss, se, lang="ru"):
+                date = resolve(dm, ref, years, future=planned)
+                if date:
+                    break
+            place = None
+            parts: list[str] = []
+            for mm in mentions:
+                if not (ss <= mm.start < se):
+                    continue
+                surface = " ".join(text[mm.start:mm.end].split())
+                if mm.label == "LOC":
+                    pl = gz.lookup(surface, "ru")
+                    prev = text[max(ss, mm.start - 4):mm.start].lower()
+                    if place is None and re.search(r"\b(в|во|на)\s+$", prev):
+                        place = surface
+                    if pl is not None and pl.kind == "country":
+                        nm = pl.native("ru")
+                        if nm not in parts:
+                            parts.append(nm)
+                elif mm.label == "ORG":
+                    nm = normalize_phrase(surface)
+                    if nm not in parts:
+                        parts.append(nm)
+            for w in re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?", sent):
+                for piece in w.group().lower().split("-"):
+                    c = gz.country_of_adjective(piece if piece.endswith(("ий", "ой", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "их", "ими", "ую")) else piece + "ий", "ru")
+                    if c is not None and c.native("ru") not in parts:
+                        parts.append(c.native("ru"))
+            counts = _counts(sent)
+            ev = {"type": etype, "name": name, "date": date, "place": place, "participants": parts,
+                  "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te)}
+            dup = next((e for e in seen if e["type"] == etype and (_name_overlap(e["name"], name) or (date and e["date"] == date))), None)
+            if dup is not None:
+                for k in ("date", "place"):
+                    dup[k] = dup[k] or ev[k]
+                for p in parts:
+                    if p not in dup["participants"]:
+                        dup["participants"].append(p)
+                for k, v in counts.items():
+                    dup["counts"].setdefault(k, v)
+                continue
+            seen.append(ev)
+    for ev in seen:
+        doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
+                place=ev["place"], participants=ev["participants"], counts=ev["counts"],
+                planned=ev["planned"], trigger_span=list(ev["trigger"]))
+
+
+def _name_overlap(a: str, b: str) -> bool:
+    wa = {w[:5] for w in a.lower().split() if len(w) > 3}
+    wb = {w[:5] for w in b.lower().split() if len(w) > 3}
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def _event_name(text: str, tx: _Text, ts: int, te: int, se: int) -> str:
+    """The trigger with the adjectives before it and up to a few complement words after it."""
+    i = tx.token_index(ts)
+    j = i
+    while j < len(tx.tokens) and tx.tokens[j].start < te:
+        j += 1
+    k = i
+    while k > 0 and tx.tokens[k - 1].start >= tx.sentence_of(ts)[0] and (
+            _is_adj(tx.tokens[k - 1].low) or re.fullmatch(r"\d+-?[а-я]*|[IVX]+", tx.tokens[k - 1].text)) and k > i - 4:
+        k -= 1
+    end = j
+    while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
+        t = tx.tokens[end]
+        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or _is_verbal(t.low):
+            break
+        end += 1
+    s = tx.tokens[k].start
+    e = tx.tokens[end - 1].end if end > i else te
+    return " ".join(text[s:e].split()).strip(" «»\"")
+
+
+def _future_verb(sent: str) -> bool:
+    for w in re.findall(r"[а-яё]+", sent.lower()):
+        for p in parses(w)[:1]:
+            if p.tag.POS == "VERB" and p.tag.tense == "futr":
+                return True
+    return False
+
+
+def _counts(sent: str) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for rx, kind in lx.COUNT_PATTERNS:
+        m = rx.search(sent)
+        if m and kind not in out:
+            n = lx.parse_ru_number(m.group("num"))
+            if n:
+                out[kind] = n
+    return out
+
+

@@ -1,0 +1,175 @@
+"""Russian morphology helpers over pymorphy3: cached parses, nominative forms of names and phrases.
+
+Natasha's own normalizer needs the morphology tagger and the syntax parser over the whole
+text (most of its pipeline's time). Names and short noun phrases normalize well word by
+word: a person's words share one case, and a phrase's head noun with the adjectives before
+it carries the case while genitive complements stay as they are.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_NAME_TAGS = ("Name", "Surn", "Patr")
+_VOWELS = set("аеёиоуыэюя")
+# endings of foreign (unknown) masculine surnames in oblique cases: Рассела -> Рассел
+_FOREIGN_OBLIQUE = (("ом", "ablt"), ("ем", "ablt"), ("а", "gent"), ("я", "gent"), ("у", "datv"), ("ю", "datv"), ("е", "loct"))
+
+
+@lru_cache(maxsize=1)
+def analyzer():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=200_000)
+def parses(word: str):
+    return tuple(analyzer().parse(word))
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str) -> str:
+    p = parses(word.lower())
+    return p[0].normal_form if p else word.lower()
+
+
+def lemmas(word: str) -> set[str]:
+    return {p.normal_form for p in parses(word.lower())}
+
+
+def is_pos(word: str, *pos: str) -> bool:
+    return any(p.tag.POS in pos for p in parses(word.lower()))
+
+
+def _cap(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    return "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
+                    for w, o in zip(word.split("-"), like.split("-") + [like] * 5))
+
+
+def _name_parses(word: str):
+    return [p for p in parses(word.lower()) if any(t in p.tag for t in _NAME_TAGS)]
+
+
+def gender_of_name(words: list[str]) -> str | None:
+    """'masc' / 'femn' from first names and surnames, None when unknown."""
+    for w in words:
+        for p in _name_parses(w):
+            if "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
+                return p.tag.gender
+    for w in words:
+        lw = w.lower()
+        if re.search(r"(ова|ева|ёва|ина|ына|ская|цкая)$", lw):
+            return "femn"
+        if re.search(r"(ов|ев|ёв|ин|ын|ский|цкий)$", lw):
+            return "masc"
+    return None
+
+
+@lru_cache(maxsize=50_000)
+def normalize_name(name: str) -> str:
+    """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'."""
+    words = name.split()
+    if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
+        return name
+    # the case the name is in: the first word that is a known first name / surname decides
+    case = gender = None
+    for w in words:
+        if w.endswith(".") or len(w) <= 2:
+            continue
+        cands = [p for p in _name_parses(w) if p.tag.number != "plur" or "Surn" in p.tag]
+        if cands:
+            best = max(cands, key=lambda p: p.score)
+            case, gender = best.tag.case, best.tag.gender
+            if "Name" in best.tag:
+                break
+    if case is None or case == "nomn":
+        return name
+    out = []
+    for w in words:
+        out.append(w if w.endswith(".") or len(w) <= 2 else _nominative_name_word(w, case, gender))
+    return " ".join(out)
+
+
+def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
+    parts = word.split("-")
+    if len(parts) > 1:  # Римского-Корсакова, Жан-Поля
+        return "-".join(_nominative_name_word(p, case, gender) if len(p) > 2 else p for p in parts)
+    lw = word.lower()
+    cands = [p for p in _name_parses(word) if p.tag.case == case and p.tag.number != "plur"
+             and (gender is None or p.tag.gender in (gender, "ms-f", None))]
+    if cands:
+        best = max(cands, key=lambda p: p.score)
+        if "Fixd" in best.tag:
+            return word
+        inf = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
+        if inf is not None:
+            return _cap(inf.word, word)
+    if gender == "femn":
+        return word  # foreign female surnames do not inflect: Ирины Флюр
+    for ending, c in _FOREIGN_OBLIQUE:
+        if c == case or (case == "accs" and c == "gent"):
+            if lw.endswith(ending) and len(lw) > len(ending) + 2 and lw[-len(ending) - 1] not in _VOWELS:
+                return word[: -len(ending)]
+    return word
+
+
+@lru_cache(maxsize=50_000)
+def normalize_phrase(phrase: str) -> str:
+    """A noun phrase in the nominative: the head noun and the adjectives before it inflect,
+    the words after the head (genitive complements, names in quotes) stay:
+    'Министерства иностранных дел' -> 'Министерство иностранных дел',
+    'Государственной думы' -> 'Государственная дума', 'контактной группы' -> 'контактная группа'."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    head_i = None
+    case = None
+    for i, w in enumerate(words):
+        if not re.fullmatch(r"[А-Яа-яЁё\-]+", w) or (w.isupper() and len(w) > 1):
+            if head_i is None and i == 0:
+                return phrase  # starts with an abbreviation or a Latin name
+            continue
+        nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN" and p.tag.case]
+        adjs = [p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
+        if nouns and (not adjs or nouns[0].score >= adjs[0].score or i == len(words) - 1):
+            if case is not None:
+                same = [p for p in nouns if p.tag.case == case]
+                if same:
+                    nouns = same
+            head_i, case = i, nouns[0].tag.case
+            break
+        if adjs and case is None:
+            case = adjs[0].tag.case
+    if head_i is None or case in (None, "nomn"):
+        return phrase
+    head = next((p for p in parses(words[head_i].lower()) if p.tag.POS == "NOUN" and p.tag.case == case), None)
+    if head is None:
+        return phrase
+    number = head.tag.number or "sing"
+    out = list(words)
+    inf = head.inflect({"nomn", number}) or head.inflect({"nomn"})
+    if inf is None:
+        return phrase
+    out[head_i] = _cap(inf.word, words[head_i])
+    for i in range(head_i):
+        w = words[i]
+        adj = next((p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case), None)
+        if adj is None:
+            continue
+        want = {"nomn", number} | ({head.tag.gender} if number == "sing" and head.tag.gender else set())
+        ai = adj.inflect(want)
+        if ai is not None:
+            out[i] = _cap(ai.word, w)
+    return " ".join(out)
+
+
+def verb_gender(word: str) -> str | None:
+    """Gender of a past-tense verb ('сказал' masc, 'отметила' femn), None otherwise."""
+    lw = word.lower()
+    for p in parses(lw):
+        if p.tag.POS == "VERB" and p.tag.tense == "past":
+            return p.tag.gender if p.tag.number == "sing" else "plur"
+    return None
