@@ -1,0 +1,314 @@
+"""The "clean" step: mark whole lines that are not article body, by general rules.
+
+Lines are never removed: each boilerplate line becomes a span (label = kind) and the rest of
+the text is the body. Three passes:
+
+1. line rules — a line's own words say what it is (a subscription prompt, a photo credit,
+   "Read also", a "Posted ..." stamp, a "Source:" line, share buttons, a breadcrumb, ...);
+2. header and footer — the lines before the headline that are too short to be text are site
+   navigation; dates standing alone there are the page's date stamps; the one nearest the
+   headline (a time of day helps) is the article's, the others are site-header dates;
+   short lines after the last paragraph are footer links;
+3. repeats — a second copy of the headline or of any short line.
+
+Stamps keep their information for the metadata step: label "stamp" with attrs ``kind``
+(posted, published, updated, modified, date) and ``date`` (ISO, or ``--MM-DD`` without a year).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import find_dates
+from .lines import Line, is_cjk, is_date_line, sentence_breaks, split_lines, word_count
+from .title import find_headline, starts_with_dateline
+
+# -- thresholds (calibrated on the seeds, WMT dev and trafilatura's evaluation pages) ---------
+NAV_MAX_WORDS = 4            # a header line this short, before the headline, is navigation
+NAV_MAX_CHARS = 40
+FOOTER_MAX_WORDS = 8         # a short unpunctuated line after the last paragraph is a footer link
+RULE_MAX_CHARS = 220         # line rules apply to lines at most this long (disclaimers excepted)
+REPEAT_MAX_CHARS = 300       # a repeated line up to this long is boilerplate (second copy)
+LONG_PARAGRAPH = 200         # characters that make a line body text for sure (CJK: a third)
+
+_I = re.IGNORECASE
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+# Each rule: (kind, pattern searched at the start of the stripped line, max length).
+_RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
+    ("subscribe", _rx(r"^(?:subscribe\b|sign up\b|follow us\b|join us on\b|get (?:our|the) (?:latest|daily|free)\b|"
+                      r"download (?:our|the) app|newsletter\b|подпис(?:ывайтесь|аться|ка|итесь|ывайся)\b|"
+                      r"следите за (?:нами|новостями)|читайте нас\b|присоединяйтесь\b|наш (?:канал|telegram)|"
+                      r"订阅|关注我们|扫码关注|扫描二维码|长按(?:识别)?二维码|下载.{0,8}客户端|suscr[ií]bete|abonnez-vous|"
+                      r"abonnieren sie)"), RULE_MAX_CHARS),
+    ("subscribe", _rx(r"(?:subscribe to (?:us|our)|follow us on|подписывайтесь на|подпишитесь на|"
+                      r"关注.{0,10}(?:公众号|微信|微博))"), 120),
+    ("photo_credit", _rx(r"^[(\[]?(?:photo(?:graph|s)?|image|picture|pictured|illustration|video|file photo|"
+                         r"cover photo|фото(?:графия)?|иллюстрация|кадр|видео|скриншот|图片来源|图片|图|摄影|摄|视频|"
+                         r"foto|bild)\s*(?:credit|courtesy|source|by|:)?\s*[:：©/|]"), 160),
+    ("photo_credit", _rx(r"^(?:photo|фото|foto)\s+(?:by|courtesy|from|автора?|[A-ZА-ЯЁ]{2,})"), 100),
+    ("photo_credit", _rx(r"^(?:©|\(c\)|copyright)\s*\S.{0,60}$|(?:getty images|afp photo|reuters/[A-Z]|ap photo/|"
+                         r"/ ?(?:reuters|afp|ap|tass|ria novosti|xinhua|ria|тасс|риа новости)\s*$|"
+                         r"(?:图|图片|摄影)[:：/]|图片来源)"), 160),
+    ("disclaimer", _rx(r"(?:disclaimer|does not necessarily reflect|do not necessarily reflect|"
+                       r"raw content obtained directly from|views expressed (?:in|here)|"
+                       r"мнение редакции (?:может )?не совпадает|редакция не (?:несет|несёт) ответственност|"
+                       r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
+                       r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated)"), 600),
+    ("related", _rx(r"^(?:see also|read also|also read|read more|more on this|related(?: news| articles| stories| topics)?"
+                    r"\s*(?:[:：]|$)|recommended\b|you (?:may|might) (?:also )?like|more from\b|recent news|latest news|"
+                    r"more news|more stories|top stories|most (?:read|popular|viewed)|trending\b|"
+                    r"читайте (?:также|еще|ещё|тоже)|см\. также|смотрите также|по теме\b|ещё по теме|еще по теме|"
+                    r"новости по теме|другие новости|последние новости|похожие (?:новости|материалы)|"
+                    r"материалы по теме|популярное\b|самое (?:читаемое|популярное)|рекомендуем\b|лента новостей|"
+                    r"相关新闻|相关阅读|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|更多新闻|更多精彩|猜你喜欢|热门新闻|"
+                    r"lea (?:también|más)|lee (?:también|más)|ver también|lesen sie (?:auch|mehr)|mehr zum thema|"
+                    r"(?:à )?lire aussi|voir aussi)"), RULE_MAX_CHARS),
+    ("share", _rx(r"^(?:share(?: this(?: article| story| page)?)?(?: on)?|tweet|print(?: this)?|email|e-mail|"
+                  r"поделиться|распечатать|печать|версия для печати|отправить|分享(?:到)?|打印|收藏|"
+                  r"compartir|teilen|partager|copy link|копировать ссылку)\s*[:：]?\s*$"), 60),
+    ("share", _rx(r"^(?:(?:facebook|twitter|x|telegram|vk|vkontakte|вконтакте|одноклассники|ok|whatsapp|viber|"
+                  r"linkedin|reddit|email|e-mail|微信|微博|qq空间|qq|pinterest|flipboard|copy link|print)"
+                  r"\s*(?:[|/,·•]\s*)?){2,}$"), 160),
+    ("tags", _rx(r"^(?:tags?|теги|тэги|метки|ключевые слова|标签|关键词|keywords|topics|rubrics?|рубрик[аи])\s*[:：]"),
+     RULE_MAX_CHARS),
+    ("credits", _rx(r"^[\[【(（]?(?:责任编辑|编辑|责编|审核|校对|审校|监制|制作|(?:来源|出处)[:：]\s*\S+\s*(?:作者|编辑))\s*[:：]|"
+                    r"^\(?(?:reporting by|writing by|editing by|edited by|compiled by|additional reporting by)\b|"
+                    r"^(?:редактор|выпускающий редактор|корректор)\s*[:：]"), 160),
+    ("copyright", _rx(r"(?:all rights reserved|все права защищены|版权所有|未经授权|使用本网站|при (?:использовании|цитировании) "
+                      r"материалов|любое использование материалов)"), 400),
+    ("comments", _rx(r"^(?:\d+\s+)?(?:comments?|комментари[ийя]в?|评论|发表评论|leave a (?:comment|reply)|add (?:a )?comment|"
+                     r"добавить комментарий|написать комментарий)\s*[:：]?\s*\(?\d*\)?$"), 60),
+    ("ad", _rx(r"^(?:advertisement|advertising|реклама|广告|sponsored(?: content)?|партн[её]рский материал|"
+               r"на правах рекламы)\s*$"), 40),
+    ("nav", _rx(r"^(?:home|main page|all news|all stories|news feed|back to top|skip to (?:main )?content|menu|search|"
+                r"log ?in|sign in|register|главная(?: страница)?|все новости|вернуться|наверх|войти|поиск|меню|"
+                r"首页|返回首页|返回顶部|返回|上一篇|下一篇|上一页|下一页|next|previous|next article|previous article|"
+                r"следующая (?:новость|статья)|предыдущая (?:новость|статья))\s*[:：>»]?\s*$"), 60),
+    ("nav", _rx(r"^[^\n.!?。]{1,40}?(?:\s*[>»›→|]\s*[^\n.!?。>»›→|]{1,40}){2,}$"), 200),   # breadcrumbs
+    ("aggregator", _rx(r"^(?:translation|machine translation|перевод|翻译)\s*\.(?:\s*region\s*:.*)?$|^region\s*:|^регион\s*:"),
+     RULE_MAX_CHARS),
+)
+
+# Lines that credit a source ("Source: Xinhua", "Источник: ТАСС", "来源：新华网").
+_SOURCE_LINE = _rx(r"^[\[【(（]?\s*(?:source|sources|news source|источник|источники|по материалам|来源|來源|稿源|"
+                   r"fuente|quelle|source de l'article)\s*[:：]?\s*(?P<value>[^\n]{2,150}?)\s*[\]】)）]?$")
+_SOURCE_WORD = _rx(r"^[\[【(（]?\s*(?:source|sources|news source|источник|источники|по материалам|来源|來源|稿源|fuente|quelle)"
+                   r"\s*[:：]")
+# "Posted 21 December 2022", "Опубликовано: ...", "发布时间：2025-12-17", "Last updated on ...".
+_STAMP = _rx(r"^(?P<kw>(?:first |originally )?(?:posted|published|publication date|date published|release date|"
+             r"released|issued)|(?:last )?(?:updated|modified|edited|changed|update)|date|created|"
+             r"опубликовано|опубликован[ао]?|дата публикации|дата|размещено|обновлено|обновлен[ао]?|дата обновления|"
+             r"изменено|последнее обновление|"
+             r"发布时间|发布日期|发表时间|发表日期|发布于|更新时间|更新日期|修改时间|时间|日期|"
+             r"publicado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b\s*(?:on|at|в|:|：)?")
+_STAMP_KIND = (
+    ("modified", _rx(r"updat|modif|edit|chang|обновл|измен|更新|修改|actualiz|aktualis|mis à jour")),
+    ("published", _rx(r"publi|releas|issu|опубл|размещ|发布|发表|veröff")),
+    ("posted", _rx(r"posted|created")),
+)
+
+
+@dataclass
+class Marked:
+    """A boilerplate line: label = kind, attrs = what it says (date, value)."""
+
+    line: Line
+    kind: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+def _stamp(line: Line) -> Marked | None:
+    m = _STAMP.match(line.text)
+    if not m or len(line.text) > 120:
+        return None
+    found = find_dates(line.text, m.end())
+    if not found or found[0].start - m.end() > 12:
+        return None
+    kw = m.group("kw")
+    kind = "date"
+    for k, rx in _STAMP_KIND:
+        if rx.search(kw):
+            kind = k
+            break
+    return Marked(line, "stamp", _date_attrs(found[0], kind))
+
+
+def _date_attrs(dm, kind: str) -> dict[str, Any]:
+    attrs: dict[str, Any] = {"kind": kind, "date": dm.iso() if dm.year else f"--{dm.month:02d}-{dm.day:02d}"}
+    if dm.hour is not None:
+        attrs["time"] = f"{dm.hour:02d}:{dm.minute:02d}"
+    return attrs
+
+
+def _source_value(text: str) -> str | None:
+    m = _SOURCE_LINE.match(text)
+    if not m:
+        return None
+    value = m.group("value").strip(" \t-–—|:：.,")
+    return value or None
+
+
+def classify_line(line: Line) -> Marked | None:
+    """What a line's own words say it is; None for a line that may be body."""
+    t = line.text
+    if not t or len(t) > 600:
+        return None
+    stamp = _stamp(line)
+    if stamp is not None:
+        return stamp
+    if _SOURCE_WORD.match(t) and len(t) <= 160:
+        value = _source_value(t)
+        # A header line "2025-12-17 10:30 来源：新华网" is handled with the dates; here: a credit line.
+        return Marked(line, "source_line", {"value": value} if value else {})
+    for kind, rx, max_len in _RULES:
+        if len(t) <= max_len and rx.search(t):
+            return Marked(line, kind)
+    return None
+
+
+def _is_long(line: Line) -> bool:
+    t = line.text
+    if is_cjk(t):
+        return len(t) >= LONG_PARAGRAPH // 3 or t.count("。") >= 2
+    return len(t) >= LONG_PARAGRAPH or (len(t) >= 80 and sentence_breaks(t) >= 1)
+
+
+def _short_unpunctuated(t: str, max_words: int) -> bool:
+    return word_count(t) <= max_words and not re.search(r"[.!?。！？:;…\"»”]$", t) and len(t) <= 80
+
+
+def _date_line_stamp(line: Line, cjk_source: bool = True) -> Marked | None:
+    """A line that is a date standing alone (optionally with a Chinese '来源：' credit)."""
+    t = line.text
+    src = None
+    if cjk_source:
+        m = re.search(r"(?:来源|來源|稿源)\s*[:：]\s*(\S{2,30})", t)
+        if m:
+            src = m.group(1)
+            t = t[:m.start()] + t[m.end():]
+            t = re.sub(r"(?:作者|编辑|责任编辑)\s*[:：]\s*\S+", " ", t)
+    if not is_date_line(t):
+        return None
+    found = find_dates(t)
+    mk = Marked(line, "stamp", _date_attrs(found[0], "date"))
+    if found[0].weekday:
+        mk.attrs["weekday"] = True
+    if src:
+        mk.attrs["source"] = src.strip("。.，,")
+    return mk
+
+
+def mark_boilerplate(text: str) -> tuple[list[Marked], list[Line], Line | None]:
+    """The boilerplate lines of ``text``, all its lines, and the headline line (or None)."""
+    lines = split_lines(text)
+    marked: dict[int, Marked] = {}
+    for line in lines:
+        mk = classify_line(line)
+        if mk is not None:
+            marked[line.index] = mk
+    # Date lines anywhere in the text are stamps of some kind (context decides which below).
+    for line in lines:
+        if line.text and line.index not in marked:
+            mk = _date_line_stamp(line)
+            if mk is not None:
+                marked[line.index] = mk
+
+    # A "Read also" / "See also" heading alone on its line takes the short link lines below it.
+    for idx, mk in list(marked.items()):
+        if mk.kind == "related" and _short_unpunctuated(mk.line.text, 4):
+            j = idx + 1
+            while j < len(lines):
+                ln = lines[j]
+                if ln.text:
+                    if j in marked or _is_long(ln) or not _short_unpunctuated(ln.text, 20):
+                        break
+                    marked[j] = Marked(ln, "related")
+                j += 1
+
+    body_start = next((ln.index for ln in lines if ln.text and ln.index not in marked
+                       and (_is_long(ln) or starts_with_dateline(ln.text))), len(lines))
+    headline = find_headline(lines, set(marked), body_start)
+    head_idx = headline.index if headline else body_start
+
+    # Header: short lines before the headline are navigation.
+    for ln in lines[:head_idx]:
+        if ln.text and ln.index not in marked and _short_unpunctuated(ln.text, NAV_MAX_WORDS) \
+                and len(ln.text) <= NAV_MAX_CHARS:
+            marked[ln.index] = Marked(ln, "nav")
+
+    _decide_header_dates(lines, marked, head_idx, body_start)
+
+    # Repeats: the second copy of the headline or of any short line.
+    seen: dict[str, int] = {}
+    for ln in lines:
+        if not ln.text or len(ln.text) > REPEAT_MAX_CHARS:
+            continue
+        key = " ".join(ln.text.casefold().split())
+        if key in seen and ln.index not in marked:
+            first = seen[key]
+            kind = "repeated_title" if headline is not None and first == headline.index else "repeated"
+            marked[ln.index] = Marked(ln, kind)
+        seen.setdefault(key, ln.index)
+
+    # Footer: short unpunctuated lines after the last long paragraph.
+    last_long = max((ln.index for ln in lines if ln.text and ln.index not in marked and _is_long(ln)), default=-1)
+    if last_long >= 0:
+        tail = [ln for ln in lines[last_long + 1:] if ln.text and ln.index not in marked]
+        if tail and all(_short_unpunctuated(ln.text, FOOTER_MAX_WORDS) for ln in tail) and len(tail) <= 12:
+            for ln in tail:
+                marked[ln.index] = Marked(ln, "footer")
+    return [marked[i] for i in sorted(marked)], lines, headline
+
+
+def _decide_header_dates(lines: list[Line], marked: dict[int, Marked], head_idx: int, body_start: int) -> None:
+    """Of the dates standing alone around the headline, the nearest (with a time of day) is the
+    article's stamp; the others, and weekday dates far up in the site header, are site dates."""
+    dates = [mk for mk in marked.values() if mk.kind == "stamp" and mk.attrs.get("kind") == "date"]
+    if not dates:
+        return
+    zone_end = max(body_start, head_idx) + 3
+    header = [mk for mk in dates if mk.line.index <= zone_end]
+
+    def distance(mk: Marked) -> int:
+        lo, hi = sorted((mk.line.index, head_idx))
+        return sum(1 for ln in lines[lo:hi] if ln.text)
+
+    best = min(header, key=lambda mk: (0 if "time" in mk.attrs else 1, distance(mk)), default=None)
+    for mk in header:
+        far = distance(mk) > 3 and mk.attrs.get("weekday") and "time" not in mk.attrs
+        if mk is not best or far:
+            mk.kind = "site_date"
+    for mk in dates:
+        if mk.line.index > zone_end:
+            mk.attrs["kind"] = "date_in_text"
+
+
+def paragraph_spans(lines: list[Line], boiler: set[int]) -> list[tuple[int, int]]:
+    """Body paragraphs: runs of non-boilerplate lines; hard-wrapped lines are joined."""
+    out: list[tuple[int, int]] = []
+    cur: tuple[int, int] | None = None
+    prev: Line | None = None
+    for ln in lines:
+        if not ln.text or ln.index in boiler:
+            if cur:
+                out.append(cur)
+            cur, prev = None, None
+            continue
+        wrapped = (prev is not None and not re.search(r"[.!?。！？:;…\"»”)]$", prev.text)
+                   and (ln.text[0].islower() or ln.text[0] in ",;"))
+        if cur and wrapped:
+            cur = (cur[0], ln.end)
+        else:
+            if cur:
+                out.append(cur)
+            cur = (ln.start, ln.end)
+        prev = ln
+    if cur:
+        out.append(cur)
+    return out

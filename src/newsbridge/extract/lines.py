@@ -1,0 +1,92 @@
+"""Lines of a text with their character offsets, and cheap shape tests shared by the stages."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .dates import find_dates
+
+
+@dataclass(frozen=True)
+class Line:
+    """``text[start:end]`` is the line without its newline and surrounding blanks."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        lead = len(raw) - len(raw.lstrip())
+        s = pos + lead
+        out.append(Line(i, s, s + len(stripped), stripped))
+        pos += len(raw) + 1
+    return out
+
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
+# A sentence ends here: terminal mark, optional closing quotes/brackets, space, then a capital
+# or an opening quote. Initials and common abbreviations before the mark are not sentence ends.
+_SENT_END = re.compile(r"([^\W\d_]*)([.!?…]+)[\"'»”’)\]]*\s+(?=[\"«“„‘(\[]?[A-ZА-ЯЁ0-9])|[。！？]+[”」』）)]*")
+_ABBREV = frozenset("mr ms mrs dr st jr sr no vs gen col lt sgt rev gov sen rep prof inc ltd co corp jan feb mar apr "
+                    "jun jul aug sep sept oct nov dec u.s u.k г гг им ул др млн млрд тыс руб ст пр проф акад".split())
+_CJK_SHARE = 0.3
+
+
+def is_cjk(s: str) -> bool:
+    """Mostly Chinese/Japanese characters (by a cheap count over the first 200 characters)."""
+    head = s[:200]
+    letters = sum(ch.isalpha() for ch in head)
+    return bool(letters) and len(_HAN.findall(head)) >= _CJK_SHARE * letters
+
+
+def word_count(s: str) -> int:
+    """Words; in CJK text every two characters count as one word (a rough but stable measure)."""
+    if is_cjk(s):
+        return max(1, len(_HAN.findall(s)) // 2) + len(re.findall(r"[A-Za-z0-9]+", s))
+    return len(_WORD.findall(s))
+
+
+def sentence_breaks(s: str) -> int:
+    """Number of sentence boundaries inside ``s`` (0 for a single sentence)."""
+    n = 0
+    limit = len(s.rstrip())
+    for m in _SENT_END.finditer(s):
+        if m.end() >= limit:
+            continue
+        word = m.group(1)
+        if word is not None and m.group(2) == "." and (
+                len(word) == 1 and word.isupper() or word.lower() in _ABBREV):
+            continue  # "M. Pompeo", "Mr. Smith", "Dec. 17"
+        n += 1
+    return n
+
+
+def is_date_line(s: str, max_other_words: int = 2) -> bool:
+    """A line that is a date standing alone ("03 January 2024, 10:30", "Flag Thursday, 18 July 2024")."""
+    if not s or len(s) > 80 or not any(ch.isdigit() for ch in s):
+        return False
+    found = find_dates(s)
+    if not found:
+        return False
+    rest = s
+    for dm in reversed(found):
+        rest = rest[:dm.start] + " " + rest[dm.end:]
+    rest = _WEEKDAY_OR_FILLER.sub(" ", rest)
+    return len(_WORD.findall(rest)) <= max_other_words
+
+
+_WEEKDAY_OR_FILLER = re.compile(
+    r"(?i)\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|понедельник|вторник|среда|четверг|"
+    r"пятница|суббота|воскресенье|today|сегодня|updated|gmt|utc|msk|мск|edt|est|cet|bst|am|pm)\b|"
+    r"(?:星期|周)[一二三四五六日天]|[上下]午|北京时间|\d{1,2}:\d{2}(?::\d{2})?|[|,.:;()\[\]/-]")

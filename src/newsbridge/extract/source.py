@@ -1,0 +1,80 @@
+"""The originating outlet or agency a text names: datelines, end credits and source lines.
+
+Evidence, strongest first:
+1. a dateline agency at the start of one of the first body paragraphs ("(BelTA)", "/Xinhua/",
+   "— РИА Новости.", "新华社北京12月17日电");
+2. an agency credit closing the article ("... talks. — Reuters", "(Xinhua)", "（来源：新华网）");
+3. a "Source: ..." line or a Chinese header "来源：..." — aggregator lines that name a whole
+   site section ("People's Republic of China – State Council News") lose to 1 and 2.
+Reported speech ("Kommersant quoted ...", "RIA Novosti reports") and photo credits are not
+sources. None when nothing names one.
+"""
+from __future__ import annotations
+
+import re
+
+DATELINE_PARAGRAPHS = 3        # a dateline opens one of the first paragraphs of the body
+
+# Agencies and outlets that often close an article with a bare credit; mixed-case names are
+# accepted as an end credit only from this list (all-caps names are accepted as they are).
+KNOWN_AGENCIES = frozenset(n.casefold() for n in (
+    "Reuters", "AP", "Associated Press", "AFP", "Xinhua", "TASS", "ТАСС", "RIA Novosti", "РИА Новости", "Interfax",
+    "Интерфакс", "BelTA", "БелТА", "Kazinform", "Казинформ", "Sputnik", "Спутник", "Bloomberg", "DPA", "EFE", "ANSA",
+    "Kyodo", "Yonhap", "PTI", "IANS", "Bernama", "Anadolu", "IRNA", "UNIAN", "УНИАН", "Ukrinform", "Укринформ",
+    "Trend", "APA", "AKIpress", "Kabar", "Кабар", "Khovar", "Ховар", "UzA", "Dunya", "CGTN", "CCTV", "China Daily",
+    "Global Times", "People's Daily", "新华社", "新华网", "中新社", "中新网", "人民网", "人民日报", "央视网", "央视新闻",
+    "中国日报", "环球时报", "环球网", "ИТАР-ТАСС", "Прайм", "ПРАЙМ", "Регнум", "REGNUM", "Известия", "Коммерсантъ",
+    "Ведомости", "РБК", "RBC", "Lusa", "Agerpres", "MTI", "PAP", "CTK", "ČTK", "WAM", "SPA", "QNA", "KUNA", "MENA",
+))
+
+_END_CREDIT = re.compile(r"(?:^|\s)(?:--|[-–—])\s*(?P<ag>[A-ZА-ЯЁ][\w&'’.-]*(?:[ /][A-ZА-ЯЁ][\w&'’.-]*){0,2})\s*\.?$")
+_PAREN_CREDIT = re.compile(r"^[（(]\s*(?P<ag>[^()（）]{2,30}?)\s*[）)]\.?$")
+_CN_CREDIT = re.compile(r"[（(【\[]\s*(?:来源|來源|稿源|转自)\s*[:：]\s*(?P<ag>[^）)】\]]{2,30})[）)】\]]\s*$")
+_AGGREGATOR = re.compile(r"(?i)(?:\s[–—-]\s|news$|\bnews\b.*\bin russian\b|government|state council|"
+                         r"ministry|министерств|правительств)")
+
+
+def clean_name(s: str) -> str | None:
+    """An agency name as written, without its dateline decoration ("(BelTA)" → "BelTA")."""
+    s = re.sub(r"\s+", " ", s).strip(" \t/()[]（）【】.,;:-–—|")
+    if not s or len(s) > 60:
+        return None
+    # All-caps Latin names longer than an acronym are written in title case ("REUTERS" → "Reuters").
+    if s.isascii() and s.isupper() and len(s) > 5 and " " not in s and "-" not in s:
+        s = s.title()
+    return s
+
+
+def is_known_agency(name: str) -> bool:
+    return name.casefold() in KNOWN_AGENCIES
+
+
+def end_credit(line: str) -> str | None:
+    """An agency credited by the article's last line ("— Reuters", "(Xinhua)", "（来源：新华网）")."""
+    t = line.strip()
+    if not t or len(t) > 2000:
+        return None
+    m = _CN_CREDIT.search(t)
+    if m:
+        return clean_name(m.group("ag"))
+    m = _PAREN_CREDIT.match(t)
+    if m and (is_known_agency(m.group("ag").strip()) or m.group("ag").strip().isupper()):
+        return clean_name(m.group("ag"))
+    m = _END_CREDIT.search(t[-60:])
+    if m:
+        ag = m.group("ag").strip(" .")
+        if is_known_agency(ag) or (ag.isupper() and len(ag) >= 2):
+            return clean_name(ag)
+    return None
+
+
+def is_aggregator_value(value: str) -> bool:
+    """A "Source:" value naming a site section or a government portal rather than an agency."""
+    return bool(_AGGREGATOR.search(value)) and not is_known_agency(value)
+
+
+def clean_source_value(value: str) -> str | None:
+    """The outlet named by a "Source:" line ("Xinhua News Agency" stays; dangling dashes go)."""
+    v = re.sub(r"\s+", " ", value).strip(" \t-–—|:：.,")
+    v = re.sub(r"^(?:https?://)?(?:www\.)?", "", v)
+    return clean_name(v) if v else None
