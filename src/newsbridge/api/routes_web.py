@@ -1,0 +1,97 @@
+"""Web pages: each is one view dict, rendered with its template or, with ``.json``, as JSON."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+
+from .deps import filters, require_read
+from .errors import ApiError
+from .views import (Filters, NotFound, actor_view, article_view, network_view, search_view, timeline_view)
+
+router = APIRouter(tags=["web"], dependencies=[Depends(require_read)])
+
+
+def _render(request: Request, template: str, build: Callable[[], dict[str, Any]], as_json: bool):
+    try:
+        view = build()
+    except NotFound as exc:
+        raise ApiError(404, "not_found", str(exc)) from None
+    if as_json:
+        return JSONResponse(view)
+    env = request.app.state.nb.env
+    partial = request.headers.get("hx-request") == "true" and request.headers.get("hx-target") == "results"
+    html = env.get_template(template).render(v=view, partial=partial, path=request.url.path,
+                                             json_href=_json_href(request))
+    return HTMLResponse(html)
+
+
+def _json_href(request: Request) -> str:
+    path = request.url.path.rstrip("/") or "/search"
+    if path == "/":
+        path = "/search"
+    return path + ".json" + (("?" + request.url.query) if request.url.query else "")
+
+
+def _split(value: str) -> tuple[str, bool]:
+    return (value[:-5], True) if value.endswith(".json") else (value, False)
+
+
+@router.get("/", include_in_schema=False)
+def home() -> RedirectResponse:
+    return RedirectResponse("/search", status_code=307)
+
+
+@router.get("/search", response_class=HTMLResponse, summary="Search page (HTML)")
+def search_page(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
+                offset: int = Query(0, ge=0, le=10_000)):
+    ws = request.app.state.nb.ws
+    return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), False)
+
+
+@router.get("/search.json", summary="Search page (JSON: the same view dict)")
+def search_page_json(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
+                     offset: int = Query(0, ge=0, le=10_000)):
+    ws = request.app.state.nb.ws
+    return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), True)
+
+
+@router.get("/article/{doc_id}", summary="Article page (HTML; add .json for JSON)")
+def article_page(request: Request, doc_id: str = Path(..., max_length=70, pattern=r"^[A-Za-z0-9_-]+(\.json)?$")):
+    doc_id, as_json = _split(doc_id)
+    ws = request.app.state.nb.ws
+    return _render(request, "article.html", lambda: article_view(ws, doc_id), as_json)
+
+
+@router.get("/actor/{key:path}", summary="Actor page (HTML; add .json for JSON)")
+def actor_page(request: Request, key: str = Path(..., min_length=1, max_length=305)):
+    key, as_json = _split(key)
+    if not key.strip():
+        raise ApiError(404, "not_found", "no actor named")
+    ws = request.app.state.nb.ws
+    return _render(request, "actor.html", lambda: actor_view(ws, key), as_json)
+
+
+@router.get("/timeline", summary="Timeline of events (HTML)")
+def timeline_page(request: Request, flt: Filters = Depends(filters)):
+    ws = request.app.state.nb.ws
+    return _render(request, "timeline.html", lambda: timeline_view(ws, flt), False)
+
+
+@router.get("/timeline.json", summary="Timeline of events (JSON)")
+def timeline_page_json(request: Request, flt: Filters = Depends(filters)):
+    ws = request.app.state.nb.ws
+    return _render(request, "timeline.html", lambda: timeline_view(ws, flt), True)
+
+
+@router.get("/network", summary="Cooperation network (HTML, server-side SVG)")
+def network_page(request: Request, flt: Filters = Depends(filters)):
+    ws = request.app.state.nb.ws
+    return _render(request, "network.html", lambda: network_view(ws, flt), False)
+
+
+@router.get("/network.json", summary="Cooperation network (JSON)")
+def network_page_json(request: Request, flt: Filters = Depends(filters)):
+    ws = request.app.state.nb.ws
+    return _render(request, "network.html", lambda: network_view(ws, flt), True)

@@ -1,0 +1,66 @@
+"""The search page: ranked hits with marked snippets, facets and feed links."""
+from __future__ import annotations
+
+from typing import Any
+
+from .common import Filters, article_href, safe_url
+
+FACETS = (("lang", "language", "Language"), ("source", "source", "Source"), ("person", "person", "Person"),
+          ("org", "org", "Organization"), ("place", "place", "Place"), ("event_type", "event_type", "Event type"))
+FACET_SIZE = 10
+MAX_LIMIT = 100
+
+
+def segments(text: str, ranges) -> list[dict[str, Any]]:
+    """Text cut into plain and matched pieces (the template escapes each one)."""
+    out, pos = [], 0
+    for a, b in sorted(tuple(r) for r in ranges):
+        if a < pos or b <= a:
+            continue
+        if a > pos:
+            out.append({"text": text[pos:a], "match": False})
+        out.append({"text": text[a:b], "match": True})
+        pos = b
+    if pos < len(text):
+        out.append({"text": text[pos:], "match": False})
+    return out
+
+
+def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: bool = True) -> dict[str, Any]:
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, min(int(offset), 10_000))
+    res = ws.search(flt.q, limit=limit, offset=offset, **flt.index_filters())
+    hits = []
+    for h in res.hits:
+        hits.append({"id": h.id, "title": h.title or "(untitled)", "href": article_href(h.id),
+                     "snippet": h.snippet, "snippet_segments": segments(h.snippet, h.highlights),
+                     "language": h.language, "source": h.source, "published": h.published,
+                     "url": safe_url(h.url), "score": round(h.score, 4)})
+    facet_out: dict[str, list[dict[str, Any]]] = {}
+    if facets:
+        counts = ws.index.facets(flt.q, [f for _, f, _ in FACETS], size=FACET_SIZE, **flt.index_filters())
+        for param, field, _label in FACETS:
+            current = getattr(flt, param)
+            facet_out[param] = [{"value": v, "count": n, "active": current is not None and str(v).casefold() == current.casefold(),
+                                 "href": "/search?" + (flt.without(param) if current and str(v).casefold() == current.casefold()
+                                                       else flt.query_string(**{param: v}))}
+                                for v, n in counts.get(field, [])]
+    qs = flt.query_string()
+    nxt = offset + limit if res.total is not None and offset + limit < res.total else None
+    return {
+        "page": "search",
+        "query": flt.q,
+        "filters": flt.active(),
+        "total": res.total,
+        "mode": res.mode,
+        "took_ms": round(res.took_ms, 2),
+        "offset": offset,
+        "limit": limit,
+        "hits": hits,
+        "facets": facet_out,
+        "facet_labels": {p: label for p, _, label in FACETS},
+        "feeds": {"atom": "/api/v1/feeds/search.atom" + ("?" + qs if qs else ""),
+                  "json": "/api/v1/feeds/search.json" + ("?" + qs if qs else "")},
+        "next": f"/search?{flt.query_string(offset=nxt)}" if nxt is not None else None,
+        "prev": f"/search?{flt.query_string(offset=max(0, offset - limit) or None)}" if offset > 0 else None,
+    }
