@@ -174,9 +174,6 @@ class Gazetteer:
                     # all-caps abbreviations must match exactly ("US" is not "us")
                     if hits and len(surface) <= 4 and surface.isupper() and surface not in exact:
                         hits = None
-                if not hits and lang == "ru" and n <= 3:
-                    p = self._lookup_ru_fuzzy(_fold(surface))
-                    hits = [p] if p and surface[:1].isupper() else None
                 if not hits and lang != "en":
                     hits = self._exact["en"].get(surface)
                 if hits:
@@ -208,13 +205,13 @@ class Gazetteer:
 def _prefix_ok(a: str, b: str) -> bool:
     if a == b:
         return True
-    need = max(MIN_PREFIX_MATCH, min(len(a), len(b)) - 2)
+    need = max(MIN_PREFIX_MATCH + 1, max(len(a), len(b)) - 3)
     common = 0
     for x, y in zip(a, b):
         if x != y:
             break
         common += 1
-    return common >= need and abs(len(a) - len(b)) <= 3
+    return common >= need and abs(len(a) - len(b)) <= 2
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ from .. import gazetteer as gz
 from ..common import (find_dates, group_names, merge_continuations, reference_date, resolve,
                       scan_dash_speech, scan_quotes, split_sentences, years_in)
 from . import lexicon as lx
-from .morph import gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import analyzer_known, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -25,6 +25,7 @@ _CLAUSE_PUNCT = set(",;:()—–")
 MAX_ROLE_TOKENS = 14          # a role phrase before a name: at most this many tokens
 MAX_APPOSITION_TOKENS = 16    # a role after a name ("Name, заместитель ...,")
 ATTRIBUTION_WINDOW = 160      # characters after a closing quote searched for "— сказал он"
+NEARBY_SENTENCES = 2          # same-type event triggers this close describe one event
 SHORT_TITLE_WORDS = 3         # «Газпром», «Единая Россия»: capitalized quoted names up to this many words
 
 
@@ -90,6 +91,7 @@ def analyze_ru(doc: Document) -> None:
     mentions: list[Mention] = []
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
+    mentions = _clean_mentions(text, mentions)
     mentions = _add_gazetteer_places(text, segments, mentions)
     mentions.sort(key=lambda m: m.start)
 
@@ -108,6 +110,37 @@ def analyze_ru(doc: Document) -> None:
 
 
 # -- mentions and entities ---------------------------------------------------------------------
+def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop place mentions that are common nouns ('Огонь' after a headline) and cut organization
+    mentions to the name in quotation marks ('группы «Руки Вверх»' -> 'Руки Вверх')."""
+    out = []
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and _common_noun(surface):
+            continue
+        if m.label == "ORG":
+            q = re.search(r"[«\"“„]", surface)
+            if q and q.start() > 0 and surface[:q.start()].strip() and surface[:q.start()].strip()[0].isupper() is False \
+                    or (q and q.start() > 0 and _common_noun(surface.split()[0])):
+                a = m.start + q.end()
+                b = m.end
+                while b > a and text[b - 1] in "»\"”“ ":
+                    b -= 1
+                if b > a:
+                    m = Mention(a, b, "ORG")
+        out.append(m)
+    return out
+
+
+def _common_noun(word: str) -> bool:
+    """A word pymorphy knows only as a common noun (no proper-name tags)."""
+    ps = parses(word.lower())
+    if not ps or not analyzer_known(word.lower()):
+        return False
+    return all(not ({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"} & set(str(p.tag).replace(" ", ",").split(",")))
+               for p in ps) and ps[0].tag.POS == "NOUN"
+
+
 def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[Mention]:
     """Gazetteer places the model missed (not overlapping any of its mentions)."""
     taken = sorted((m.start, m.end) for m in mentions)
@@ -128,11 +161,18 @@ def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[
 
 def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
     text = doc.text
-    per = [m for m in mentions if m.label == "PER"]
+    per = []
+    for m in mentions:
+        if m.label == "PER":
+            cut = text.find("(", m.start, m.end)  # "Давид Манукян (DAVA M)": the name before the bracket
+            end = cut if cut > m.start else m.end
+            while end > m.start and text[end - 1] in " ,":
+                end -= 1
+            per.append(Mention(m.start, end, "PER"))
     normals = [normalize_name(" ".join(text[m.start:m.end].split())) for m in per]
     for m, n in zip(per, normals):
         doc.add(MENTIONS, m.start, m.end, "PER", normal=n, surface=text[m.start:m.end])
-    groups = group_names(normals)
+    groups = _merge_partial_names(group_names(normals), normals)
     persons: list[Person] = []
     person_at: dict[int, Person] = {}
     for g in groups:
@@ -153,6 +193,28 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
+
+
+def _merge_partial_names(groups: list[list[int]], normals: list[str]) -> list[list[int]]:
+    """One-word groups that are the surname (any ending) or the first name of exactly one
+    fuller person join it: 'Евменовым' -> 'Николай Евменов', 'Сергей' -> 'Сергей Жуков'."""
+    full = [g for g in groups if any(len(normals[i].split()) > 1 for i in g)]
+    out = [g for g in groups if g in full]
+    for g in groups:
+        if g in full:
+            continue
+        word = normals[g[0]].split()[0].lower() if len(normals[g[0]].split()) == 1 else None
+        hits = []
+        if word:
+            for f in full:
+                fw = max((normals[i] for i in f), key=lambda n: len(n.split())).lower().split()
+                if _stem_eq(word, fw[-1]) or (word == fw[0] and len(fw) == 2):
+                    hits.append(f)
+        if len(hits) == 1:
+            hits[0].extend(g)
+        else:
+            out.append(g)
+    return out
 
 
 def _gender_from_context(text: str, p: Person) -> str | None:
@@ -204,6 +266,10 @@ def _match_key(normal: str, groups) -> str | None:
     for k in groups:
         kw = k.lower().split()
         if len(kw) == len(low) and all(_stem_eq(a, b) for a, b in zip(low, kw)):
+            return k
+        # "Exxon Neftegas Ltd" and "Exxon Neftegas": one Latin name extends the other
+        short, long_ = (low, kw) if len(low) < len(kw) else (kw, low)
+        if len(short) >= 2 and long_[:len(short)] == short and not _CYR_WORD.search(normal):
             return k
     return None
 
@@ -428,8 +494,9 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
         if merged and not q["dash"] and not merged[-1]["dash"]:
             prev = merged[-1]
             between = text[prev["after"]:q["open"]]
-            if len(between) < ATTRIBUTION_WINDOW and re.match(r"^\s*[,.!?…]?\s*[—–-]\s*[а-яё]", between) and \
-                    re.search(r"[.,:]\s*[—–-]?\s*$", between) and "\n" not in between and _speech_in(between):
+            if len(between) < ATTRIBUTION_WINDOW and re.match(r"^\s*[,.!?…]?\s*(?:[—–―-]|--)\s*[а-яё]", between) and \
+                    re.search(r"[.,:]\s*(?:[—–―-]|--)?\s*$", between) and "\n" not in between and _speech_in(between) \
+                    and not _has_own_attribution(text, q):
                 prev["parts"] = prev.get("parts", [(prev["start"], prev["end"])]) + [(q["start"], q["end"])]
                 prev["split_attr"] = (prev["after"], q["open"])
                 prev["end"] = q["end"]
@@ -447,6 +514,13 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 speaker_span=list(speaker_span) if speaker_span else None,
                 attribution_span=list(attr_span) if attr_span else None, how=how,
                 parts=[list(p) for p in q.get("parts", [(qs, qe)])])
+
+
+def _has_own_attribution(text: str, q: dict) -> bool:
+    """A quote followed by its own '— сказал X' is a new quotation, not the rest of a split one."""
+    seg = text[q["after"]:q["after"] + 60]
+    m = re.match(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*([а-яё]+)", seg)
+    return bool(m) and bool(lemmas(m.group(1)) & lx.SPEECH_VERBS)
 
 
 def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
@@ -470,37 +544,93 @@ def _speech_in(s: str) -> bool:
     return any(any(lem in lx.SPEECH_VERBS for lem in lemmas(w)) for w in re.findall(r"[а-яё]+", s.lower()))
 
 
-def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int):
-    """A speaker named in text[a:b]: a person mention, else a pronoun or a title resolved
-    to the nearest compatible person before ``anchor``. -> (Person, span, how) or None."""
-    ms = [(s, e, p) for s, e, p in per_mentions if a <= s and e <= b]
-    if ms:
-        s, e, p = ms[0]
-        return p, (s, e), "name"
-    words = [(w.start(), w.end(), w.group().lower()) for w in re.finditer(r"[А-Яа-яЁё]+", text[a:b])]
-    gender = None
-    for s, e, w in words:
-        g = verb_gender(w) if any(lem in lx.SPEECH_VERBS for lem in lemmas(w)) else None
-        if g in ("masc", "femn"):
-            gender = g
-            break
-    for s, e, w in words:
-        if w in lx.PRONOUNS:
-            g = lx.PRONOUNS[w] or gender
-            p = _nearest_person(per_mentions, anchor, g)
-            if p is not None:
-                return p, (a + s, a + e), "pronoun"
-            return None
-    for s, e, w in words:
-        lems = lemmas(w)
-        if lems & lx.ROLE_HEADS:
-            holders = [p for p in persons if p.role_lemmas & lems]
-            if len(holders) == 1:
-                return holders[0], (a + s, a + e), "title"
-            p = _nearest_person(per_mentions, anchor, gender, holders or None)
-            if p is not None:
-                return p, (a + s, a + e), "title"
+_WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
+_DASH = "—–―-"
+
+
+def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, prefer_last: bool = False):
+    """The speaker of a speech verb in text[a:b]: the person named next to the verb ("заявил X",
+    "X заявил", "по словам X"), else a pronoun ("сказал он") or a title ("сказал министр")
+    resolved to the nearest compatible person before ``anchor``. -> (Person, span, how) or None."""
+    words = [(a + w.start(), a + w.end(), w.group().lower()) for w in _WORD_RE.finditer(text[a:b])]
+    markers = []
+    for k, (s, e, w) in enumerate(words):
+        if lemmas(w) & lx.SPEECH_VERBS:
+            markers.append((k, "verb"))
+        elif w in ("словам", "мнению", "данным", "утверждению", "оценке") and k > 0 and words[k - 1][2] == "по":
+            markers.append((k, "po"))
+    if prefer_last:
+        markers.reverse()
+    pm = [(s, e, p) for s, e, p in per_mentions if a <= s and e <= b]
+    for k, kind in markers:
+        vs, ve, vw = words[k]
+        gender = verb_gender(vw) if kind == "verb" else None
+        gender = gender if gender in ("masc", "femn") else None
+        # right of the marker, up to the clause end
+        stop = b
+        m = re.search(r"[.;:!?()]|,(?!\s*[а-яё]+\s+[А-ЯЁ])", text[ve:b])
+        if m:
+            stop = ve + m.start()
+        stop = min(stop, ve + 90)
+        right = [(s, e, p) for s, e, p in pm if ve <= s < stop]
+        if right:
+            s, e, p = right[0]
+            return p, (s, e), "name"
+        r = _pronoun_or_title(words, k + 1, stop, per_mentions, persons, anchor, gender, vs)
+        if r:
+            return r
+        if kind == "po":
+            continue
+        # left of the verb: the nearest subject-like mention in the same clause
+        left_lo = a
+        for mm in re.finditer(r"[.;:!?]", text[a:vs]):
+            left_lo = a + mm.end()
+        left = [(s, e, p) for s, e, p in pm if left_lo <= s and e <= vs and _nominative_mention(text[s:e])]
+        if left:
+            s, e, p = left[-1]
+            return p, (s, e), "name"
+        for j in range(k - 1, -1, -1):
+            s, e, w = words[j]
+            if s < left_lo:
+                break
+            if w in lx.PRONOUNS:
+                p = _nearest_person(per_mentions, anchor, lx.PRONOUNS[w] or gender)
+                return (p, (s, e), "pronoun") if p else None
+            if lemmas(w) & lx.ROLE_HEADS and k - j <= 4:
+                r = _resolve_title(w, s, e, per_mentions, persons, anchor, gender)
+                if r:
+                    return r
     return None
+
+
+def _nominative_mention(surface: str) -> bool:
+    surface = " ".join(surface.split())
+    return normalize_name(surface) == surface
+
+
+def _pronoun_or_title(words, k0: int, stop: int, per_mentions, persons, anchor: int, gender, vs: int):
+    for j in range(k0, len(words)):
+        s, e, w = words[j]
+        if s >= stop or j - k0 > 5:
+            break
+        if w in lx.PRONOUNS:
+            p = _nearest_person(per_mentions, anchor, lx.PRONOUNS[w] or gender)
+            return (p, (s, e), "pronoun") if p else None
+        if lemmas(w) & lx.ROLE_HEADS:
+            return _resolve_title(w, s, e, per_mentions, persons, anchor, gender)
+        if w in lx.OBLIQUE_PRONOUNS and j == k0:  # "цитирует его «РИА Новости»"
+            p = _nearest_person(per_mentions, anchor, lx.OBLIQUE_PRONOUNS[w] or gender)
+            return (p, (s, e), "pronoun") if p else None
+    return None
+
+
+def _resolve_title(w: str, s: int, e: int, per_mentions, persons, anchor: int, gender):
+    lems = lemmas(w) & lx.ROLE_HEADS
+    holders = [p for p in persons if p.role_lemmas & lems]
+    if len(holders) == 1:
+        return holders[0], (s, e), "title"
+    p = _nearest_person(per_mentions, anchor, gender, holders or None)
+    return (p, (s, e), "title") if p else None
 
 
 def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
@@ -545,30 +675,26 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
             b = nxt
         after = (a, b)
     seg = text[after[0]:after[1]]
-    if re.match(r"^\s*[,.!?…]?\s*[—–-]+\s*[а-яё]", seg) or re.match(r"^\s*,\s*[а-яё]", seg):
-        if _speech_in(seg[:80]):
-            r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
-            if r:
-                return r[0].name, r[1], after, "after" if r[2] == "name" else r[2]
-    # the sentence around the quote: "X заявил: «…»", "по словам X, «…»", "X назвал … «…»"
-    ss, se = tx.sentence_of(q["open"] if q["open"] >= 0 else qs)
-    outside = [(ss, q["open"]), (q.get("after2") or q["after"], max(se, q["after"]))]
-    for a, b in outside:
-        if b <= a:
-            continue
-        part = text[a:b]
-        if _speech_in(part) or re.search(r"\bпо (словам|мнению|данным)\b", part.lower()):
-            r = _speaker_in(text, a, b, per_mentions, persons, q["open"] if a < qs else a)
-            if r:
-                return r[0].name, r[1], (a, b), "before" if a < qs else ("after" if r[2] == "name" else r[2])
+    if re.match(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*[а-яё]", seg) or re.match(r"^\s*,\s*[а-яё]", seg):
+        r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
+        if r:
+            return r[0].name, r[1], after, "after" if r[2] == "name" else r[2]
     # "… «…». Об этом заявил X." — the next sentence names the speaker
     k = tx.sentence_index(qe)
     if k + 1 < len(tx.sentences):
         ns, ne = tx.sentences[k + 1]
-        if re.match(r"^(Об этом|Так|Такое мнение|Такую оценку|Эти слова)\b", text[ns:ne]) and _speech_in(text[ns:ne]):
+        if re.match(r"^(Об этом|Так|Такое мнение|Такую оценку|Эти слова|Такое заявление)\b", text[ns:ne]):
             r = _speaker_in(text, ns, ne, per_mentions, persons, ns)
             if r:
                 return r[0].name, r[1], (ns, ne), "after" if r[2] == "name" else r[2]
+    # the sentence around the quote: "X заявил: «…»", "по словам X, «…»", "X назвал … «…»"
+    ss, se = tx.sentence_of(q["open"] if q["open"] >= 0 else qs)
+    for a, b, last in ((ss, q["open"], True), (q.get("after2") or q["after"], max(se, q["after"]), False)):
+        if b <= a:
+            continue
+        r = _speaker_in(text, a, b, per_mentions, persons, q["open"] if a < qs else a, prefer_last=last)
+        if r:
+            return r[0].name, r[1], (a, b), "before" if a < qs else ("after" if r[2] == "name" else r[2])
     return None
 
 
@@ -578,7 +704,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
     ref = reference_date(doc.body, doc.published, "ru")
     years = years_in(doc.body)
     seen: list[dict] = []
-    for ss, se in tx.sentences:
+    mention_spans = [(m.start, m.end) for m in mentions]
+    for si, (ss, se) in enumerate(tx.sentences):
         sent = text[ss:se]
         for etype, rx in lx.EVENT_TRIGGERS:
             m = rx.search(sent)
@@ -587,14 +714,15 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             if etype == "agreement" and not lx.AGREEMENT_CONTEXT.search(sent):
                 continue
             ts, te = ss + m.start(), ss + m.end()
-            name = _event_name(text, tx, ts, te, se)
+            name = _event_name(text, tx, ts, te, se, mention_spans)
             planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent)
             date = None
             for dm in find_dates(text, ss, se, lang="ru"):
-                date = resolve(dm, ref, years, future=planned)
+                date = _resolve_date(text, dm, ref, years, planned)
                 if date:
                     break
             place = None
+            place_dist = 0
             parts: list[str] = []
             for mm in mentions:
                 if not (ss <= mm.start < se):
@@ -603,8 +731,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 if mm.label == "LOC":
                     pl = gz.lookup(surface, "ru")
                     prev = text[max(ss, mm.start - 4):mm.start].lower()
-                    if place is None and re.search(r"\b(в|во|на)\s+$", prev):
-                        place = surface
+                    if re.search(r"\b(в|во|на)\s+$", prev) and (place is None or abs(mm.start - ts) < place_dist):
+                        place, place_dist = surface, abs(mm.start - ts)
                     if pl is not None and pl.kind == "country":
                         nm = pl.native("ru")
                         if nm not in parts:
@@ -620,9 +748,15 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                         parts.append(c.native("ru"))
             counts = _counts(sent)
             ev = {"type": etype, "name": name, "date": date, "place": place, "participants": parts,
-                  "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te)}
-            dup = next((e for e in seen if e["type"] == etype and (_name_overlap(e["name"], name) or (date and e["date"] == date))), None)
+                  "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te), "si": si}
+            ev_noun = any(p.tag.POS == "NOUN" for p in parses(m.group(1).split()[0].lower())[:1])
+            ev["noun"] = ev_noun
+            dup = next((e for e in seen if e["type"] == etype and (
+                _name_overlap(e["name"], name) or (date and e["date"] == date)
+                or (si - e["si"] <= NEARBY_SENTENCES and not (date and e["date"] and date != e["date"])))), None)
             if dup is not None:
+                if not dup.get("noun") and ev_noun:
+                    dup["name"], dup["noun"] = name, True
                 for k in ("date", "place"):
                     dup[k] = dup[k] or ev[k]
                 for p in parts:
@@ -638,31 +772,83 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
 
 
+_WEEKDAY_BEFORE = re.compile(r"(понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)\W{1,3}$", re.I)
+_WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресенье": 6}
+
+
+def _resolve_date(text: str, dm, ref, years, planned: bool):
+    """Resolve a date; 'в воскресенье, 26 июля' without a year picks the year (among those
+    the article names, and the ones next to them) on which that day is that weekday."""
+    if dm.day and dm.month and not dm.year and not ref:
+        m = _WEEKDAY_BEFORE.search(text[max(0, dm.start - 20):dm.start])
+        if m:
+            import datetime as _dt
+            wd = next(v for k, v in _WEEKDAYS.items() if m.group(1).lower().startswith(k))
+            cands = list(years) + [y + d for y in years for d in (-1, 1)]
+            for y in dict.fromkeys(cands):
+                try:
+                    if _dt.date(y, dm.month, dm.day).weekday() == wd:
+                        return f"{y:04d}-{dm.month:02d}-{dm.day:02d}"
+                except ValueError:
+                    continue
+    return resolve(dm, ref, years, future=planned)
+
+
 def _name_overlap(a: str, b: str) -> bool:
     wa = {w[:5] for w in a.lower().split() if len(w) > 3}
     wb = {w[:5] for w in b.lower().split() if len(w) > 3}
     return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
-def _event_name(text: str, tx: _Text, ts: int, te: int, se: int) -> str:
-    """The trigger with the adjectives before it and up to a few complement words after it."""
+def _starts_mention(pos: int, starts) -> bool:
+    return any(s <= pos < e for s, e in starts)
+
+
+def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=()) -> str:
+    """The trigger with the adjectives before it and a few complement words after it
+    ('встречи с жителями Советской Гавани', 'Нормандского саммита')."""
     i = tx.token_index(ts)
     j = i
     while j < len(tx.tokens) and tx.tokens[j].start < te:
         j += 1
+    sent_start = tx.sentence_of(ts)[0]
     k = i
-    while k > 0 and tx.tokens[k - 1].start >= tx.sentence_of(ts)[0] and (
-            _is_adj(tx.tokens[k - 1].low) or re.fullmatch(r"\d+-?[а-я]*|[IVX]+", tx.tokens[k - 1].text)) and k > i - 4:
-        k -= 1
+    while k > 0 and k > i - 4 and tx.tokens[k - 1].start >= sent_start:
+        prev = tx.tokens[k - 1]
+        if re.fullmatch(r"\d+-?[а-я]*|[IVX]+", prev.text) or (_is_adj(prev.low) and not _is_surname(prev.low)
+                                                                and not (prev.text[:1].isupper() and k - 1 == tx.token_index(sent_start))):
+            k -= 1
+        else:
+            break
     end = j
+    preps = 0
+    prev_ok = True
     while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
         t = tx.tokens[end]
-        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or _is_verbal(t.low):
+        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low):
             break
+        in_mention = _starts_mention(t.start, mention_starts)
+        if t.low in lx.EVENT_NAME_PREPOSITIONS:
+            preps += 1
+            nxt = tx.tokens[end + 1] if end + 1 < len(tx.tokens) else None
+            if preps > 1 or nxt is None or (t.low in ("в", "во", "на") and nxt.text[:1].islower()):
+                break
+            prev_ok = True
+        elif t.text[:1].isupper() and not in_mention:
+            if not prev_ok:
+                break
+        else:
+            prev_ok = in_mention is False and t.text[:1].islower() and False
+        if t.text[:1].isupper():
+            prev_ok = not in_mention
         end += 1
     s = tx.tokens[k].start
     e = tx.tokens[end - 1].end if end > i else te
-    return " ".join(text[s:e].split()).strip(" «»\"")
+    return " ".join(text[s:e].split()).strip(" «»\"„“.,")
+
+
+def _is_surname(low: str) -> bool:
+    return any("Surn" in p.tag for p in parses(low))
 
 
 def _future_verb(sent: str) -> bool:

@@ -34,6 +34,11 @@ def lemma(word: str) -> str:
     return p[0].normal_form if p else word.lower()
 
 
+@lru_cache(maxsize=200_000)
+def analyzer_known(word: str) -> bool:
+    return analyzer().word_is_known(word)
+
+
 def lemmas(word: str) -> set[str]:
     return {p.normal_form for p in parses(word.lower())}
 
