@@ -1,0 +1,178 @@
+"""The English analyzer: mentions, persons with roles, organisations, places, quotes, events.
+
+    from newsbridge.analyze.en import analyze_en
+    analyze_en(doc)   # adds the understanding layers (see COMMON layer contract)
+
+Only body text is analysed (spans in the ``boilerplate`` layer are skipped). NER uses spaCy's
+small English model when it is installed (``pip install newsbridge[models]``) and rules over
+news grammar plus the place gazetteer otherwise; everything after NER is rules.
+"""
+from __future__ import annotations
+
+import re
+
+from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
+from ..common.dates import reference_date, years_in
+from ..common.quotes import scan_quotes
+from ..common.sentences import split_paragraphs, split_sentences
+from ..registry import register_analyzer
+from .events import find_events
+from .ner import Mention, find_mentions, lookup_place, set_spacy_enabled
+from .people import Person, assign_roles, build_persons
+from .quotes import find_quotes
+
+__all__ = ["analyze_en", "set_spacy_enabled"]
+
+VERSION = "1"
+_CORP_SUFFIX = re.compile(r"[\s,]+(?:Ltd|Inc|LLC|PLC|Corp|Co|JSC|OJSC|PJSC|AG|GmbH|SA|NV)\.?$", re.I)
+
+
+def body_paragraphs(doc: Document) -> list[tuple[int, int]]:
+    paras = []
+    for s, e in doc.body_segments():
+        paras.extend(split_paragraphs(doc.text, s, e))
+    return paras
+
+
+@register_analyzer("en", version=VERSION)
+def analyze_en(doc: Document) -> None:
+    text = doc.text
+    paras = body_paragraphs(doc)
+    quotes_all = []
+    for ps, pe in paras:
+        quotes_all.extend(scan_quotes(text, ps, pe))
+    protect = [(q.open_at, q.end + 1) for q in quotes_all if q.depth == 0]
+    sentences = []
+    for ps, pe in paras:
+        sentences.extend(split_sentences(text, ps, pe, protect=protect))
+    mentions = find_mentions(text, paras, sentences)
+    people = build_persons(text, mentions)
+    assign_roles(text, people, mentions, sentences)
+    orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
+    locs = _group_locs(text, [m for m in mentions if m.label == "LOC"])
+    org_name = {}
+    for o in orgs:
+        for m in o["mentions"]:
+            org_name[" ".join(text[m.start:m.end].split())] = o["name"]
+
+    # mentions layer
+    for m in mentions:
+        surface = " ".join(text[m.start:m.end].split())
+        doc.add(MENTIONS, m.start, m.end, m.label, normal=surface, surface=text[m.start:m.end])
+    # persons + roles
+    pidx = {}
+    for i, p in enumerate(people):
+        first = p.mentions[0]
+        fullest = max(p.mentions, key=lambda m: (m.end - m.start, -m.start))
+        span = fullest if " ".join(text[fullest.start:fullest.end].split()) == p.name else first
+        org = p.org
+        org = org_name.get(org, org) if org else None
+        doc.add(PERSONS, span.start, span.end, "PER", name=p.name, aliases=list(p.aliases), roles=list(p.roles),
+                org=org, key=_key(p.name), mentions=[[m.start, m.end] for m in p.mentions])
+        for m in p.mentions:
+            pidx[(m.start, m.end)] = i
+        for s, e, role, rorg in p.role_spans:
+            doc.add(ROLES, s, e, role, person=p.name, org=org_name.get(rorg, rorg) if rorg else None)
+    for o in orgs:
+        m0 = o["mentions"][0]
+        doc.add(ORGANIZATIONS, m0.start, m0.end, "ORG", name=o["name"], aliases=o["aliases"],
+                mentions=[[m.start, m.end] for m in o["mentions"]])
+    for loc in locs:
+        m0 = loc["mentions"][0]
+        doc.add(LOCATIONS, m0.start, m0.end, "LOC", name=loc["name"], aliases=loc["aliases"], code=loc["code"],
+                mentions=[[m.start, m.end] for m in loc["mentions"]])
+    # quotes
+    hits = find_quotes(text, paras, sentences, people, mentions)
+    for h in hits:
+        doc.add(QUOTES, h.start, h.end, "quote", speaker=h.person.name,
+                speaker_span=list(h.speaker_span) if h.speaker_span else None,
+                attribution_span=list(h.attribution_span) if h.attribution_span else None,
+                how=h.how, parts=[list(p) for p in h.parts])
+    # events
+    ref = reference_date(text, doc.published, "en")
+    years = years_in(text)
+    events = find_events(text, sentences, mentions, pidx, protect, ref, years)
+    for ev in events:
+        m0 = ev.mentions[0]
+        if m0.type == "counts":
+            m0 = next((x for x in ev.mentions if x.type != "counts"), m0)
+        s, e = m0.sent
+        doc.add(EVENTS, s, e, ev.type, name=ev.name, date=ev.date, place=ev.place,
+                participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
+                trigger_span=[m0.start, m0.end],
+                mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
+
+
+def _key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.casefold()))
+
+
+def _norm_org(name: str) -> str:
+    n = " ".join(name.split())
+    n = re.sub(r"^(?:the|The)\s+", "", n)
+    n = _CORP_SUFFIX.sub("", n)
+    return n.casefold().replace("’", "'")
+
+
+def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
+    groups: list[dict] = []
+    by_key: dict[str, dict] = {}
+    for m in sorted(ments, key=lambda m: m.start):
+        surface = " ".join(text[m.start:m.end].split())
+        if not re.search(r"[A-Za-z]", surface) and not re.search(r"\w", surface):
+            continue
+        key = _norm_org(surface)
+        g = by_key.get(key)
+        if g is None:
+            # an acronym defined as "Name (ACR)" or the words' initials
+            for cand in groups:
+                if surface in cand["acronyms"] or (surface.isupper() and len(surface) >= 2 and surface == cand["initials"]):
+                    g = cand
+                    break
+        if g is None:
+            # "Security Council" after "Russian Security Council"
+            for cand in groups:
+                cw, sw = cand["key"].split(), key.split()
+                if len(sw) >= 2 and len(sw) < len(cw) and cw[-len(sw):] == sw:
+                    g = cand
+                    break
+        if g is None:
+            g = {"name": surface, "key": key, "aliases": [], "mentions": [], "acronyms": set(),
+                 "initials": "".join(w[0] for w in surface.split() if w[:1].isupper())}
+            groups.append(g)
+        by_key[key] = g
+        g["mentions"].append(m)
+        if surface != g["name"] and surface not in g["aliases"]:
+            if len(surface) > len(g["name"]) and not surface.isupper() and g["name"] != surface:
+                g["aliases"].append(g["name"])
+                g["name"] = surface
+            else:
+                g["aliases"].append(surface)
+        acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[m.end:m.end + 12])
+        if acr:
+            g["acronyms"].add(acr.group(1))
+            if acr.group(1) not in g["aliases"]:
+                g["aliases"].append(acr.group(1))
+    for g in groups:
+        g["aliases"] = [a for a in g["aliases"] if a != g["name"]]
+    return groups
+
+
+def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
+    groups: list[dict] = []
+    by_key: dict[str, dict] = {}
+    for m in sorted(ments, key=lambda m: m.start):
+        surface = " ".join(text[m.start:m.end].split())
+        place = lookup_place(surface)
+        key = place.key if place is not None else surface.casefold()
+        g = by_key.get(key)
+        if g is None:
+            g = {"name": surface, "aliases": [], "mentions": [], "code": place.code if place else None}
+            if place is not None and place.name != surface:
+                g["aliases"].append(place.name)
+            by_key[key] = g
+            groups.append(g)
+        g["mentions"].append(m)
+        if surface != g["name"] and surface not in g["aliases"]:
+            g["aliases"].append(surface)
+    return groups

@@ -1,0 +1,368 @@
+"""English events: meetings, forums, visits, agreements, video conferences and launches.
+
+Each trigger ("6th Russia-China Media Forum", "met with", "visit to Beijing", "signed a
+contract", "video conference", "was launched") becomes an event mention with a name built from
+its modifiers and complement, a date from its sentence (resolved against the publication date
+or the article's own dates), a place, and counts. Mentions of one real-world event are merged:
+a bare "the forum" / "the event" / "that meeting" joins the event under discussion, a named
+mention joins the event with a similar name or the same date, a meeting joins another meeting
+between the same people. Future events ("will hold", "is scheduled") are marked planned.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..common.counts import extract_counts
+from ..common.dates import find_dates, resolve
+from .ner import Mention, lookup_place
+
+_TRIGGERS = [
+    ("video_conference", re.compile(r"\b(?:video[- ]?conferenc(?:e|es|ing)|videoconferenc(?:e|es|ing)|video link|video call|teleconference|online meeting)\b", re.I)),
+    ("forum", re.compile(r"\b(?:forum|conference|summit|congress|symposium)s?\b", re.I)),
+    ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|met|meet|meets)\b", re.I)),
+    ("visit", re.compile(r"\b(?:visit|visits|visited|visiting|arrived|arrives|trip|tour)\b", re.I)),
+    ("agreement", re.compile(r"\b(?:agreement|agreements|contract|contracts|memorandum|memoranda|treaty|deal|accord|pact|documents)\b", re.I)),
+    ("launch", re.compile(r"\b(?:launch|launched|launches|launching|unveiled|unveils|inaugurated|kicked off)\b", re.I)),
+    ("generic", re.compile(r"\b(?:event|gathering|ceremony)\b", re.I)),
+]
+_DET_ANAPHOR = re.compile(r"(?:\b(?:the|this|that|these|those|said)\s+)$", re.I)
+_STOP_PREMOD = {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my",
+                "at", "in", "of", "on", "during", "after", "before", "with", "and", "was", "is", "were",
+                "be", "been", "following", "to", "for", "by", "from", "as", "which", "who", "while",
+                "held", "hold", "holds", "attended", "addressing", "speaking", "since", "within", "into",
+                "about", "via", "per", "are", "has", "have", "had", "will", "would", "also", "it", "they",
+                "he", "she", "we", "i", "you", "there", "where", "when", "then", "said", "noted", "both",
+                "all", "at", "an", "s", "’s", "'s", "such", "one"}
+_COMPLEMENT_STOP = re.compile(r"[,.;:!?()\"“”«»]|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|"
+                              r"attended|has|have|had|will|would|and\s+(?:the\s+)?(?:went|asked|signed|said|discussed)|"
+                              r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
+_PLANNED = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|planning|scheduled|to be held|upcoming|"
+                      r"is expected to|are expected to|intends? to|going to|hopes? to|hoped to|expressed hopes to|"
+                      r"next (?:week|month|year)|later this)\b", re.I)
+_COMPLETE_AGREEMENT = re.compile(r"\b(?:signed|signing|sign|reached|concluded|adopted|adoption|struck|inked|entered into|"
+                                 r"agreed on|clinched)\b", re.I)
+_LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|service|satellite|rocket|campaign|product|"
+                         r"app|channel|website|portal|system|version|mission|station|line|route|plant|factory|fund|"
+                         r"series|edition|network|show|center|centre|spacecraft|vehicle|model|brand|exchange|index|"
+                         r"scheme|pilot|operation)\b", re.I)
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+@dataclass
+class EventMention:
+    type: str
+    start: int            # trigger span
+    end: int
+    sent: tuple[int, int]
+    name: str
+    named: bool           # has its own name (capitalised or quoted) or a complement
+    anaphor: bool
+    date: str | None = None
+    place: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    participants: list[str] = field(default_factory=list)
+    persons: set[int] = field(default_factory=set)
+    planned: bool = False
+
+
+@dataclass
+class Event:
+    type: str
+    mentions: list[EventMention] = field(default_factory=list)
+    name: str = ""
+    date: str | None = None
+    place: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    participants: list[str] = field(default_factory=list)
+    persons: set[int] = field(default_factory=set)
+    planned: bool = False
+
+    def absorb(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        if m.named and (not self.name or (len(self.mentions) > 1 and not any(x.named for x in self.mentions[:-1]))):
+            self.name = m.name
+        if not self.name:
+            self.name = m.name
+        if self.date is None and m.date:
+            self.date = m.date
+        if self.place is None and m.place:
+            self.place = m.place
+        for k, v in m.counts.items():
+            self.counts.setdefault(k, v)
+        for p in m.participants:
+            if p not in self.participants:
+                self.participants.append(p)
+        self.persons |= m.persons
+
+
+def _word_f1(a: str, b: str) -> float:
+    ta, tb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not ta or not tb:
+        return 0.0
+    common = 0
+    pool = list(tb)
+    for w in ta:
+        if w in pool:
+            pool.remove(w)
+            common += 1
+    if not common:
+        return 0.0
+    p, r = common / len(ta), common / len(tb)
+    return 2 * p * r / (p + r)
+
+
+def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], person_of_mention: dict,
+                quotes: list[tuple[int, int]], ref: str | None, years: list[int]) -> list[Event]:
+    ments = sorted(mentions, key=lambda m: m.start)
+    mstarts = [m.start for m in ments]
+    qspans = sorted(quotes)
+    qstarts = [q[0] for q in qspans]
+
+    def in_quote(pos: int) -> bool:
+        k = bisect.bisect_right(qstarts, pos) - 1
+        return k >= 0 and qspans[k][0] <= pos < qspans[k][1]
+
+    def mention_at(s: int, e: int) -> Mention | None:
+        k = bisect.bisect_right(mstarts, s) - 1
+        while k >= 0 and k < len(ments):
+            m = ments[k]
+            if m.start <= s and e <= m.end:
+                return m
+            if m.end < s:
+                break
+            k -= 1
+        return None
+
+    ems: list[EventMention] = []
+    for ss, se in sentences:
+        sent = text[ss:se]
+        taken: list[tuple[int, int]] = []
+        for etype, rx in _TRIGGERS:
+            for m in rx.finditer(text, ss, se):
+                s, e = m.start(), m.end()
+                if any(a < e and s < b for a, b in taken) or in_quote(s):
+                    continue
+                inside = mention_at(s, e)
+                if inside is not None and inside.label in ("ORG", "PER"):
+                    # "National People's Congress": an organisation, not a congress; but a named
+                    # forum tagged ORG by the model is still a forum
+                    if not (etype in ("forum",) and text[s:e][0].isupper() and inside.end == e):
+                        continue
+                em = _make_mention(text, etype, s, e, (ss, se), ments, person_of_mention, ref, years)
+                if em is not None:
+                    taken.append((s, e))
+                    ems.append(em)
+        # counts of the sentence go to the first event mention in it, or stand alone
+        cnts = extract_counts(text, ss, se)
+        if cnts:
+            here = [x for x in ems if ss <= x.start < se]
+            target = here[0] if here else None
+            counts = {}
+            for c in cnts:
+                counts.setdefault(c.kind, c.value)
+            if target is not None:
+                for k, v in counts.items():
+                    target.counts.setdefault(k, v)
+            else:
+                ems.append(EventMention("counts", ss, ss, (ss, se), "", False, True, counts=counts))
+    return _merge(ems)
+
+
+def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years) -> EventMention | None:
+    ss, se = sent
+    word = text[s:e].lower()
+    left = text[ss:s]
+    right = text[e:se]
+    planned = bool(_PLANNED.search(text[max(ss, s - 60):min(se, e + 40)]))
+    if etype == "meeting":
+        if word in ("met", "meet", "meets"):
+            if not re.match(r"\s+(?:with\s+)?(?:the\s+)?[A-Z]|\s+with\b", right):
+                return None
+            if word != "met":
+                planned = True
+        if word == "talks" and not re.search(r"\b(?:held|hold|holds|holding|the|bilateral|of|during|after|in)\s+$", left, re.I):
+            return None
+        if word == "meetings":
+            return None
+    if etype == "visit":
+        if word in ("arrived", "arrives") and not re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", right):
+            if not re.search(r"\bvisit\b", right):
+                return None
+        if word in ("arrived", "arrives") and re.search(r"\bvisit\b", right):
+            return None  # 'arrived … on a visit to X': the visit trigger follows
+        if word in ("trip", "tour") and not re.match(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]", right):
+            return None
+        if word in ("visited", "visiting", "visits") and not re.match(r"\s+(?:the\s+)?[A-Z]", right):
+            if word != "visits":
+                return None
+    if etype == "agreement":
+        if word == "documents":
+            return None  # only as a count ("Eleven documents were signed")
+        if word.endswith("s") or word == "memoranda":
+            if not re.search(r"\bsigned\b", text[ss:se]):
+                return None
+            if re.search(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a number of)\s+(?:\w+\s+)?$", left, re.I):
+                pass
+            else:
+                return None
+        premod = re.search(r"([A-Za-z0-9’'-]+)\s+$", left)
+        dated = re.search(_MONTHS + r"\s+\d{1,2}\s+$", left)
+        complete = _COMPLETE_AGREEMENT.search(text[ss:se])
+        if not (complete or dated):
+            return None
+    if etype == "launch":
+        quoted = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]", text[ss:se])
+        obj = right[:80]
+        if not quoted and not _LAUNCHABLE.search(obj) and not _LAUNCHABLE.search(left[-60:]):
+            return None
+    if etype == "forum" and word in ("congress",) and text[s].isupper():
+        return None
+    name, named, anaphor = _event_name(text, etype, s, e, ss, se, ments)
+    if etype == "launch":
+        quoted = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]", text[ss:se])
+        if quoted:
+            name, named, anaphor = quoted.group(1), True, False
+    if etype == "generic":
+        anaphor = True
+    # date, place, persons, participants
+    date = None
+    for dm in sorted(find_dates(text, ss, se), key=lambda d: abs(d.start - e)):
+        date = resolve(dm, ref, years, future=planned)
+        if date:
+            break
+    place = _place(text, s, e, ss, se, ments, name)
+    persons = {person_of_mention[(m.start, m.end)] for m in ments
+               if ss <= m.start < se and m.label == "PER" and (m.start, m.end) in person_of_mention}
+    participants = []
+    for m in ments:
+        if ss <= m.start < se and m.label in ("ORG", "LOC"):
+            nm = " ".join(text[m.start:m.end].split())
+            p = lookup_place(nm) if m.label == "LOC" else None
+            if m.label == "LOC" and (p is None or p.kind != "country"):
+                continue
+            nm = p.name if p is not None else nm
+            if nm not in participants:
+                participants.append(nm)
+    return EventMention(etype, s, e, sent, name, named, anaphor, date, place, {}, participants, persons, planned)
+
+
+def _event_name(text, etype, s, e, ss, se, ments):
+    # premodifiers: words before the trigger that are not determiners/prepositions/verbs
+    left_words = list(re.finditer(r"[\w’'.-]+", text[ss:s]))
+    pre = []
+    for m in reversed(left_words):
+        w = m.group()
+        if w.lower() in _STOP_PREMOD or text[ss + m.end():s if not pre else pre[0][0]].strip(" ") not in ("",):
+            break
+        if len(pre) >= 5:
+            break
+        pre.insert(0, (ss + m.start(), ss + m.end()))
+    # an ORG/LOC name inside the premodifiers stays whole
+    name_s = pre[0][0] if pre else s
+    trig = text[s:e]
+    verbal = trig.lower() in ("met", "meet", "meets", "visited", "visiting", "visits", "arrived", "arrives",
+                              "launched", "launches", "launching", "unveiled", "unveils", "inaugurated")
+    if verbal:
+        name_s = s
+    # complement: 'with X', 'of X', 'to X', 'by X', 'between X'
+    comp_e = e
+    cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on)\s+", text[e:se]) if not verbal else re.match(r"\s+(?:with\s+|in\s+|at\s+|to\s+)?", text[e:se])
+    if cm:
+        rest_s = e + cm.end()
+        stop = _COMPLEMENT_STOP.search(text, rest_s, se)
+        rest_e = stop.start() if stop else se
+        words = text[rest_s:rest_e].split()
+        if words and words[0].lower() in ("the", "a") and len(words) == 1:
+            words = []
+        if words and not (cm.group().strip() == "on" and not words[0][0].isupper()):
+            comp_e = rest_s + len(" ".join(words[:14])) if len(words) <= 14 else rest_s + len(" ".join(words[:14]))
+            # keep the exact characters
+            comp_e = min(rest_e, comp_e)
+            comp_e = _word_boundary(text, rest_s, rest_e, 14)
+    name = " ".join(text[name_s:comp_e].split()).strip(" ,")
+    premods = text[name_s:s].strip()
+    has_cap = any(w[:1].isupper() or w[:1].isdigit() for w in premods.split())
+    named = bool(premods) or comp_e > e or verbal
+    det = _DET_ANAPHOR.search(text[max(ss, name_s - 12):name_s])
+    anaphor = (not premods and comp_e == e and not verbal) or (bool(det) and not has_cap and comp_e == e
+                                                                and premods.lower() in ("", "event"))
+    if det and premods.lower() in ("same", "said", "above", "aforementioned"):
+        anaphor = True
+    return name, named or has_cap, anaphor
+
+
+def _word_boundary(text, s, e, max_words):
+    n = 0
+    pos = s
+    for m in re.finditer(r"\S+", text[s:e]):
+        n += 1
+        pos = s + m.end()
+        if n >= max_words:
+            break
+    return pos
+
+
+def _place(text, s, e, ss, se, ments, name):
+    best = None
+    for m in ments:
+        if m.label != "LOC" or not (ss <= m.start < se):
+            continue
+        left = text[max(ss, m.start - 12):m.start].lower()
+        in_name = name and text[m.start:m.end] in name
+        if re.search(r"\b(?:in|at|to|into|near|of|from)\s+(?:the\s+)?$", left) or in_name:
+            p = lookup_place(text[m.start:m.end])
+            kind_pen = 0 if (p is None or p.kind != "country") else 500
+            d = abs(m.start - e) + kind_pen
+            if best is None or d < best[0]:
+                best = (d, " ".join(text[m.start:m.end].split()))
+    return best[1] if best else None
+
+
+_COMPAT = {"meeting": {"meeting", "forum", "video_conference"}, "forum": {"forum"}, "visit": {"visit"},
+           "agreement": {"agreement"}, "video_conference": {"video_conference"}, "launch": {"launch"},
+           "generic": {"forum", "meeting", "video_conference", "launch", "visit", "agreement"},
+           "counts": {"forum", "meeting", "video_conference", "agreement", "visit"}}
+
+
+def _merge(ems: list[EventMention]) -> list[Event]:
+    events: list[Event] = []
+    current: Event | None = None
+    for m in sorted(ems, key=lambda x: x.start):
+        target = None
+        if m.type in ("generic", "counts") or m.anaphor:
+            for ev in reversed(events):
+                if ev.type in _COMPAT[m.type] and not ev.planned:
+                    target = ev
+                    break
+            if target is None and m.type == "counts":
+                if "documents_signed" in m.counts:
+                    ev = Event("agreement", name="documents signed")
+                    ev.absorb(m)
+                    events.append(ev)
+                continue
+            if target is None and m.type == "generic":
+                continue
+        if target is None:
+            for ev in events:
+                if ev.type != m.type:
+                    continue
+                if m.date and ev.date and m.date == ev.date and ev.type != "meeting":
+                    target = ev
+                    break
+                if m.named and _word_f1(ev.name, m.name) >= 0.6:
+                    target = ev
+                    break
+                if m.type == "meeting" and len(ev.persons & m.persons) >= 2:
+                    target = ev
+                    break
+        if target is None:
+            ev = Event(m.type if m.type != "generic" else "meeting", planned=m.planned)
+            ev.absorb(m)
+            events.append(ev)
+            current = ev
+        else:
+            target.absorb(m)
+            current = target
+    return events

@@ -1,0 +1,147 @@
+"""English word lists for news grammar: roles, organisation heads, speech verbs, pronouns."""
+from __future__ import annotations
+
+# Head nouns of job titles (lower case). Plural forms map to the singular.
+ROLE_HEADS = {
+    "president", "vice-president", "president-elect", "premier", "minister", "chancellor", "secretary",
+    "secretary-general", "chairman", "chairwoman", "chairperson", "chair", "head", "director",
+    "director-general", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
+    "ambassador", "senator", "speaker", "counselor", "counsellor", "adviser", "advisor", "editor",
+    "editor-in-chief", "chief", "commander", "commander-in-chief", "king", "queen", "prince",
+    "princess", "emperor", "pope", "pontiff", "patriarch", "leader", "founder", "co-founder",
+    "ceo", "cfo", "coo", "executive", "officer", "manager", "professor", "rector", "dean",
+    "justice", "judge", "prosecutor", "attorney", "lawyer", "analyst", "expert", "researcher",
+    "scientist", "economist", "coach", "captain", "forward", "midfielder", "defender",
+    "goalkeeper", "striker", "player", "singer", "actor", "actress", "journalist", "correspondent",
+    "reporter", "blogger", "musician", "writer", "author", "member", "representative", "envoy",
+    "consul", "diplomat", "official", "lawmaker", "legislator", "deputy", "commissioner",
+    "administrator", "bishop", "metropolitan", "rabbi", "imam", "general", "colonel", "admiral",
+    "marshal", "lieutenant", "major", "sergeant", "mp", "mep", "chairman-elect", "performer",
+    "businessman", "businesswoman", "entrepreneur", "artist", "producer", "composer", "poet",
+    "presenter", "host", "anchor", "commentator", "architect", "engineer", "doctor", "physician",
+    "ombudsman", "auditor", "treasurer", "inspector", "superintendent", "principal", "sheriff",
+    "monarch", "sultan", "emir", "sheikh", "crown", "chieftain", "premier", "first lady",
+    "counsel", "aide", "negotiator", "coordinator", "organizer", "organiser", "curator", "owner",
+    "partner", "investor", "activist", "politician", "candidate", "nominee", "pastor", "priest",
+}
+ROLE_PLURALS = {
+    "presidents": "president", "ministers": "minister", "senators": "senator", "governors": "governor",
+    "deputies": "deputy", "ambassadors": "ambassador", "members": "member", "mayors": "mayor",
+    "directors": "director", "chairmen": "chairman", "heads": "head", "leaders": "leader",
+    "officials": "official", "lawmakers": "lawmaker", "representatives": "representative",
+    "journalists": "journalist", "experts": "expert", "analysts": "analyst", "players": "player",
+    "speakers": "speaker", "envoys": "envoy", "diplomats": "diplomat", "commanders": "commander",
+    "legislators": "legislator", "mps": "MP", "judges": "judge", "activists": "activist",
+}
+# Words that may precede a head inside a title ("First Deputy", "acting governor").
+ROLE_MODIFIERS = {
+    "deputy", "vice", "first", "second", "third", "acting", "former", "ex", "ex-", "assistant", "senior",
+    "chief", "executive", "general", "state", "prime", "foreign", "permanent", "special", "interim",
+    "associate", "honorary", "principal", "managing", "lead", "co", "grand", "supreme", "regional",
+    "national", "federal", "defence", "defense", "finance", "interior", "education", "health",
+    "culture", "trade", "economy", "energy", "justice", "labour", "labor", "transport", "agriculture",
+    "naval", "military", "army", "air", "police", "political", "press", "art", "artistic", "creative",
+    "technical", "financial", "commercial", "medical", "scientific", "sports", "team", "club",
+    "party", "opposition", "parliamentary", "presidential", "royal", "solo", "new", "incoming",
+    "outgoing", "late", "current", "top", "head", "chairman", "board", "local", "city", "district",
+    "provincial", "county", "municipal", "ruling", "junior", "high", "supreme", "lord", "retired",
+    "then", "de", "facto", "active", "independent", "longtime", "long-time", "veteran", "famous",
+    "well-known", "renowned", "leading", "popular", "young", "elderly", "us", "u.s.", "uk", "eu", "un",
+}
+# "of the Board", "of State": generic bodies that belong to the title, not an organisation.
+ROLE_OF_GENERIC = {"board", "state", "staff", "government", "directors", "board of directors",
+                   "the board", "the government", "trustees", "the region", "region", "the city",
+                   "the republic", "the country", "the club", "the team", "the party", "the company",
+                   "the committee", "the council", "the department", "the ministry", "the house",
+                   "the senate", "the assembly", "the group", "the agency", "the service", "the office",
+                   "the organization", "the organisation", "the board of directors"}
+
+# Last words of organisation names.
+ORG_HEADS = {
+    "council", "committee", "commission", "ministry", "department", "office", "agency", "service",
+    "union", "association", "federation", "confederation", "organization", "organisation", "party",
+    "company", "corporation", "corp", "inc", "ltd", "llc", "plc", "group", "holding", "holdings",
+    "bank", "fund", "foundation", "institute", "institution", "university", "academy", "college",
+    "school", "center", "centre", "court", "parliament", "assembly", "congress", "senate", "duma",
+    "government", "administration", "authority", "board", "bureau", "directorate", "inspectorate",
+    "police", "army", "navy", "forces", "guard", "team", "club", "league", "network", "channel",
+    "news", "times", "post", "press", "tv", "radio", "television", "broadcasting", "media",
+    "agency", "airlines", "airways", "railways", "exchange", "society", "alliance", "coalition",
+    "movement", "front", "cabinet", "chamber", "secretariat", "mission", "embassy", "consulate",
+    "museum", "library", "theatre", "theater", "hospital", "clinic", "laboratory", "lab",
+    "partnership", "consortium", "cooperative", "trust", "enterprises", "industries", "motors",
+    "systems", "technologies", "energy", "oil", "gas", "petroleum", "telecom", "communications",
+    "publishing", "publications", "review", "journal", "gazette", "herald", "tribune", "daily",
+    "observer", "monitor", "magazine", "newspaper", "studio", "studios", "records", "entertainment",
+    "organisation", "kremlin", "pentagon", "nato", "secretariat", "commissariat", "prosecutor's office",
+}
+# Nouns that introduce a title or a name in quotation marks ("the project "X"").
+NAMING_NOUNS = {
+    "project", "projects", "program", "programme", "programs", "programmes", "initiative", "film",
+    "movie", "book", "song", "album", "show", "series", "channel", "publication", "newspaper",
+    "magazine", "operation", "festival", "forum", "campaign", "slogan", "motto", "title", "titled",
+    "entitled", "named", "dubbed", "nicknamed", "called", "brand", "company", "agency", "portal",
+    "website", "site", "app", "platform", "contest", "competition", "award", "prize", "category",
+    "exhibition", "conference", "theme", "motto", "column", "section", "rubric", "hashtag", "term",
+    "word", "words", "phrase", "concept", "doctrine", "strategy", "plan", "law", "bill", "act",
+    "play", "opera", "ballet", "novel", "poem", "game", "team", "club", "party", "movement",
+    "organization", "organisation", "group", "ship", "vessel", "station", "hotel", "restaurant",
+    "label", "headline", "status", "mark", "version", "edition", "episode", "documentary", "report",
+    "study", "article", "editorial", "programme", "network", "brand", "product", "model", "series",
+}
+
+SPEECH_VERBS = {
+    "said", "says", "say", "saying", "told", "tells", "added", "adds", "noted", "notes", "stressed",
+    "stresses", "emphasized", "emphasised", "emphasizes", "emphasises", "stated", "states",
+    "explained", "explains", "remarked", "shared", "announced", "announces", "declared",
+    "declares", "recalled", "recalls", "asserted", "insisted", "insists", "continued", "continues",
+    "wrote", "writes", "commented", "comments", "observed", "argued", "argues", "warned", "warns",
+    "acknowledged", "admitted", "concluded", "replied", "responded", "answered", "asked", "urged",
+    "called", "calls", "described", "claimed", "claims", "assured", "underlined", "underscored",
+    "highlighted", "affirmed", "confirmed", "mentioned", "suggested", "reiterated", "promised",
+    "vowed", "complained", "lamented", "joked", "predicted", "proposed", "pointed", "believes",
+    "believed", "thinks", "thought", "quoted", "quotes", "cited", "summed", "spoke", "speaks",
+    "stresses", "assessed", "characterized", "characterised", "praised", "expressed", "recounted",
+    "revealed", "disclosed", "posted", "tweeted", "exclaimed", "whispered", "shouted", "opined",
+    "conceded", "agreed", "denied", "maintained", "indicated", "specified", "clarified",
+    "elaborated", "reported", "reports", "informed", "assured", "added", "recited", "read",
+}
+ATTRIBUTION_PHRASES = ("according to", "in the words of", "as quoted by", "in his words", "in her words")
+
+MALE_PRONOUNS = {"he", "him", "his"}
+FEMALE_PRONOUNS = {"she", "her", "hers"}
+
+# English female first names that do not end in -a (the -a rule covers most Slavic/Romance names).
+FEMALE_NAMES = {
+    "mary", "elizabeth", "margaret", "susan", "karen", "nancy", "betty", "helen", "sandra", "carol",
+    "ruth", "sharon", "michelle", "laura", "sarah", "kimberly", "deborah", "jessica", "shirley",
+    "cynthia", "kathleen", "amy", "ann", "anne", "joyce", "frances", "alice", "jean", "doris",
+    "catherine", "christine", "rachel", "janet", "megan", "jennifer", "elena", "ellen", "kate",
+    "caroline", "charlotte", "claire", "emily", "grace", "hillary", "isabel", "jane", "janet",
+    "jill", "judith", "judy", "julie", "kristin", "lynn", "madeleine", "marie", "meghan", "nicole",
+    "rebecca", "rose", "sophie", "theresa", "ursula", "yvonne", "liz", "beth", "kathy", "carrie",
+    "leigh", "hazel", "ingrid", "gretchen", "esther", "lyubov", "nadezhd", "agnes", "dolores",
+    "mercedes", "carmen", "ines", "lucy", "natalie", "nathalie", "rachel", "sharon", "stephanie",
+    "tatiana", "tatyana", "zeinab", "aigerim", "gulnara", "dilnoza", "miriam", "ruth", "eve",
+    "ayse", "ayşe", "christine", "michele", "nicolette", "bridget", "jacqueline", "geraldine",
+}
+NON_FEMALE_A_NAMES = {"nikita", "ilya", "foma", "luka", "kuzma", "joshua", "andrea", "jonah",
+                      "elijah", "isaiah", "noah", "ezra", "mustafa", "musa", "isa", "yahya",
+                      "zakaria", "garcia", "costa", "sasha", "misha", "gavrila", "danila", "savva",
+                      "akira", "toshiba", "luca", "nicola", "attila", "kostya", "vanya", "seryozha",
+                      "ota", "mika"}
+
+# Capitalised words that begin sentences or titles but are never names.
+STOP_CAPS = {
+    "the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "for", "from", "by", "with",
+    "and", "but", "or", "as", "after", "before", "during", "since", "until", "according", "earlier",
+    "later", "today", "yesterday", "tomorrow", "now", "then", "however", "meanwhile", "also", "it",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "its",
+    "there", "here", "when", "where", "while", "what", "who", "which", "if", "so", "thus", "such",
+    "all", "some", "many", "most", "both", "each", "every", "other", "another", "one", "two",
+    "photo", "source", "translation", "region", "please", "note", "read", "see", "subscribe",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "mr", "mrs", "ms", "dr", "speaking", "addressing", "following",
+    "despite", "although", "because", "moreover", "furthermore", "besides", "instead", "overall",
+}

@@ -1,0 +1,323 @@
+"""Persons as entities: mentions grouped by name, roles and their organisations from titles and
+appositions, gender for pronoun resolution."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..common.names import group_names, name_tokens
+from . import lexicon as lx
+from .ner import Mention, tokens
+
+_SPACE_ONLY = re.compile(r"^[ \u00a0]*$")
+_NATIONALITY = re.compile(r"^(?:[A-Z][a-z]+(?:an|ian|ese|ish|ic|i|ch)|U\.?S\.?|US|UK|EU|UN)$")
+
+
+@dataclass
+class Person:
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    orgs: list[str | None] = field(default_factory=list)
+    role_spans: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    gender: str | None = None   # "m" | "f" | None
+
+    @property
+    def org(self) -> str | None:
+        return next((o for o in self.orgs if o), None)
+
+    def add_role(self, role: str, org: str | None, s: int, e: int) -> None:
+        role = " ".join(role.split()).strip(" ,")
+        if not role:
+            return
+        self.role_spans.append((s, e, role, org))
+        if role.lower() not in (r.lower() for r in self.roles):
+            self.roles.append(role)
+            self.orgs.append(org)
+        elif org:
+            i = [r.lower() for r in self.roles].index(role.lower())
+            if not self.orgs[i]:
+                self.orgs[i] = org
+
+
+def _surface(text: str, m: Mention) -> str:
+    return " ".join(text[m.start:m.end].split())
+
+
+def build_persons(text: str, mentions: list[Mention]) -> list[Person]:
+    pers = [m for m in mentions if m.label == "PER"]
+    names = [_surface(text, m) for m in pers]
+    people = []
+    for group in group_names(names):
+        full = names[group[0]]
+        p = Person(" ".join(name_tokens(full)) or full)
+        seen = {p.name.casefold()}
+        for i in sorted(group, key=lambda k: pers[k].start):
+            p.mentions.append(pers[i])
+            if names[i].casefold() not in seen:
+                seen.add(names[i].casefold())
+                p.aliases.append(names[i])
+        people.append(p)
+    for p in people:
+        p.gender = guess_gender(p.name)
+    people.sort(key=lambda p: p.mentions[0].start)
+    return people
+
+
+def guess_gender(name: str) -> str | None:
+    toks = name_tokens(name)
+    if len(toks) < 2:
+        return None
+    first = toks[0].lower().strip(".")
+    if len(first) <= 2:
+        return None
+    if first in lx.FEMALE_NAMES:
+        return "f"
+    if first.endswith("a") and first not in lx.NON_FEMALE_A_NAMES:
+        return "f"
+    # Slavic female surnames: -ova, -eva, -ina, -aya, -skaya
+    if re.search(r"(?:ova|eva|yova|ina|aya|skaya)$", toks[-1].lower()):
+        return "f"
+    return "m"
+
+
+# -- roles -----------------------------------------------------------------------------------------
+
+def _mention_at(ments: list[Mention], s: int, e: int) -> Mention | None:
+    for m in ments:
+        if m.start <= s and e <= m.end:
+            return m
+    return None
+
+
+def _role_token(w: str) -> str:
+    lw = w.lower().strip(".,")
+    if lw in lx.ROLE_HEADS or lw in lx.ROLE_PLURALS:
+        return "head"
+    if lw in lx.ROLE_MODIFIERS:
+        return "mod"
+    return ""
+
+
+def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Mention]):
+    """Title immediately before a name: [(role, org, span_start, span_end, plural)], left to right."""
+    results = []
+    end = name_start
+    for _ in range(3):  # "the head of CMG (CMG), Deputy Director of ... Shen Haixiong"
+        r = _parse_one_left(text, sent_start, end, ments)
+        if r is None:
+            break
+        results.insert(0, r)
+        s = r[2]
+        k = s - 1
+        while k > sent_start and text[k] in " \u00a0":
+            k -= 1
+        if k > sent_start and text[k] == ",":
+            end = k
+            continue
+        break
+    return results
+
+
+def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
+    toks = tokens(text, sent_start, end)
+    # walk left over title material
+    items = []  # (s, e, kind, word)
+    k = len(toks) - 1
+    pos = end
+    while k >= 0:
+        s, e = toks[k]
+        gap = text[e:pos]
+        if not _SPACE_ONLY.match(gap):
+            break
+        w = text[s:e]
+        m = _mention_at(ments, s, e)
+        if m is not None and m.label == "PER":
+            break
+        if m is not None and m.label in ("ORG", "LOC"):
+            items.insert(0, (m.start, m.end, m.label, text[m.start:m.end]))
+            while k >= 0 and toks[k][0] >= m.start:
+                k -= 1
+            pos = m.start
+            continue
+        if w == ")":
+            # skip a parenthesised acronym: "China Media Group (CMG)"
+            op = text.rfind("(", sent_start, s)
+            if op >= 0 and s - op <= 12:
+                items.insert(0, (op, e, "paren", text[op:e]))
+                while k >= 0 and toks[k][0] >= op:
+                    k -= 1
+                pos = op
+                continue
+            break
+        rt = _role_token(w)
+        lw = w.lower()
+        if rt or lw in ("of", "the", "for", "and") or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")):
+            if w[:1].isupper() and lw.rstrip(".") in lx.STOP_CAPS and lw not in ("state",) and not rt:
+                break
+            items.insert(0, (s, e, rt or ("cap" if w[:1].isupper() else lw), w))
+            pos = s
+            k -= 1
+            continue
+        break
+    # must end (right before the name) with a role head or a capitalised org/place + head
+    while items and items[0][2] in ("of", "for", "and", "the", "paren"):
+        items.pop(0)
+    if not items:
+        return None
+    heads = [i for i, it in enumerate(items) if it[2] == "head"]
+    if not heads:
+        return None
+    # the role: from the first mod/head before the first head, through the last head of that run
+    h = heads[0]
+    r0 = h
+    while r0 > 0 and items[r0 - 1][2] in ("mod", "head", "cap") and not (items[r0 - 1][2] == "cap" and not
+                                                                          _NATIONALITY.match(items[r0 - 1][3]) and r0 - 1 > 0 and items[r0 - 2][2] in ("ORG", "LOC", "cap")):
+        if items[r0 - 1][2] == "cap" and not _NATIONALITY.match(items[r0 - 1][3]) and items[r0 - 1][3].lower() not in ("former",):
+            break
+        r0 -= 1
+    # nationality adjectives lead the role only after "former"/"ex" ("Former Russian President")
+    while r0 < h and items[r0][2] == "cap" and not any(it[2] == "mod" for it in items[:r0]):
+        r0 += 1
+    r1 = h
+    while r1 + 1 < len(items) and items[r1 + 1][2] in ("head", "mod") :
+        r1 += 1
+    # "of the Board", "of State", "of Culture and Information": title material, not an org
+    org = None
+    j = r1 + 1
+    while j < len(items) and items[j][2] in ("of", "for"):
+        j2 = j + 1
+        if j2 < len(items) and items[j2][2] == "the":
+            j2 += 1
+        if j2 >= len(items):
+            break
+        nxt = items[j2]
+        if nxt[2] == "ORG":
+            org = nxt[3]
+            break
+        if nxt[2] == "LOC":
+            break
+        phrase = []
+        q = j2
+        while q < len(items) and items[q][2] in ("cap", "and", "head", "mod"):
+            phrase.append(items[q][3])
+            q += 1
+        if not phrase:
+            break
+        if q < len(items) and items[q][2] == "ORG" and len(phrase) <= 2:
+            # "of the Standing Committee of ..." spelled out as an organisation later in the run
+            pass
+        joined = " ".join(phrase).lower()
+        if joined in lx.ROLE_OF_GENERIC or joined in ("culture", "state") or q >= len(items) or items[q][2] in ("of", "for"):
+            if q < len(items) and items[q][2] in ("of", "for") and joined not in lx.ROLE_OF_GENERIC:
+                # "Standing Committee of China's ..." : a capitalised organisation name the model missed
+                org = " ".join(it[3] for it in items[j2:])
+                break
+            if q >= len(items) and joined not in lx.ROLE_OF_GENERIC and any(w[:1].isupper() for w in phrase) \
+                    and phrase[-1].lower() in lx.ORG_HEADS:
+                org = " ".join(phrase)
+                break
+            r1 = q - 1
+            j = q
+            continue
+        break
+    if org is None:
+        before = [it for it in items[:r0] if it[2] == "ORG"]
+        if before:
+            org = before[-1][3]
+    role = text[items[r0][0]:items[r1][1]]
+    plural = items[h][3].lower() in lx.ROLE_PLURALS
+    if plural and r0 == r1:
+        role = lx.ROLE_PLURALS[items[h][3].lower()]
+    elif plural:
+        role = text[items[r0][0]:items[h][0]] + lx.ROLE_PLURALS[items[h][3].lower()]
+    return role, org, items[r0][0], items[r1][1], plural
+
+
+_APPOS_STOP = re.compile(r"[,.;:()\"“”«»]|\b(?:from|who|which|that|said|says|told|and|in|on|at|since|when|with)\b")
+
+
+def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mention]):
+    """Apposition after a name: 'Irina Flyur, Deputy Chairperson of the Mir TV ...' -> (role, org, s, e)."""
+    m = re.compile(r"\s*,\s+(?:the\s+|a\s+|an\s+)?").match(text, name_end, sent_end)
+    if not m:
+        return None
+    s = m.end()
+    toks = tokens(text, s, min(sent_end, s + 200))
+    words = []
+    k = 0
+    while k < len(toks) and _role_token(text[toks[k][0]:toks[k][1]]):
+        words.append(toks[k])
+        k += 1
+    if not words or not any(_role_token(text[a:b]) == "head" for a, b in words):
+        return None
+    r_end = words[-1][1]
+    org = None
+    # "of the ORG", "at ORG", "for East Asia and Pacific Affairs"
+    while k < len(toks):
+        w = text[toks[k][0]:toks[k][1]].lower()
+        if w not in ("of", "at", "for", "in"):
+            break
+        k += 1
+        # the object: up to a stop word or punctuation
+        obj_s = toks[k][0] if k < len(toks) else sent_end
+        stop = _APPOS_STOP.search(text, obj_s, sent_end)
+        obj_e = stop.start() if stop else sent_end
+        # quoted org names ("the online publication "Om1.ru"") sit inside quotes
+        inner = [mm for mm in ments if obj_s <= mm.start and mm.end <= obj_e + 40 and mm.label in ("ORG", "LOC")]
+        orgs = [mm for mm in inner if mm.label == "ORG" and mm.start < obj_e + 2 + 30]
+        if orgs:
+            org = text[orgs[0].start:orgs[0].end]
+            break
+        locs = [mm for mm in inner if mm.label == "LOC" and mm.start < obj_e]
+        if locs or w == "in":
+            break
+        obj = text[obj_s:obj_e].strip()
+        if not obj or len(obj.split()) > 8:
+            break
+        r_end = obj_e
+        while r_end > obj_s and text[r_end - 1].isspace():
+            r_end -= 1
+        while k < len(toks) and toks[k][1] <= obj_e:
+            k += 1
+        break
+    role = text[s:r_end].strip()
+    return role, org, s, r_end
+
+
+def assign_roles(text: str, people: list[Person], mentions: list[Mention],
+                 sentences: list[tuple[int, int]]) -> None:
+    import bisect
+    starts = [s for s, _ in sentences]
+    person_of = {}
+    for p in people:
+        for m in p.mentions:
+            person_of[(m.start, m.end)] = p
+    pers = sorted((m for m in mentions if m.label == "PER"), key=lambda m: m.start)
+    last_plural: tuple[Mention, str, str | None] | None = None
+    for m in pers:
+        p = person_of.get((m.start, m.end))
+        if p is None:
+            continue
+        k = bisect.bisect_right(starts, m.start) - 1
+        ss, se = sentences[k] if k >= 0 else (0, len(text))
+        got = False
+        for role, org, rs, re_, plural in parse_left_role(text, ss, m.start, mentions):
+            p.add_role(role, org, rs, re_)
+            got = True
+            if plural:
+                last_plural = (m, role, org)
+        # list after a plural title: "senators A, B and C"
+        if not got and last_plural is not None:
+            between = text[last_plural[0].end:m.start]
+            prev = [x for x in pers if last_plural[0].start <= x.start < m.start]
+            if re.fullmatch(r"\s*(?:,\s*|,?\s+and\s+)", text[prev[-1].end:m.start]) and len(between) < 120:
+                p.add_role(last_plural[1], last_plural[2], m.start, m.end)
+                last_plural = (m, last_plural[1], last_plural[2])
+                got = True
+        if not got:
+            last_plural = None if last_plural and m.start - last_plural[0].end > 120 else last_plural
+        r = parse_right_role(text, m.end, se, mentions)
+        if r:
+            p.add_role(r[0], r[1], r[2], r[3])

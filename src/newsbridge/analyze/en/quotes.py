@@ -1,0 +1,323 @@
+"""English direct speech: quoted text with its speaker.
+
+A quotation (any quote style, several paragraphs, split by "he said") is kept when an
+attribution ties it to a person: a speech verb next to it ("…," said X / X said: "…"), a
+reporting frame ("Kommersant quoted the words of the Chinese leader", "ERR reported X as
+saying"), "according to X" in its sentence, or, for a quote paragraph standing alone, the
+speaker of the quote just before it. The speaker may be a name, a pronoun (resolved to the
+nearest compatible person) or a title ("the State Counselor" -> the person holding it).
+Titles of works, project names and scare quotes are not quotes: a quoted stretch that follows
+a naming noun ("the project "…""), reads as a title (Title Case), or has no speech frame in its
+sentence is dropped.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from ..common.quotes import merge_continuations, scan_quotes
+from . import lexicon as lx
+from .ner import Mention
+from .people import Person
+
+_VERB = r"(?:" + "|".join(sorted((re.escape(v) for v in lx.SPEECH_VERBS), key=len, reverse=True)) + r")"
+_ADV = r"(?:(?:also|then|later|further|again|once\s+again|earlier|previously|repeatedly|firmly|clearly|then)\s+)?"
+_PRON = r"(?:he|she|they|He|She|They)"
+_TITLE_NP = r"(?:the|The)\s+(?:[\w’'-]+\s+){0,9}?[\w’'-]+"
+# after the quote: ', said X' / ', X said' / ', he said' / ', the State Counselor said'
+_AFTER_VERB_FIRST = re.compile(r"^[\s,–—-]*" + _ADV + _VERB + r"\b(?:\s+(?:also|then))?\s+(?P<who>.{1,200})", re.S)
+_AFTER_SUBJ_FIRST = re.compile(r"^[\s,–—-]*(?P<who>.{1,160}?)\s+" + _ADV + r"(?P<verb>" + _VERB + r")\b", re.S)
+_REPORTER = re.compile(r"(?:quoted|quotes|quoting|reported|reports|cited|cites)\s+(?:the\s+words\s+of\s+)?(?P<who>.{1,120}?)(?:\s+as\s+saying|\s*[.,;]|$)")
+_BEFORE_COLON = re.compile(r"(?::|,)\s*$")
+_ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s quoted by)\s+(?P<who>[^,.;]{1,120}?)(?=[,.;]|$)")
+_SO_SAID = re.compile(r"^\s*(?:So|Thus|This is what|That is what|This was)\s+(?:said|stated|noted|wrote|stressed)\s+(?:by\s+)?(?P<who>.{1,150})")
+_TITLECASE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "as", "is", "&"}
+
+
+@dataclass
+class QuoteHit:
+    start: int
+    end: int
+    person: Person
+    speaker_span: tuple[int, int] | None
+    attribution_span: tuple[int, int] | None
+    how: str
+    parts: list[tuple[int, int]]
+
+
+class SpeakerResolver:
+    """Maps an attribution phrase to a person: names, pronouns, titles."""
+
+    def __init__(self, text: str, people: list[Person]):
+        self.text = text
+        self.people = people
+        self.by_mention = []
+        for p in people:
+            for m in p.mentions:
+                self.by_mention.append((m.start, m.end, p))
+        self.by_mention.sort(key=lambda t: t[0])
+        self.starts = [t[0] for t in self.by_mention]
+        self.last_speaker: Person | None = None
+        self.last_speaker_pos = -1
+
+    def person_in(self, s: int, e: int, first: bool = True) -> tuple[Person, tuple[int, int]] | None:
+        k = bisect.bisect_left(self.starts, s)
+        hits = []
+        while k < len(self.by_mention) and self.by_mention[k][0] < e:
+            ms, me, p = self.by_mention[k]
+            if me <= e:
+                hits.append((p, (ms, me)))
+            k += 1
+        if not hits:
+            return None
+        return hits[0] if first else hits[-1]
+
+    def pronoun(self, word: str, pos: int) -> Person | None:
+        w = word.lower()
+        want = "f" if w in lx.FEMALE_PRONOUNS else "m" if w in lx.MALE_PRONOUNS else None
+        if want is None:
+            return None
+        # the last speaker, when compatible and recent, else the nearest compatible person before
+        k = bisect.bisect_left(self.starts, pos) - 1
+        while k >= 0:
+            ms, me, p = self.by_mention[k]
+            if pos - me > 3000:
+                break
+            if p.gender in (want, None):
+                if self.last_speaker is not None and self.last_speaker.gender in (want, None) \
+                        and self.last_speaker_pos >= ms and pos - self.last_speaker_pos < 1500:
+                    return self.last_speaker
+                return p
+            k -= 1
+        return None
+
+    def title(self, phrase: str, pos: int) -> Person | None:
+        """'the State Counselor', 'the head of the Belarusian Union of Journalists', 'the forward'."""
+        words = [w.lower().strip(",.’'") for w in phrase.split()]
+        if words and words[0] in ("the", "a"):
+            words = words[1:]
+        heads = [w for w in words if w in lx.ROLE_HEADS or w in lx.ROLE_PLURALS]
+        if not heads:
+            return None
+        best, best_score = None, 0.0
+        for p in self.people:
+            if not any(m.start < pos for m in p.mentions):
+                continue
+            for role, org in zip(p.roles, p.orgs):
+                rw = set((role + " " + (org or "")).lower().replace("’", "'").split())
+                score = sum(1 for w in words if w in rw) + (2 if heads[0] in rw else 0)
+                # recency as a tie-breaker
+                last = max(m.start for m in p.mentions if m.start < pos)
+                score += 1e-7 * last
+                if score > best_score and (heads[0] in rw or any(h in rw for h in heads)):
+                    best, best_score = p, score
+        return best
+
+    def resolve(self, phrase_start: int, phrase_end: int, anchored: bool = False
+                ) -> tuple[Person, tuple[int, int] | None, str] | None:
+        """The person a phrase names; ``anchored``: the name must open the phrase (titles may precede it)."""
+        phrase = self.text[phrase_start:phrase_end]
+        hit = self.person_in(phrase_start, phrase_end)
+        if hit and anchored:
+            gap = self.text[phrase_start:hit[1][0]].split()
+            if not all(w[:1].isupper() or w.lower().strip(",") in ("of", "the", "and", "for")
+                       or w.lower().strip(",") in lx.ROLE_HEADS or w.lower().strip(",") in lx.ROLE_MODIFIERS
+                       for w in gap):
+                hit = None
+        if hit:
+            return hit[0], hit[1], "name"
+        m = re.match(r"\s*(he|she|He|She)\b", phrase)
+        if m:
+            p = self.pronoun(m.group(1), phrase_start)
+            if p:
+                return p, (phrase_start + m.start(1), phrase_start + m.end(1)), "pronoun"
+            return None
+        m = re.match(r"\s*((?:the|The)\s+[^,.;:\"“”]{1,100})", phrase)
+        if m:
+            p = self.title(m.group(1), phrase_start)
+            if p:
+                return p, (phrase_start + m.start(1), phrase_start + m.end(1)), "title"
+        return None
+
+    def note_speaker(self, p: Person, pos: int) -> None:
+        self.last_speaker, self.last_speaker_pos = p, pos
+
+
+def _is_titleish(s: str) -> bool:
+    words = [w for w in re.findall(r"[\w’'-]+", s)]
+    if not words or len(words) > 14:
+        return False
+    content = [w for w in words if w.lower() not in _TITLECASE_SMALL]
+    if not content:
+        return False
+    caps = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return caps / len(content) >= 0.75 and not re.search(r"[.!?]\s*$", s.strip())
+
+
+def _sentence_like(s: str) -> bool:
+    words = s.split()
+    return len(words) >= 5 or bool(re.search(r"[.!?…]\s*$", s.strip()))
+
+
+def _naming_noun_before(text: str, pos: int, lo: int) -> bool:
+    left = text[max(lo, pos - 40):pos]
+    m = re.search(r"([\w-]+)\s*[,:]?\s*$", left)
+    return bool(m and m.group(1).lower() in lx.NAMING_NOUNS)
+
+
+def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                people: list[Person], mentions: list[Mention]) -> list[QuoteHit]:
+    res = SpeakerResolver(text, people)
+    sent_starts = [s for s, _ in sentences]
+    out: list[QuoteHit] = []
+    prev_hit_para: int | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        quotes = scan_quotes(text, ps, pe)
+        groups = merge_continuations(quotes)
+        # a multi-paragraph quote is scanned paragraph by paragraph: chain across paragraphs
+        para_hits: list[QuoteHit] = []
+        gi = 0
+        while gi < len(groups):
+            g = groups[gi]
+            qs, qe = g.start, g.end
+            inner = text[qs:qe]
+            if qe <= qs or not inner.strip():
+                gi += 1
+                continue
+            k = bisect.bisect_right(sent_starts, g.open_at) - 1
+            ss, se = sentences[k] if k >= 0 else (ps, pe)
+            ss = max(ss, ps)
+            # the sentence may end inside the quote; attribution text runs to the next quote or paragraph end
+            nxt = groups[gi + 1].open_at if gi + 1 < len(groups) else pe
+            after_s, after_e = g.after, nxt
+            before_s = max(ps, ss)
+            if para_hits:
+                before_s = max(before_s, para_hits[-1].end + 1)
+            found = _attribute(text, res, before_s, g.open_at, after_s, after_e, ps, pe, inner)
+            if found is None:
+                # split quote: '"…," he said. "…"' -> continuation of the previous quote
+                if para_hits and _only_attribution_between(text, para_hits[-1], g.open_at):
+                    para_hits[-1].parts.append((qs, qe))
+                    gi += 1
+                    continue
+                # a quote paragraph on its own, after a paragraph whose quote had a speaker
+                if not para_hits and prev_hit_para == pi - 1 and out and _sentence_like(inner) \
+                        and text[ps:g.open_at].strip() == "" and res.person_in(ps, pe) is None:
+                    last = out[-1]
+                    hit = QuoteHit(qs, qe, last.person, None, None, "previous", [(qs, qe)])
+                    para_hits.append(hit)
+                gi += 1
+                continue
+            person, sp_span, attr_span, how = found
+            if _naming_noun_before(text, g.open_at, ps) and not _sentence_like(inner):
+                gi += 1
+                continue
+            if _is_titleish(inner) and how not in ("after", "before") and not _sentence_like(inner):
+                gi += 1
+                continue
+            res.note_speaker(person, attr_span[0] if attr_span else qs)
+            para_hits.append(QuoteHit(qs, qe, person, sp_span, attr_span, how, [(qs, qe)]))
+            gi += 1
+        if para_hits:
+            prev_hit_para = pi
+        out.extend(para_hits)
+    return out
+
+
+def _only_attribution_between(text: str, prev: QuoteHit, open_at: int) -> bool:
+    if prev.attribution_span is None:
+        return False
+    gap = text[prev.end:open_at]
+    return len(gap) < 250 and not re.search(r"[\"“”«»]", gap[2:-1] if len(gap) > 3 else "") and prev.how in (
+        "after", "after-title", "after-pronoun", "after-name")
+
+
+def _attribute(text, res: SpeakerResolver, before_s, open_at, after_s, after_e, ps, pe, inner):
+    """(person, speaker_span, attribution_span, how) for a quote, or None."""
+    sentence_like = _sentence_like(inner)
+    after = text[after_s:after_e]
+    # 1. reporting frame after: '", RIA-Novosti quotes him as saying', '," Kommersant quoted the words of X'
+    cut = re.search(r"[.!?]\s", after)
+    clause = after[:cut.start() + 1] if cut else after
+    m = _REPORTER.search(clause)
+    if m and m.start() < 60:
+        ws, we = after_s + m.start("who"), after_s + m.end("who")
+        r = res.resolve(ws, we) or _pronoun_obj(text, res, ws, we)
+        if r:
+            return r[0], r[1], (after_s + m.start(), after_s + m.end()), "after"
+    # 2. '…," said X' / '…," she noted' / '…," the State Counselor said'
+    if re.match(r"^\s*[,–—-]|^\s*[.!?]?\s*[a-z]", after) or (after[:1].isspace() and re.match(r"^\s*" + _ADV + _VERB, after)):
+        m = _AFTER_VERB_FIRST.match(clause)
+        if m:
+            ws = after_s + m.start("who")
+            we = after_s + min(m.end("who"), m.start("who") + 80)
+            r = res.resolve(ws, we, anchored=True)
+            if r:
+                return r[0], r[1], (after_s, we), "after"
+        m = _AFTER_SUBJ_FIRST.match(clause)
+        if m and len(m.group("who")) <= 120 and not re.search(r"[\"“”«»]", m.group("who")):
+            ws, we = after_s + m.start("who"), after_s + m.end("who")
+            r = res.resolve(ws, we)
+            if r:
+                return r[0], r[1], (ws, after_s + m.end("verb")), "after"
+    # 3. before: 'X said: "…"', 'X noted that "…"', 'X … in the media space: "…"'
+    before = text[before_s:open_at]
+    if before.strip():
+        colon = _BEFORE_COLON.search(before)
+        verb = re.search(r"\b" + _VERB + r"\b", before)
+        if colon or verb:
+            r = None
+            # subject of the sentence: the first person mentioned in it
+            hit = res.person_in(before_s, open_at)
+            if hit and (colon or verb):
+                # the speech verb must follow the speaker
+                if verb and before_s + verb.start() > hit[1][0] or colon:
+                    return hit[0], hit[1], (before_s, open_at), "before"
+            m = re.search(r"\b(he|she|He|She)\b\s+(?:\w+\s+){0,3}?" + _VERB + r"\b", before)
+            if m:
+                p = res.pronoun(m.group(1), before_s + m.start(1))
+                if p:
+                    return p, (before_s + m.start(1), before_s + m.end(1)), (before_s, open_at), "pronoun"
+            m = re.search(r"((?:the|The)\s+[\w’' -]{1,80}?)\s+(?:\w+\s+){0,2}?" + _VERB + r"\b", before)
+            if m:
+                p = res.title(m.group(1), before_s + m.start(1))
+                if p:
+                    return p, (before_s + m.start(1), before_s + m.end(1)), (before_s, open_at), "title"
+        m = _ACCORDING.search(before)
+        if m:
+            r = res.resolve(before_s + m.start("who"), before_s + m.end("who"))
+            if r:
+                return r[0], r[1], (before_s + m.start(), before_s + m.end()), "according"
+    # 4. 'According to X' or a speech verb with its subject elsewhere in the sentence, for fragments
+    sent_after = clause
+    m = _AFTER_SUBJ_FIRST.match(sent_after)
+    if m and not sentence_like and len(m.group("who")) < 120:
+        ws, we = after_s + m.start("who"), after_s + m.end("who")
+        # ', he told CNBC' / ', adding ...'
+        r = res.resolve(ws, we)
+        if r:
+            return r[0], r[1], (ws, after_s + m.end("verb")), "after"
+    m = re.search(r"^[^.!?]*?,\s*(he|she)\s+" + _VERB + r"\b", sent_after)
+    if m:
+        p = res.pronoun(m.group(1), after_s + m.start(1))
+        if p:
+            return p, (after_s + m.start(1), after_s + m.end(1)), (after_s + m.start(1), after_s + m.end()), "pronoun"
+    # 5. the next sentence: '… "primitive and ineffective". So said Daniel Russell'
+    m = _SO_SAID.match(after.lstrip(" .")) if re.match(r"^[\s.]*", after) else None
+    if m:
+        off = after_s + (len(after) - len(after.lstrip(" .")))
+        ws, we = off + m.start("who"), off + m.end("who")
+        r = res.resolve(ws, we)
+        if r:
+            return r[0], r[1], (off, we), "after"
+    return None
+
+
+def _pronoun_obj(text, res: SpeakerResolver, ws, we):
+    m = re.match(r"\s*(him|her)\b", text[ws:we])
+    if m:
+        p = res.pronoun("he" if m.group(1) == "him" else "she", ws)
+        if p:
+            return p, (ws + m.start(1), ws + m.end(1)), "pronoun"
+    return None
