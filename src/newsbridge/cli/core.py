@@ -42,7 +42,7 @@ def ingest(
     total = _count_inputs(paths)
 
     def on_error(msg: str) -> None:
-        err_console.print(f"[red]error[/red]: {escape(msg)}", highlight=False)
+        err_console.print(f"[red]error[/red]: {escape(msg)}", highlight=False, soft_wrap=True)
 
     with _workspace() as ws:
         if quiet or not sys.stderr.isatty():
@@ -178,7 +178,7 @@ def extract(files: List[Path] = typer.Argument(..., help="Input files (.txt, .ht
         docs = []
         for result in extract_file(path, stages, settings().max_input_bytes):
             if isinstance(result, InputError):
-                err_console.print(f"error: {escape(result.message)}", highlight=False)
+                err_console.print(f"error: {escape(result.message)}", highlight=False, soft_wrap=True)
                 failed += 1
             else:
                 docs.append(result)
