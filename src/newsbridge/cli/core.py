@@ -98,7 +98,7 @@ def search(
 
 def _rich_snippet(hit) -> Text:
     """The snippet with matched words in bold (the index gives their character ranges)."""
-    t = Text(hit.snippet)
+    t = Text(hit.snippet.replace("\n", " "))
     for a, b in hit.highlights:
         t.stylize("bold yellow", a, b)
     return t
