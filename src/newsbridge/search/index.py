@@ -33,14 +33,16 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
 TITLE_BOOST = 2.0                          # a query word in the headline counts twice
 DEFAULT_HEAP = 64_000_000                  # writer heap; bounded memory, flushed per commit batch
 COMMIT_EVERY = 5_000                       # documents per commit while adding in bulk
-SNIPPET_CHARS = 200
+SNIPPET_CHARS = 200                        # characters of snippet (half that for Chinese)
+SNIPPET_SCAN = 3000                        # look for query words in this head of the body first
+SNIPPET_MATCHES = 60                       # enough matched words to pick a good window
 MAX_TOKEN_CHARS = 40                       # longer "words" are noise (URLs, base64) and dropped
 MAX_QUERY_CLAUSES = 32                     # user input beyond this is ignored, not an error
 FACET_FIELDS = ("language", "source", "person", "org", "place", "event_type")
@@ -50,9 +52,10 @@ _FACET_LAYERS = {"person": PERSONS, "org": ORGANIZATIONS, "place": LOCATIONS}
 _ZH_STOP = ["的", "了", "在", "是", "和", "与", "及", "也", "就", "都", "而", "对", "将", "把", "被",
             "之", "其", "等", "为", "于", "以", "从", "并", "这", "那", "个", "着", "中"]
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_CJK_TOKEN = r"[\p{Han}\p{Hiragana}\p{Katakana}]|[[\p{L}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}]]+"
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WS = re.compile(r"\s+")
+_WORD_TAIL = re.compile(r"\w+")
 
 
 class IndexError_(RuntimeError):  # noqa: N801 - a domain error, not the builtin
@@ -128,9 +131,10 @@ def _analyzers() -> dict[str, tantivy.TextAnalyzer]:
             b = b.filter(f)
         return b.build()
 
-    zh = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"[\p{L}\p{N}]+"))
-          .filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS)).filter(tantivy.Filter.lowercase())
-          .filter(tantivy.Filter.custom_stopword(_ZH_STOP)).build())
+    # Chinese (and Japanese kana) one character per token, other words whole: all in Rust, so
+    # indexing costs no Python segmentation; a query word becomes a phrase of its characters.
+    zh = (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(_CJK_TOKEN))
+          .filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS)).filter(tantivy.Filter.lowercase()).build())
     return {
         "nb_en": words(tantivy.Filter.stopword("english"), tantivy.Filter.stemmer("english")),
         "nb_ru": words(tantivy.Filter.stopword("russian"), tantivy.Filter.stemmer("russian")),
@@ -163,7 +167,7 @@ def segment_chinese(text: str) -> str:
 def route_language(language: str | None, text: str) -> str:
     """Which analysis a document gets: en, ru, zh or xx."""
     lang = (language or "").lower()
-    if lang.startswith("zh"):
+    if lang.startswith(("zh", "ja")):
         return "zh"
     if lang in ("en", "ru"):
         return lang
@@ -262,9 +266,7 @@ def _build_schema() -> tantivy.Schema:
     sb.add_text_field("title", stored=True, tokenizer_name="raw", index_option="basic")
     for lang in LANGS:
         sb.add_text_field(f"title_{lang}", tokenizer_name=f"nb_{lang}")
-        # Chinese is indexed as segmented text; its original is stored apart for snippets.
-        sb.add_text_field(f"body_{lang}", stored=lang != "zh", tokenizer_name=f"nb_{lang}")
-    sb.add_text_field("body_zh_text", stored=True, tokenizer_name="raw", index_option="basic")
+        sb.add_text_field(f"body_{lang}", stored=True, tokenizer_name=f"nb_{lang}")
     sb.add_text_field("language", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("analysis", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("source", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
@@ -369,13 +371,8 @@ class SearchIndex:
         t.add_text("id", doc.id)
         t.add_text("title", title)
         t.add_text("analysis", lang)
-        if lang == "zh":
-            t.add_text("title_zh", segment_chinese(title))
-            t.add_text("body_zh", segment_chinese(body))
-            t.add_text("body_zh_text", body)
-        else:
-            t.add_text(f"title_{lang}", title)
-            t.add_text(f"body_{lang}", body)
+        t.add_text(f"title_{lang}", title)
+        t.add_text(f"body_{lang}", body)
         if doc.language:
             t.add_text("language", doc.language)
         if doc.source:
@@ -485,10 +482,11 @@ class SearchIndex:
                 self._writer.commit()
                 self._writer.wait_merging_threads()
                 self._writer = None
-            old_gen, old_index = self._generation, self.index
+            old_index = self.index
             gen = self._new_generation_name()
             where = self.path / gen
             ids: set[str] = set()
+            w = None
             try:
                 self.index = self._make_index(where)
                 w = self._writer = self.index.writer(self.heap_size, self.threads)
@@ -513,7 +511,7 @@ class SearchIndex:
                     raise IndexError_(f"E304: rebuilt index holds {got} documents, "
                                       f"{len(ids)} were given; the old index stays live")
             except BaseException:
-                self._writer = None
+                self._writer = w = None
                 self.index = old_index
                 shutil.rmtree(where, ignore_errors=True)
                 raise
@@ -521,8 +519,10 @@ class SearchIndex:
             self._generation = gen
             self.stale = False
             self._pending = 0
-            del old_index
-            shutil.rmtree(self.path / old_gen, ignore_errors=True)
+            del old_index, w
+            for p in self.path.glob("gen-*"):       # the old one and leftovers of failed rebuilds
+                if p.name != gen:
+                    shutil.rmtree(p, ignore_errors=True)
             return got
 
     # -- reading ------------------------------------------------------------------------------
@@ -557,12 +557,13 @@ class SearchIndex:
         subs, stopped = [], False
         for f in fields:
             lang = f.rsplit("_", 1)[1]
-            text = segment_chinese(clause.text) if lang == "zh" and _CJK.search(clause.text) else clause.text
-            toks = self._analyzers[f"nb_{lang}"].pre_tokenize(text).tokens
+            toks = self._analyzers[f"nb_{lang}"].pre_tokenize(clause.text).tokens
             if not toks:
                 if lang in ("en", "ru") and self._analyzers["nb_xx"].analyze(clause.text):
                     stopped = True
                 continue
+            if lang == "zh" and clause.text in _ZH_STOP:
+                stopped = True
             if len(toks) == 1:
                 q = tantivy.Query.term_query(self.schema, f, toks[0].text)
             else:       # positions keep the gaps stop words left: "opened in Beijing"
@@ -660,50 +661,33 @@ class SearchIndex:
         else:
             res = searcher.search(and_q, limit, count=count, offset=offset,
                                   order_by_field="published", order=tantivy.Order.Desc)
-        hits = self._hits(searcher, res.hits, and_q if mode != "or" else or_q, snippets, query,
-                          scored=mode != "browse")
+        hits = self._hits(searcher, res.hits, snippets, query, scored=mode != "browse")
         total = res.count if count else None
         return SearchResult(query=query, hits=hits, total=total, mode=mode, offset=offset,
                             limit=limit, terms=terms, took_ms=(time.perf_counter() - t0) * 1000)
 
-    def _hits(self, searcher, raw_hits, query, snippets: bool, user_query: str,
+    def _hits(self, searcher, raw_hits, snippets: bool, user_query: str,
               scored: bool = True) -> list[Hit]:
-        generators: dict[str, Any] = {}
-        zh_words: list[str] | None = None
+        matchers: dict[str, _Matcher] = {}
+        clauses = [c for c in parse_query(user_query) if not c.negate] if snippets else []
         out = []
         for score, addr in raw_hits:
             d = searcher.doc(addr)
             analysis = d.get_first("analysis") or "xx"
-            snippet, marks = "", []
-            if analysis == "zh":
-                body = d.get_first("body_zh_text") or ""
-                if snippets:
-                    if zh_words is None:
-                        zh_words = _zh_query_words(user_query)
-                    snippet, marks = _substring_snippet(body, zh_words)
-                else:
-                    snippet = body[:SNIPPET_CHARS]
+            body = d.get_first(f"body_{analysis}") or ""
+            size = SNIPPET_CHARS // 2 if analysis == "zh" else SNIPPET_CHARS
+            if clauses:
+                m = matchers.get(analysis)
+                if m is None:
+                    m = matchers[analysis] = _Matcher(clauses, analysis, self._analyzers[f"nb_{analysis}"])
+                snippet, marks = _window(body, m.find(body), size)
             else:
-                fname = f"body_{analysis}"
-                body_first = None
-                if snippets:
-                    gen = generators.get(fname)
-                    if gen is None:
-                        gen = tantivy.SnippetGenerator.create(searcher, query, self.schema, fname)
-                        gen.set_max_num_chars(SNIPPET_CHARS)
-                        generators[fname] = gen
-                    sn = gen.snippet_from_doc(d)
-                    snippet = sn.fragment()
-                    if snippet:
-                        marks = _char_ranges(snippet, [(h.start, h.end) for h in sn.highlighted()])
-                if not snippet:
-                    body_first = d.get_first(fname) or ""
-                    snippet = _cut(body_first, SNIPPET_CHARS)
-            pub = d.get_first("published_text")
-            out.append(Hit(id=d.get_first("id"), score=float(score) if scored else 0.0, title=d.get_first("title") or "",
-                           snippet=snippet, highlights=marks, language=d.get_first("language"),
-                           source=d.get_first("source"), published=pub,
-                           origin=d.get_first("origin"), url=d.get_first("url")))
+                snippet, marks = _window(body, [], size)
+            out.append(Hit(id=d.get_first("id"), score=float(score) if scored else 0.0,
+                           title=d.get_first("title") or "", snippet=snippet, highlights=marks,
+                           language=d.get_first("language"), source=d.get_first("source"),
+                           published=d.get_first("published_text"), origin=d.get_first("origin"),
+                           url=d.get_first("url")))
         return out
 
     def facets(self, query: str = "", fields: Sequence[str] = FACET_FIELDS, *, size: int = 20,
@@ -728,16 +712,112 @@ class SearchIndex:
 
 
 # -- snippets ----------------------------------------------------------------------------------
-def _char_ranges(fragment: str, byte_ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """tantivy highlights are UTF-8 byte offsets; the API speaks characters."""
-    if fragment.isascii():
-        return byte_ranges
-    raw = fragment.encode("utf-8")
-    out = []
-    for a, b in byte_ranges:
-        ca = len(raw[:a].decode("utf-8", "ignore"))
-        out.append((ca, ca + len(raw[a:b].decode("utf-8", "ignore"))))
-    return out
+class _Matcher:
+    """Finds the query's words in a stored body without analysing the whole text.
+
+    Stemmed languages: ``str.find`` locates words that start like a query stem, and only those
+    few candidate words go through the field's analyzer to confirm the stem (``форумы`` →
+    ``форум``). Chinese: the query's words (jieba-segmented) are found as substrings.
+    """
+
+    def __init__(self, clauses: list[Clause], analysis: str, analyzer: tantivy.TextAnalyzer) -> None:
+        self.analyzer = analyzer
+        self.cache: dict[str, str | None] = {}
+        self.terms: set[str] = set()
+        needles: set[str] = set()
+        self.exact = analysis == "zh"
+        for c in clauses:
+            if self.exact:
+                if _CJK.search(c.text):
+                    words = [c.text.replace(" ", "")] if c.phrase else segment_chinese(c.text).split()
+                else:
+                    words = analyzer.analyze(c.text)
+                needles.update(w.lower() for w in words if w.strip())
+            else:
+                for t in analyzer.analyze(c.text):
+                    self.terms.add(t)
+                    needles.add(t[: max(3, len(t) - 1)] if len(t) > 3 else t)
+        self.needles = sorted(needles, key=len, reverse=True)
+
+    def find(self, text: str, limit: int = SNIPPET_MATCHES) -> list[tuple[int, int, str]]:
+        """(start, end, term) of query words in ``text``; the head first, the rest if needed."""
+        if not self.needles:
+            return []
+        low = text.lower()
+        if len(low) != len(text):          # a rare letter whose lower case is longer: no offsets
+            return []
+        out = self._find(low, 0, min(len(low), SNIPPET_SCAN), limit)
+        if len(out) < 2 and len(low) > SNIPPET_SCAN:
+            out = sorted(set(out + self._find(low, SNIPPET_SCAN - 100, len(low), limit)))
+        return out
+
+    def _find(self, low: str, a: int, b: int, limit: int) -> list[tuple[int, int, str]]:
+        out: list[tuple[int, int, str]] = []
+        taken: set[int] = set()
+        for needle in self.needles:
+            i = low.find(needle, a, b)
+            while i >= 0 and len(out) < limit:
+                if i not in taken:
+                    if self.exact:
+                        out.append((i, i + len(needle), needle))
+                        taken.update(range(i, i + len(needle)))
+                    elif i == 0 or not low[i - 1].isalnum():
+                        m = _WORD_TAIL.match(low, i + len(needle))
+                        end = m.end() if m else i + len(needle)
+                        word = low[i:end]
+                        key = self.cache.get(word, "")
+                        if key == "":
+                            toks = self.analyzer.analyze(word)
+                            key = self.cache[word] = toks[0] if toks and toks[0] in self.terms else None
+                        if key is not None:
+                            out.append((i, end, key))
+                            taken.add(i)
+                i = low.find(needle, i + 1, b)
+        out.sort()
+        return out
+
+
+def _window(text: str, matches: list[tuple[int, int, str]], size: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """The stretch of ``text`` (about ``size`` characters) with the most distinct query words."""
+    if not matches:
+        return _cut(text, size), []
+    best, best_i, j = -1, 0, 0
+    counts: dict[str, int] = {}
+    for i, (a, _, key) in enumerate(matches):       # sliding window over the sorted matches
+        while j < len(matches) and matches[j][1] <= a + size:
+            counts[matches[j][2]] = counts.get(matches[j][2], 0) + 1
+            j += 1
+        if len(counts) > best:
+            best, best_i = len(counts), i
+        if j > i:
+            counts[key] -= 1
+            if not counts[key]:
+                del counts[key]
+        else:
+            j = i + 1
+    first = matches[best_i][0]
+    lead = max(0, first - size // 5)
+    brk = max(text.rfind(". ", lead, first), text.rfind("\n", lead, first), text.rfind("。", lead, first))
+    if brk >= 0:
+        start = brk + 1
+    else:
+        sp = text.rfind(" ", lead, first)
+        start = sp + 1 if sp >= 0 else lead
+    end = min(len(text), start + size)
+    if end < len(text):
+        sp = text.rfind(" ", start + size // 2, end)
+        if sp > 0 and not _CJK.search(text[end - 1:end]):
+            end = sp
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    frag = text[start:end].replace("\n", " ")
+    marks: list[tuple[int, int]] = []
+    for a, b, _ in matches:
+        if a >= start and b <= end and (not marks or a >= marks[-1][1] + start):
+            marks.append((a - start, b - start))
+    return frag, marks
 
 
 def _cut(text: str, n: int) -> str:
@@ -746,54 +826,3 @@ def _cut(text: str, n: int) -> str:
         return text
     cut = text.rfind(" ", 0, n)
     return text[: cut if cut > n // 2 else n]
-
-
-def _zh_query_words(query: str) -> list[str]:
-    words = []
-    for c in parse_query(query):
-        if c.negate:
-            continue
-        if _CJK.search(c.text):
-            if c.phrase:
-                words.append(c.text.replace(" ", ""))
-            else:
-                words += [w for w in segment_chinese(c.text).split() if w not in _ZH_STOP]
-        else:
-            words += [w for w in c.text.split() if len(w) > 1]
-    return [w for w in dict.fromkeys(words) if w]
-
-
-def _substring_snippet(text: str, words: list[str], size: int = SNIPPET_CHARS // 2) -> tuple[str, list[tuple[int, int]]]:
-    """A window of unsegmented (Chinese) text around the densest group of query words."""
-    low = text.casefold() if not text.isascii() else text.lower()
-    pos: list[tuple[int, int, int]] = []          # (start, end, word index)
-    for wi, w in enumerate(words):
-        wl = w.casefold()
-        i = low.find(wl)
-        k = 0
-        while i >= 0 and k < 50:
-            pos.append((i, i + len(wl), wi))
-            i = low.find(wl, i + len(wl))
-            k += 1
-    if not pos:
-        return _cut(text, size), []
-    pos.sort()
-    best, best_start = -1, 0
-    for a, _, _ in pos:
-        distinct = len({wi for s, e, wi in pos if a <= s and e <= a + size})
-        if distinct > best:
-            best, best_start = distinct, a
-    start = max(0, best_start - size // 5)
-    end = min(len(text), start + size)
-    frag = text[start:end]
-    lead = len(frag) - len(frag.lstrip())
-    frag = frag.strip()
-    marks = [(s - start - lead, e - start - lead) for s, e, _ in pos
-             if start + lead <= s and e <= start + lead + len(frag)]
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(marks):
-        if merged and a < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return frag, merged

@@ -1,0 +1,228 @@
+"""The derived search index: round trip, language analysis, filters, facets, snippets, rebuild."""
+from __future__ import annotations
+
+import html
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsbridge.model import BOILERPLATE, EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
+from newsbridge.search.index import SearchIndex, parse_query
+
+
+def _doc(doc_id: str, text: str, lang: str, *, title: str | None = None, published: str | None = None,
+         source: str | None = None) -> Document:
+    title = title if title is not None else text.split("\n", 1)[0]
+    return Document(id=doc_id, text=text, title=title, language=lang, published=published, source=source,
+                    origin=f"/tmp/{doc_id}.txt")
+
+
+def _corpus() -> list[Document]:
+    en = _doc("en-forum", "Media forum opens in Beijing\n\nSubscribe to our newsletter!\n\n"
+              "BEIJING, Dec 17 (Xinhua) - The media forum opened in Beijing with 300 delegates. "
+              "Irina Flyur, Deputy Chairman of the Board, said regional outlets would deepen cooperation.",
+              "en", published="2022-12-17", source="Xinhua")
+    i = en.text.index("Subscribe")
+    en.add(BOILERPLATE, i, en.text.index("\n", i), "subscribe")
+    j = en.text.index("Irina Flyur")
+    en.add(PERSONS, j, j + len("Irina Flyur"), "", name="Irina Flyur", aliases=["Flyur", "Ирина Флюр"])
+    k = en.text.index("Xinhua")
+    en.add(ORGANIZATIONS, k, k + 6, "", name="Xinhua")
+    b = en.text.index("Beijing")
+    en.add(LOCATIONS, b, b + 7, "", name="Beijing", code="CN")
+    en.add(EVENTS, 0, 28, "forum", name="media forum")
+    en2 = _doc("en-trade", "Trade talks in Minsk\n\nMINSK, 3 January (BelTA) - Officials discussed trade and "
+               "logistics. The talks on trade will continue next week.", "en", published="2024-01-03",
+               source="BelTA")
+    ru = _doc("ru-forum", "Форум регионов открылся в Москве\n\nВ Москве открылся международный форум. "
+              "Участники форума обсудили сотрудничество в области СМИ. Председатель Союза журналистов "
+              "Андрей Кривошеев выступил на форуме.", "ru", published="2023-05-20", source="ТАСС")
+    a = ru.text.index("Андрей Кривошеев")
+    ru.add(PERSONS, a, a + 16, "", name="Андрей Кривошеев")
+    ru.add(EVENTS, 0, 10, "forum", name="форум регионов")
+    zh = _doc("zh-forum", "中俄媒体论坛在北京举行\n\n新华社北京12月17日电 国家主席习近平会见了出席论坛的代表。"
+              "双方同意加强媒体合作，扩大地方交流。", "zh", published="2022-12-18", source="新华社")
+    zh.add(EVENTS, 0, 10, "forum", name="中俄媒体论坛")
+    return [en, en2, ru, zh]
+
+
+@pytest.fixture
+def index(tmp_path):
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add(_corpus())
+    ix.commit()
+    yield ix
+    ix.close()
+
+
+def _ids(result) -> list[str]:
+    return [h.id for h in result.hits]
+
+
+def test_search_round_trip_finds_every_document(index):
+    assert index.count() == 4
+    assert set(index.ids()) == {"en-forum", "en-trade", "ru-forum", "zh-forum"}
+    hit = index.search("media forum Beijing").hits[0]
+    assert hit.id == "en-forum"
+    assert hit.title == "Media forum opens in Beijing"
+    assert hit.origin == "/tmp/en-forum.txt" and hit.published == "2022-12-17" and hit.source == "Xinhua"
+    assert _ids(index.search("logistics")) == ["en-trade"]
+
+
+def test_search_english_stemming(index):
+    assert _ids(index.search("opening")) == ["en-forum"]        # opens / opened
+    assert "en-trade" in _ids(index.search("talk"))
+
+
+def test_search_russian_inflected_forms_match(index):
+    for q in ("форум", "форума", "форумом", "ФОРУМЫ"):
+        assert _ids(index.search(q)) == ["ru-forum"], q
+    assert _ids(index.search("москва")) == ["ru-forum"]          # в Москве
+
+
+def test_search_chinese_by_words(index):
+    for q in ("论坛", "习近平", "媒体合作", "北京 代表"):
+        assert _ids(index.search(q)) == ["zh-forum"], q
+    assert _ids(index.search("习近平会见")) == ["zh-forum"]
+    assert index.search("莫斯科").hits == []                    # no false match on single characters
+    assert index.search('"媒体论坛"').total == 1
+    assert index.search('"论坛媒体"').total == 0                # a phrase keeps its order
+
+
+def test_search_boilerplate_is_not_indexed(index):
+    assert index.search("newsletter").total == 0
+
+
+def test_search_phrases(index):
+    assert _ids(index.search('"media forum opened"')) == ["en-forum"]
+    assert index.search('"forum media"').total == 0
+    assert _ids(index.search('"opened in Beijing"')) == ["en-forum"]   # stop word inside a phrase
+
+
+def test_search_multi_word_prefers_documents_with_every_word(index):
+    r = index.search("trade Beijing")                  # no document has both: falls back to any
+    assert r.mode == "or" and set(_ids(r)) == {"en-forum", "en-trade"}
+    r = index.search("forum delegates")
+    assert r.mode == "and" and _ids(r) == ["en-forum"]
+    assert index.search("forum -beijing").total == 0    # excluded word
+    assert set(_ids(index.search("forum -beijing", lang="ru"))) == set()
+
+
+def test_search_filters(index):
+    assert _ids(index.search("forum", lang="en")) == ["en-forum"]
+    assert set(_ids(index.search("", lang="en"))) == {"en-forum", "en-trade"}
+    assert set(_ids(index.search("", lang=["ru", "zh"]))) == {"ru-forum", "zh-forum"}
+    assert _ids(index.search("", source="xinhua")) == ["en-forum"]
+    assert set(_ids(index.search("", since="2023-01-01"))) == {"ru-forum", "en-trade"}
+    assert set(_ids(index.search("", until="2022-12-18"))) == {"en-forum", "zh-forum"}   # day inclusive
+    assert _ids(index.search("", since="2022-12-18", until="2022-12-18")) == ["zh-forum"]
+    assert index.search("", since="not a date").total == 0
+    assert _ids(index.search("", person="irina flyur")) == ["en-forum"]
+    assert _ids(index.search("", person="Ирина Флюр")) == ["en-forum"]           # an alias
+    assert _ids(index.search("", person="Андрей  Кривошеев")) == ["ru-forum"]
+    assert _ids(index.search("", org="XINHUA")) == ["en-forum"]
+    assert _ids(index.search("", place="beijing")) == ["en-forum"]
+    assert set(_ids(index.search("", event_type="forum"))) == {"en-forum", "ru-forum", "zh-forum"}
+    assert _ids(index.search("форум", event_type="forum", lang="ru")) == ["ru-forum"]
+    assert index.search("forum", lang="ru").total == 0
+
+
+def test_search_empty_query_lists_newest_first(index):
+    assert _ids(index.search("")) == ["en-trade", "ru-forum", "zh-forum", "en-forum"]
+    page = index.search("", limit=2, offset=2)
+    assert _ids(page) == ["zh-forum", "en-forum"] and page.total == 4
+
+
+def test_search_facets(index):
+    f = index.facets("")
+    assert dict(f["language"]) == {"en": 2, "ru": 1, "zh": 1}
+    assert dict(f["event_type"]) == {"forum": 3}
+    assert dict(f["person"]) == {"Irina Flyur": 1, "Андрей Кривошеев": 1}
+    assert dict(index.facets("forum", fields=("source",))["source"]) == {"Xinhua": 1}
+    with pytest.raises(ValueError):
+        index.facets("", fields=("nope",))
+
+
+def test_search_snippets_highlight_matched_words(index):
+    hit = index.search("форума").hits[0]
+    marked = [hit.snippet[a:b] for a, b in hit.highlights]
+    assert marked and all(m.lower().startswith("форум") for m in marked)
+    assert "[" in hit.marked() and "<mark>" in hit.snippet_html
+    zh = index.search("论坛").hits[0]
+    assert [zh.snippet[a:b] for a, b in zh.highlights] and all(zh.snippet[a:b] == "论坛" for a, b in zh.highlights)
+    assert zh.snippet_html.count("<mark>论坛</mark>") == len(zh.highlights)
+
+
+def test_search_snippet_html_is_escaped(tmp_path):
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add([_doc("x", "Title <b>\n\nThe <script>alert(1)</script> forum & friends met.", "en")])
+    ix.commit()
+    hit = ix.search("forum").hits[0]
+    assert "<script>" not in hit.snippet_html and "&lt;script&gt;" in hit.snippet_html
+    assert "<mark>forum</mark>" in hit.snippet_html
+    assert html.unescape(hit.snippet_html.replace("<mark>", "").replace("</mark>", "")) == hit.snippet
+
+
+def test_search_add_replaces_and_delete_removes(index):
+    d = _corpus()[1]
+    d.text = d.text.replace("logistics", "railways")
+    index.add([d])
+    index.commit()
+    assert index.count() == 4
+    assert index.search("logistics").total == 0 and _ids(index.search("railways")) == ["en-trade"]
+    index.delete(["en-trade"])
+    index.commit()
+    assert index.count() == 3 and "en-trade" not in index
+
+
+def test_search_rebuild_keeps_every_document_and_swaps(tmp_path):
+    ix = SearchIndex(tmp_path / "ix", commit_every=2)
+    docs = _corpus()
+    ix.add(docs[:1])
+    ix.commit()
+    assert ix.rebuild(iter(docs + docs[:1])) == 4            # a repeated id is kept once
+    assert set(ix.ids()) == {d.id for d in docs}
+    gens = sorted(p.name for p in (tmp_path / "ix").glob("gen-*"))
+    assert len(gens) == 1
+    reopened = SearchIndex(tmp_path / "ix")
+    assert reopened.count() == 4 and _ids(reopened.search("форума")) == ["ru-forum"]
+
+
+def test_search_failed_rebuild_leaves_the_old_index(tmp_path):
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add(_corpus())
+    ix.commit()
+
+    def broken():
+        yield from _corpus()[:2]
+        raise RuntimeError("store went away")
+
+    with pytest.raises(RuntimeError):
+        ix.rebuild(broken())
+    assert ix.count() == 4
+    assert SearchIndex(tmp_path / "ix").count() == 4
+    assert len(list((tmp_path / "ix").glob("gen-*"))) == 1
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', 'a:b', 'title:(x', '((((', '*', '?', '\\', '-', '--', '""',
+                               '" "', 'AND', 'OR OR', '[1 TO 5]', '^2', '~', 'форум~2', '\x00', '中"文',
+                               'x' * 5000, ' '.join(['forum'] * 200)])
+def test_search_odd_queries_never_raise(index, q):
+    r = index.search(q)
+    assert r.total is not None
+
+
+def test_parse_query_reads_phrases_and_negation():
+    cs = parse_query('media "forum in Beijing" -trade "unclosed')
+    assert [(c.text, c.phrase, c.negate) for c in cs] == [
+        ("media", False, False), ("forum in Beijing", True, False), ("trade", False, True), ("unclosed", False, False)]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),
+       st.sampled_from([None, "en", "ru", "zh", "xx"]))
+def test_search_any_query_never_raises(index, q, lang):
+    r = index.search(q, lang=lang, limit=5)
+    assert r.total is not None and len(r.hits) <= 5
+    index.facets(q, fields=("language",))
