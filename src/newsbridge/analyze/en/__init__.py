@@ -24,6 +24,9 @@ from .quotes import find_quotes
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
 VERSION = "1"
+# boilerplate lines that still name people and organisations a reader would list (photo credits,
+# the disclaimer naming the distributor); no quotes or events are read from them
+CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
 _CORP_SUFFIX = re.compile(r"[\s,]+(?:Ltd|Inc|LLC|PLC|Corp|Co|JSC|OJSC|PJSC|AG|GmbH|SA|NV)\.?$", re.I)
 
 
@@ -45,7 +48,8 @@ def analyze_en(doc: Document) -> None:
     sentences = []
     for ps, pe in paras:
         sentences.extend(split_sentences(text, ps, pe, protect=protect))
-    mentions = find_mentions(text, paras, sentences)
+    credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
+    mentions = find_mentions(text, paras, sentences, extra=credits)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])

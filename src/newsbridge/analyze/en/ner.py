@@ -32,6 +32,18 @@ GEO_HEADS = {"region", "territory", "krai", "oblast", "province", "republic", "i
              "prefecture", "canal", "desert", "plateau", "cape", "okrug", "autonomous", "states",
              "east", "west", "north", "south", "asia", "europe", "africa", "america", "harbor",
              "harbour", "port", "airport", "park", "bridge", "palace", "cathedral"}
+# one-word "organisations" that are generic words, not names
+GENERIC_SINGLE = {"state", "government", "board", "office", "department", "ministry", "committee", "council",
+                  "agency", "service", "group", "company", "party", "tv", "radio", "press", "media", "news",
+                  "union", "team", "club", "court", "army", "police", "administration", "cabinet", "center",
+                  "centre", "school", "university", "bank", "fund", "network", "channel", "authority",
+                  "forces", "navy", "senate", "parliament", "congress", "assembly", "commission"}
+PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok", "whatsapp", "vkontakte",
+             "vk", "odnoklassniki", "weibo", "wechat", "linkedin", "snapchat", "threads", "x"}
+# last words of names of events and holidays, which are not organisations
+EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",
+               "forum", "summit", "conference", "year", "prize", "awards", "war"}
+_SUFFIX_NOT_NAME = re.compile(r"^\w{4,}(?:tion|ment|ness|ity|ance|ence|ism|ics|ship|ogy)$")
 MEDIA_VERBS = re.compile(r"^\s*(?:quoted|quotes|reported|reports|wrote|writes|published|cited|cites)\b")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*\.?|[\"“”«»()/,;:]|\S")
 
@@ -127,6 +139,11 @@ def cap_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             gap = text[toks[j - 1][1]:toks[j][0]]
             if "\n" in gap or len(gap) > 1:
                 break
+            prev_w = text[toks[j - 1][0]:toks[j - 1][1]]
+            if prev_w.endswith(".") and not _is_abbrev(prev_w):
+                break
+            if prev_w.endswith(("'s", "’s")) and lookup_place(prev_w[:-2]):
+                break
             if _is_cap(w2):
                 last = j
                 j += 1
@@ -134,7 +151,7 @@ def cap_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
             low = w2.lower()
             if low in ("of", "and", "for", "on", "de", "da", "van", "von", "der", "del", "al", "bin", "&"):
                 k = j + 1
-                if k < n and text[toks[k][0]:toks[k][1]].lower() == "the":
+                if low == "of" and k < n and text[toks[k][0]:toks[k][1]].lower() == "the":
                     k += 1
                 if k < n and _is_cap(text[toks[k][0]:toks[k][1]]) and "\n" not in text[toks[j][1]:toks[k][0]]:
                     j = k
@@ -143,6 +160,14 @@ def cap_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
         runs.append((toks[i][0], toks[last][1]))
         i = last + 1
     return runs
+
+
+def _is_abbrev(w: str) -> bool:
+    """'I.', 'St.', 'U.S.', 'Mr.': a dot that does not end a sentence."""
+    core = w.rstrip(".")
+    return len(core) <= 1 or core.lower() in ("st", "mr", "mrs", "ms", "dr", "gen", "jr", "sr", "co", "inc", "ltd",
+                                               "u.s", "u.k", "u.n", "mt", "ft", "prof", "sen", "rep", "gov") \
+        or bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", w))
 
 
 # -- classification ------------------------------------------------------------------------------
@@ -205,8 +230,12 @@ def classify_run(text: str, s: int, e: int) -> str | None:
     if lookup_place(surface):
         return "LOC"
     last = words[-1].lower().rstrip(".")
-    if last in lx.ORG_HEADS:
+    if last in lx.ORG_HEADS and not (len(words) == 1 and last in GENERIC_SINGLE):
         return "ORG"
+    low = [w.lower() for w in words]
+    for k in range(len(low) - 2):
+        if low[k] in lx.ORG_HEADS and low[k + 1] == "of" and words[k][0].isupper():
+            return "ORG"
     if last in GEO_HEADS and len(words) > 1:
         return "LOC"
     if len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha():
@@ -219,7 +248,8 @@ def classify_run(text: str, s: int, e: int) -> str | None:
 
 
 def _split_title_prefix(text: str, s: int, e: int) -> int:
-    """Start of a person name after leading title words ("State Counselor Erlan Karin" -> "Erlan")."""
+    """Start of a person name after leading title words ("State Counselor Erlan Karin" -> "Erlan";
+    "Minister of Culture and Information Aida Balayeva" -> "Aida")."""
     toks = tokens(text, s, e)
     k = 0
     while k < len(toks) - 1:
@@ -229,7 +259,15 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
             k += 1
             continue
         break
-    return toks[k][0] if k < len(toks) else s
+    if k == 0:
+        return s
+    # after the title: "of Culture and Information" belongs to it; the name is what follows the last 'and'/'of'
+    last = k
+    for j in range(k, len(toks) - 1):
+        w = text[toks[j][0]:toks[j][1]]
+        if w.lower() in ("and", "of", "the", "for") or _SUFFIX_NOT_NAME.search(w.lower()):
+            last = j + 1
+    return toks[last][0] if last < len(toks) else s
 
 
 def _org_person_split(text: str, s: int, e: int) -> int | None:
@@ -248,16 +286,20 @@ def _org_person_split(text: str, s: int, e: int) -> int | None:
 
 
 def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple[int, int]],
-                  use_spacy: bool = True) -> list[Mention]:
-    """All PER/ORG/LOC mentions in the given paragraphs (absolute offsets), non-overlapping."""
+                  use_spacy: bool = True, extra: list[tuple[int, int, str]] = ()) -> list[Mention]:
+    """All PER/ORG/LOC mentions in the given paragraphs (absolute offsets), non-overlapping.
+    ``extra``: (start, end, kind) of boilerplate lines worth reading for names (photo credits)."""
     cands: list[Mention] = []
     sp = spacy_mentions(text, paras) if use_spacy else None
     sent_starts = {s for s, _ in sentences}
+    blocked: list[tuple[int, int]] = []   # spans the model calls works/events/nationalities
     if sp is not None:
         for m in sp:
             if m.label in ("NORP", "WORK", "EVENT"):
+                blocked.append((m.start, m.end))
                 continue
             s, e = clean_span(text, m.start, m.end)
+            s, e = _snap(text, s, e)
             if e <= s or not _is_cap(text[s:e]):
                 continue
             lab = m.label
@@ -277,17 +319,175 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
             s = _skip_stop_caps(text, s, e, sent_starts)
             if e <= s:
                 continue
-            for m in _rule_mentions(text, s, e, sp is None):
-                if not covered.overlaps(m.start, m.end):
-                    cands.append(m)
-                    covered.add(m)
-                else:
-                    _relabel(cands, m)
+            for m in _split_and(text, s, e):
+                for m2 in _rule_mentions(text, m[0], m[1], sp is None):
+                    if m2.label == "PER" and any(a <= m2.start and m2.end <= b for a, b in blocked):
+                        continue
+                    if not covered.overlaps(m2.start, m2.end):
+                        cands.append(m2)
+                        covered.add(m2)
+                    else:
+                        _relabel(cands, m2)
+    for s, e, kind in extra:
+        cands.extend(_credit_mentions(text, s, e))
+    cands = _split_compounds(text, cands)
     cands = _fix_labels(text, cands)
     cands = _extend_orgs(text, cands)
     cands = _quoted_org_names(text, paras, cands)
+    cands = _context_labels(text, cands)
+    cands = [m for m in cands if _keep(text, m)]
     cands = _propagate_person_aliases(text, paras, cands)
+    cands = _vote_labels(text, cands)
     return _resolve_overlaps(cands)
+
+
+def _snap(text: str, s: int, e: int) -> tuple[int, int]:
+    """Extend a span over a hyphenated word the model cut ("MIL" -> "MIL-OSI"); cut at ':'."""
+    while e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum():
+        e += 1
+        while e < len(text) and (text[e].isalnum()):
+            e += 1
+    colon = text.find(":", s, e)
+    if colon > s:
+        e = colon
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    return s, e
+
+
+def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """'Xinhua and TASS', 'ROPS and TPS', 'Flora and Infonet': two names, not one."""
+    surface = text[s:e]
+    m = re.search(r"\s+and\s+", surface)
+    if not m:
+        return [(s, e)]
+    left = surface[:m.start()]
+    if " " in left.strip() or " of " in surface[:m.start()]:
+        return [(s, e)]
+    return [(s, s + m.start()), (s + m.end(), e)]
+
+
+_CREDIT = re.compile(r"(?:photo|credit|фото|source|pictures?|image)s?\s*(?:credit)?\s*:\s*(.+)$", re.I)
+
+
+def _credit_mentions(text: str, s: int, e: int) -> list[Mention]:
+    """'Photo credit: Agibai Ayapbergenov/ Kazinform' -> PER + ORG; other lines: acronyms/orgs."""
+    out = []
+    m = _CREDIT.search(text, s, e)
+    if m:
+        pos = m.start(1)
+        for part in re.finditer(r"[^/,|]+", text[m.start(1):e]):
+            ps, pe = clean_span(text, pos + part.start(), pos + part.end())
+            if pe <= ps:
+                continue
+            words = _words(text[ps:pe])
+            if 2 <= len(words) <= 3 and _looks_like_person(words):
+                out.append(Mention(ps, pe, "PER", "credit"))
+            elif 1 <= len(words) <= 4 and _is_cap(text[ps:pe]):
+                out.append(Mention(ps, pe, classify_run(text, ps, pe) or "ORG", "credit"))
+        return out
+    for ps, pe in cap_runs(text, s, e):
+        ps, pe = _snap(text, *clean_span(text, ps, pe))
+        if re.fullmatch(r"[A-Z]{2,}(?:-[A-Z]{2,})+|[A-Z]{2,}", text[ps:pe] or "-") and not lookup_place(text[ps:pe]):
+            out.append(Mention(ps, pe, "ORG", "credit"))
+    return out
+
+
+_LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region of|near|arrived in|arrives in|"
+                       r"capital of|visit to|trip to|visited)\s+(?:the\s+)?$", re.I)
+_ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|team|company|newspaper|magazine|channel|agency|"
+                       r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
+                       r"TV channel|news agency|website|portal)\s+$")
+
+
+def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
+    for m in cands:
+        left = text[max(0, m.start - 30):m.start]
+        surface = text[m.start:m.end]
+        words = _words(surface)
+        if m.label == "PER" and len(words) <= 2 and _LOC_LEFT.search(left) and m.source != "alias":
+            m.label = "LOC"
+        elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
+                and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
+            m.label = "LOC"
+        elif m.label in ("PER", "LOC") and _ORG_LEFT.search(left) and not lookup_place(surface):
+            m.label = "ORG"
+        elif m.label in ("PER", "LOC") and len(words) == 1 and re.search(r"(?:'s|’s)\s+$", left):
+            # "Tartu's Tammeka", "Tallinn's Legion": a place's club or company
+            pm = re.search(r"([A-Z][\w-]+)(?:'s|’s)\s+$", left)
+            if pm and lookup_place(pm.group(1)) and not lookup_place(surface):
+                m.label = "ORG"
+    return cands
+
+
+def _split_compounds(text: str, cands: list[Mention]) -> list[Mention]:
+    out = []
+    for m in cands:
+        surface = text[m.start:m.end]
+        if "-" in surface and " " not in surface and m.label in ("LOC", "ORG"):
+            parts = surface.split("-")
+            if len(parts) >= 2 and all(lookup_place(p) for p in parts):
+                pos = m.start
+                for p in parts:
+                    out.append(Mention(pos, pos + len(p), "LOC", "gazetteer"))
+                    pos += len(p) + 1
+                continue
+        out.append(m)
+    return out
+
+
+def _keep(text: str, m: Mention) -> bool:
+    if m.label == "ORG":
+        ws = tokens(text, m.start, m.end)
+        g = _gaz()
+        if len(ws) == 2 and g is not None and g.country_of_adjective(text[ws[0][0]:ws[0][1]], "en"):
+            m.start = ws[1][0]   # "Chinese TV" -> "TV" (then dropped as generic), "Indian ONGC" -> "ONGC"
+    surface = text[m.start:m.end]
+    words = _words(surface)
+    if not words:
+        return False
+    low = [w.lower().strip(".") for w in words]
+    if low[0] in PLATFORMS and len(low) == 1:
+        return False
+    if m.label == "PER":
+        if all(is_role_word(w) or w in ("of", "the", "and", "state") for w in low):
+            return False
+        g = _gaz()
+        if len(words) == 1 and g is not None and g.country_of_adjective(words[0], "en"):
+            return False
+        if any(c.isdigit() for c in surface):
+            return False
+    if m.label == "ORG":
+        if len(low) == 1 and (low[0] in GENERIC_SINGLE or is_role_word(low[0])):
+            return False
+        if low[-1] in EVENT_HEADS and m.source != "quoted":
+            return False
+        if all(is_role_word(w) or w in ("of", "the", "and") for w in low):
+            return False
+    return True
+
+
+def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
+    """One surface, one label: a place the text puts 'in' stays a place everywhere."""
+    by_surface: dict[str, list[Mention]] = {}
+    for m in cands:
+        by_surface.setdefault(" ".join(text[m.start:m.end].split()), []).append(m)
+    for surface, ms in by_surface.items():
+        labels = {m.label for m in ms}
+        if len(labels) < 2:
+            continue
+        if any(m.source == "alias" for m in ms):
+            continue
+        votes: dict[str, int] = {}
+        for m in ms:
+            votes[m.label] = votes.get(m.label, 0) + (2 if m.source in ("rule", "gazetteer", "quoted", "context") else 1)
+        if lookup_place(surface):
+            best = "LOC"
+        else:
+            best = max(votes, key=lambda k: (votes[k], k == "LOC"))
+        for m in ms:
+            m.label = best
+    return cands
 
 
 class _Cover:
@@ -330,7 +530,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         if cut > s and is_role_word(words[0]):
             # "State Counselor Erlan Karin", "Head of State Kassym-Jomart Tokayev"
             rest = _words(text[cut:e])
-            if rest and all(_is_cap(w) for w in rest) and classify_run(text, cut, e) is None:
+            if rest and all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE
+                            for w in rest) and classify_run(text, cut, e) is None:
                 return [Mention(cut, e, "PER", src)]
     if lab == "ORG":
         k = _org_person_split(text, s, e)
@@ -340,6 +541,19 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             out.append(Mention(k, e, "PER", src))
             return out
     if lab == "PER":
+        # keep the name at the end of a span that swallowed title words ("Culture and Information Aida Balayeva")
+        toks = tokens(text, s, e)
+        ws = [text[a:b] for a, b in toks]
+        cut = None
+        for k, w in enumerate(ws):
+            if w.lower() in ("and", "of", "the", "for") or is_role_word(w) or (
+                    k < len(ws) - 1 and _SUFFIX_NOT_NAME.search(w.lower())):
+                cut = k + 1
+        if cut is not None and cut < len(toks):
+            s = toks[cut][0]
+            words = _words(text[s:e])
+        elif cut is not None:
+            return []
         # a person span must have no org/geo head and not be a known place
         c = classify_run(text, s, e)
         if c is not None:
@@ -347,6 +561,15 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         elif len(words) == 1 and MEDIA_VERBS.match(text[e:e + 20]):
             lab = "ORG"  # "Kommersant quoted", "ERR reported"
     elif lab in ("ORG", "LOC"):
+        if lab == "ORG":
+            g = _gaz()
+            if len(words) == 2 and g is not None and g.country_of_adjective(words[0], "en"):
+                s = tokens(text, s, e)[1][0]   # "Japanese Sodeco" -> "Sodeco"
+                words = words[1:]
+            bm = re.match(r"(?:Board|Presidium|Bureau|Secretariat)\s+of\s+(?:the\s+)?", text[s:e])
+            if bm and len(words) > 3:
+                s += bm.end()               # "Board of the Belarusian Union of Journalists"
+                words = _words(text[s:e])
         c = classify_run(text, s, e)
         if c is not None:
             lab = c
@@ -378,7 +601,8 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     cut = _split_title_prefix(text, s, e)
     if cut > s:
         rest = _words(text[cut:e])
-        if 1 <= len(rest) <= 4 and classify_run(text, cut, e) is None:
+        if 1 <= len(rest) <= 4 and classify_run(text, cut, e) is None and \
+                not any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE for w in rest):
             return [Mention(cut, e, "PER", "rule")]
         return []
     if not no_model:
@@ -429,6 +653,14 @@ def _extend_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                 break
             rs, re_ = clean_span(text, runs[0][0], runs[0][1])
             re_ = _strip_possessive(text, rs, re_)
+            # never run into a person ("... CPC Central Committee Shen Haixiong")
+            per = [c for c in cands if c.label == "PER" and rs <= c.start < re_]
+            if per:
+                re_ = min(c.start for c in per)
+                while re_ > rs and text[re_ - 1].isspace():
+                    re_ -= 1
+                if re_ <= rs:
+                    break
             # run on through "China’s National People’s Congress"
             while re_ < len(text) and text[re_:re_ + 2] in ("'s", "’s"):
                 more = cap_runs(text, re_ + 3, min(len(text), re_ + 80))
@@ -436,10 +668,20 @@ def _extend_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                     re_ = more[0][1]
                 else:
                     break
+            k = _org_person_split(text, rs, re_)
+            if k is not None:
+                re_ = k
+                while re_ > rs and text[re_ - 1].isspace():
+                    re_ -= 1
             word = text[tail.start():tail.end()].strip().split()[0]
             if word in ("for", "on") and text[m.start:m.end].split()[-1].lower() not in ("committee", "commission", "council", "centre", "center", "institute", "agency", "fund", "office", "department", "ministry"):
                 break
             m.end = re_
+        # "Union State of Belarus and Russia": a coordinated place after "of"
+        am = re.match(r"\s+and\s+([A-Z][\w-]+)", text[m.end:m.end + 40])
+        if am and " of " in text[m.start:m.end] and lookup_place(am.group(1)) \
+                and lookup_place(text[m.start:m.end].rsplit(" of ", 1)[1].replace("the ", "")):
+            m.end = m.end + am.end()
         # leftwards: capitalised words and 'and' joined to the name ("Mir TV and Radio ...")
         s = m.start
         toks = tokens(text, max(0, s - 60), s)
@@ -456,11 +698,18 @@ def _extend_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                 k -= 1
                 continue
             if w == "and" and k > 0 and _is_cap(text[toks[k - 1][0]:toks[k - 1][1]]) \
-                    and not is_role_word(text[toks[k - 1][0]:toks[k - 1][1]]):
+                    and not is_role_word(text[toks[k - 1][0]:toks[k - 1][1]]) and " " in text[m.start:m.end] \
+                    and not any(c is not m and c.start <= toks[k - 1][0] < c.end for c in cands):
                 new_s = toks[k][0]
                 k -= 1
                 continue
             break
+        g = _gaz()
+        while new_s < s and g is not None and g.country_of_adjective(text[new_s:s].split()[0], "en"):
+            nxt = text.find(" ", new_s, s)
+            new_s = s if nxt < 0 else nxt + 1
+        if not (" " in text[m.start:m.end] and _words(text[m.start:m.end])[-1].lower() in lx.ORG_HEADS):
+            new_s = s
         if new_s < s and text[new_s:s].strip().split()[0][0].isupper():
             if not lookup_place(text[new_s:s].strip()) or text[new_s:s].strip().endswith("and"):
                 m.start = new_s
