@@ -298,6 +298,7 @@ def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], work
     except ImportError:
         raise RunError("E602: the ray engine needs Ray Data: pip install 'ray[data]' "
                        "(or pip install 'newsbridge[scale]')") from None
+    import ray.data
     started = _ensure_ray(workers)
     _quiet_ray_data()
     report = ScaleReport(engine="ray", workers=workers)
@@ -305,7 +306,8 @@ def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], work
         with Workspace(settings) as ws:
             ds = _item_dataset(paths, settings.max_input_bytes, READ_BLOCK).map_batches(
                 StageWorker, fn_constructor_kwargs={"stages": stages, "db": settings.db},
-                batch_size=map_batch, batch_format="pyarrow", concurrency=workers, num_cpus=1,
+                batch_size=map_batch, batch_format="pyarrow", num_cpus=1,
+                compute=ray.data.ActorPoolStrategy(size=workers),
                 zero_copy_batch=True)
             writer = _Writer(ws, report, on_progress, on_error)
             for table in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
