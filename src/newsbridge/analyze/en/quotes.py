@@ -35,6 +35,9 @@ _SO_SAID = re.compile(r"^\s*(?:So|Thus|This is what|That is what|This was)\s+(?:
 _TITLECASE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "as", "is", "&"}
 
 
+RECENT_SPEAKER_CHARS = 700  # a pronoun within this distance of the last attribution means that speaker
+
+
 @dataclass
 class QuoteHit:
     start: int
@@ -79,6 +82,9 @@ class SpeakerResolver:
         if want is None:
             return None
         # the last speaker, when compatible and recent, else the nearest compatible person before
+        if self.last_speaker is not None and self.last_speaker.gender in (want, None) \
+                and 0 <= pos - self.last_speaker_pos < RECENT_SPEAKER_CHARS:
+            return self.last_speaker
         k = bisect.bisect_left(self.starts, pos) - 1
         while k >= 0:
             ms, me, p = self.by_mention[k]
@@ -140,6 +146,18 @@ class SpeakerResolver:
                 return p, (phrase_start + m.start(1), phrase_start + m.end(1)), "title"
         return None
 
+    def fallback_title(self, phrase: str, pos: int) -> Person | None:
+        """'said the forward' where no person holds that title: the speaker just quoted, who
+        then gets the title as a role (news style varies how it names the same speaker)."""
+        words = [w.lower().strip(",.") for w in phrase.split()[1:]]
+        if not words or not all(w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS for w in words) or len(words) > 3:
+            return None
+        p = self.last_speaker
+        if p is None or pos - self.last_speaker_pos > RECENT_SPEAKER_CHARS * 2:
+            return None
+        p.add_role(" ".join(phrase.split()[1:]), None, pos, pos + len(phrase))
+        return p
+
     def note_speaker(self, p: Person, pos: int) -> None:
         self.last_speaker, self.last_speaker_pos = p, pos
 
@@ -172,109 +190,128 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
     sent_starts = [s for s, _ in sentences]
     out: list[QuoteHit] = []
     prev_hit_para: int | None = None
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(sent_starts, pos) - 1
+        return sentences[k] if k >= 0 else (pos, pos)
+
     for pi, (ps, pe) in enumerate(paras):
-        quotes = scan_quotes(text, ps, pe)
-        groups = merge_continuations(quotes)
-        # a multi-paragraph quote is scanned paragraph by paragraph: chain across paragraphs
+        groups = merge_continuations(scan_quotes(text, ps, pe))
+        blanked = _blank_quotes(text, groups, ps, pe)
         para_hits: list[QuoteHit] = []
-        gi = 0
-        while gi < len(groups):
-            g = groups[gi]
+        for gi, g in enumerate(groups):
             qs, qe = g.start, g.end
             inner = text[qs:qe]
             if qe <= qs or not inner.strip():
-                gi += 1
                 continue
-            k = bisect.bisect_right(sent_starts, g.open_at) - 1
-            ss, se = sentences[k] if k >= 0 else (ps, pe)
-            ss = max(ss, ps)
-            # the sentence may end inside the quote; attribution text runs to the next quote or paragraph end
+            ss, _ = sentence_of(g.open_at)
+            _, se = sentence_of(max(g.after - 1, g.open_at))
+            ss, se = max(ss, ps), min(max(se, g.after), pe)
             nxt = groups[gi + 1].open_at if gi + 1 < len(groups) else pe
-            after_s, after_e = g.after, nxt
-            before_s = max(ps, ss)
-            if para_hits:
+            before_s = ss
+            if para_hits and para_hits[-1].end >= ss:
                 before_s = max(before_s, para_hits[-1].end + 1)
-            found = _attribute(text, res, before_s, g.open_at, after_s, after_e, ps, pe, inner)
-            if found is None:
-                # split quote: '"…," he said. "…"' -> continuation of the previous quote
-                if para_hits and _only_attribution_between(text, para_hits[-1], g.open_at):
-                    para_hits[-1].parts.append((qs, qe))
-                    gi += 1
+            found = _attribute(text, blanked, res, before_s, g.open_at, g.after, min(nxt, se), se, inner)
+            if found is not None:
+                person, sp_span, attr_span, how = found
+                if _not_speech(text, g, inner, how, ps):
                     continue
-                # a quote paragraph on its own, after a paragraph whose quote had a speaker
-                if not para_hits and prev_hit_para == pi - 1 and out and _sentence_like(inner) \
-                        and text[ps:g.open_at].strip() == "" and res.person_in(ps, pe) is None:
-                    last = out[-1]
-                    hit = QuoteHit(qs, qe, last.person, None, None, "previous", [(qs, qe)])
-                    para_hits.append(hit)
-                gi += 1
+                res.note_speaker(person, attr_span[0] if attr_span else qs)
+                para_hits.append(QuoteHit(qs, qe, person, sp_span, attr_span, how, [(qs, qe)]))
                 continue
-            person, sp_span, attr_span, how = found
-            if _naming_noun_before(text, g.open_at, ps) and not _sentence_like(inner):
-                gi += 1
+            if _not_speech(text, g, inner, "none", ps):
                 continue
-            if _is_titleish(inner) and how not in ("after", "before") and not _sentence_like(inner):
-                gi += 1
+            # split quote: '"…," he said. "…"' -> one quote
+            if para_hits and _only_attribution_between(text, para_hits[-1], g.open_at):
+                para_hits[-1].parts.append((qs, qe))
                 continue
-            res.note_speaker(person, attr_span[0] if attr_span else qs)
-            para_hits.append(QuoteHit(qs, qe, person, sp_span, attr_span, how, [(qs, qe)]))
-            gi += 1
+            # another fragment of the same sentence as an attributed one: same speaker
+            if para_hits and para_hits[-1].end >= ss and not _sentence_like(inner):
+                last = para_hits[-1]
+                para_hits.append(QuoteHit(qs, qe, last.person, None, last.attribution_span, "same-sentence", [(qs, qe)]))
+                continue
+            # a quote paragraph on its own, after a paragraph whose quote had a speaker
+            if not para_hits and prev_hit_para == pi - 1 and out and _sentence_like(inner) \
+                    and text[ps:g.open_at].strip() == "" and res.person_in(ps, pe) is None:
+                last = out[-1]
+                para_hits.append(QuoteHit(qs, qe, last.person, None, None, "previous", [(qs, qe)]))
         if para_hits:
             prev_hit_para = pi
         out.extend(para_hits)
     return out
 
 
+def _blank_quotes(text: str, groups, ps: int, pe: int) -> str:
+    """The paragraph with quoted text replaced by spaces (same offsets, relative to 0 of text)."""
+    chars = list(text[ps:pe])
+    for g in groups:
+        for q in g.pieces:
+            for i in range(q.start, q.end):
+                if ps <= i < pe:
+                    chars[i - ps] = " "
+    return " " * ps + "".join(chars)
+
+
+def _not_speech(text: str, g, inner: str, how: str, ps: int) -> bool:
+    """Titles, names of projects and scare quotes."""
+    if _naming_noun_before(text, g.open_at, ps) and how != "after":
+        return True
+    if _is_titleish(inner) and how != "after":
+        return True
+    return False
+
+
 def _only_attribution_between(text: str, prev: QuoteHit, open_at: int) -> bool:
-    if prev.attribution_span is None:
+    if prev.attribution_span is None or prev.how not in ("after",):
         return False
     gap = text[prev.end:open_at]
-    return len(gap) < 250 and not re.search(r"[\"“”«»]", gap[2:-1] if len(gap) > 3 else "") and prev.how in (
-        "after", "after-title", "after-pronoun", "after-name")
+    return len(gap) < 300 and prev.attribution_span[0] >= prev.end
 
 
-def _attribute(text, res: SpeakerResolver, before_s, open_at, after_s, after_e, ps, pe, inner):
-    """(person, speaker_span, attribution_span, how) for a quote, or None."""
+def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, after_e, sent_e, inner):
+    """(person, speaker_span, attribution_span, how) for a quote, or None.
+    ``after_e``: end of the attribution zone after the quote (next quote or sentence end);
+    ``sent_e``: the sentence end (fragments look that far)."""
     sentence_like = _sentence_like(inner)
-    after = text[after_s:after_e]
-    # 1. reporting frame after: '", RIA-Novosti quotes him as saying', '," Kommersant quoted the words of X'
-    cut = re.search(r"[.!?]\s", after)
-    clause = after[:cut.start() + 1] if cut else after
+    clause = text[after_s:after_e]
+    # 1. reporting frame: '", RIA-Novosti quotes him as saying', '," Kommersant quoted the words of X'
     m = _REPORTER.search(clause)
     if m and m.start() < 60:
         ws, we = after_s + m.start("who"), after_s + m.end("who")
-        r = res.resolve(ws, we) or _pronoun_obj(text, res, ws, we)
+        r = res.resolve(ws, we, anchored=True) or _pronoun_obj(text, res, ws, we)
         if r:
             return r[0], r[1], (after_s + m.start(), after_s + m.end()), "after"
-    # 2. '…," said X' / '…," she noted' / '…," the State Counselor said'
-    if re.match(r"^\s*[,–—-]|^\s*[.!?]?\s*[a-z]", after) or (after[:1].isspace() and re.match(r"^\s*" + _ADV + _VERB, after)):
-        m = _AFTER_VERB_FIRST.match(clause)
-        if m:
-            ws = after_s + m.start("who")
-            we = after_s + min(m.end("who"), m.start("who") + 80)
-            r = res.resolve(ws, we, anchored=True)
-            if r:
-                return r[0], r[1], (after_s, we), "after"
-        m = _AFTER_SUBJ_FIRST.match(clause)
-        if m and len(m.group("who")) <= 120 and not re.search(r"[\"“”«»]", m.group("who")):
-            ws, we = after_s + m.start("who"), after_s + m.end("who")
-            r = res.resolve(ws, we)
-            if r:
-                return r[0], r[1], (ws, after_s + m.end("verb")), "after"
-    # 3. before: 'X said: "…"', 'X noted that "…"', 'X … in the media space: "…"'
-    before = text[before_s:open_at]
+    # 2. '…," said X' / '…," she noted' / '…" Zhukov writes' / '…," the State Counselor said'
+    m = _AFTER_VERB_FIRST.match(clause)
+    if m:
+        ws = after_s + m.start("who")
+        we = after_s + min(m.end("who"), m.start("who") + 80)
+        r = res.resolve(ws, we, anchored=True)
+        if r:
+            return r[0], r[1], (after_s, we), "after"
+    m = _AFTER_SUBJ_FIRST.match(clause)
+    if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", m.group("who")):
+        ws, we = after_s + m.start("who"), after_s + m.end("who")
+        r = res.resolve(ws, we, anchored=True)
+        if r:
+            return r[0], r[1], (ws, after_s + m.end("verb")), "after"
+        if re.match(r"\s*(?:the|The)\s", m.group("who")):
+            p = res.fallback_title(m.group("who"), ws)
+            if p:
+                return p, (ws, we), (ws, after_s + m.end("verb")), "title"
+    # 3. before, in the same sentence: 'X said: "…"', 'X noted that "…"', 'According to X, … "…"'
+    before = blanked[before_s:open_at]
     if before.strip():
-        colon = _BEFORE_COLON.search(before)
-        verb = re.search(r"\b" + _VERB + r"\b", before)
+        verb = None
+        for vm in re.finditer(r"\b" + _VERB + r"\b", before):
+            verb = vm
+        colon = re.search(r":\s*$", before)
+        hit = res.person_in(before_s, open_at)
+        if hit and text[hit[1][0]:hit[1][1]] and blanked[hit[1][0]] != " ":
+            if colon or (verb and before_s + verb.start() > hit[1][0]):
+                return hit[0], hit[1], (before_s, open_at), "before"
         if colon or verb:
-            r = None
-            # subject of the sentence: the first person mentioned in it
-            hit = res.person_in(before_s, open_at)
-            if hit and (colon or verb):
-                # the speech verb must follow the speaker
-                if verb and before_s + verb.start() > hit[1][0] or colon:
-                    return hit[0], hit[1], (before_s, open_at), "before"
-            m = re.search(r"\b(he|she|He|She)\b\s+(?:\w+\s+){0,3}?" + _VERB + r"\b", before)
+            m = re.search(r"\b(he|she|He|She)\b\s+(?:\w+\s+){0,3}?(?:" + _VERB + r")\b", before)
             if m:
                 p = res.pronoun(m.group(1), before_s + m.start(1))
                 if p:
@@ -286,31 +323,26 @@ def _attribute(text, res: SpeakerResolver, before_s, open_at, after_s, after_e, 
                     return p, (before_s + m.start(1), before_s + m.end(1)), (before_s, open_at), "title"
         m = _ACCORDING.search(before)
         if m:
-            r = res.resolve(before_s + m.start("who"), before_s + m.end("who"))
+            r = res.resolve(before_s + m.start("who"), before_s + m.end("who"), anchored=True)
             if r:
                 return r[0], r[1], (before_s + m.start(), before_s + m.end()), "according"
-    # 4. 'According to X' or a speech verb with its subject elsewhere in the sentence, for fragments
-    sent_after = clause
-    m = _AFTER_SUBJ_FIRST.match(sent_after)
-    if m and not sentence_like and len(m.group("who")) < 120:
-        ws, we = after_s + m.start("who"), after_s + m.end("who")
-        # ', he told CNBC' / ', adding ...'
-        r = res.resolve(ws, we)
-        if r:
-            return r[0], r[1], (ws, after_s + m.end("verb")), "after"
-    m = re.search(r"^[^.!?]*?,\s*(he|she)\s+" + _VERB + r"\b", sent_after)
-    if m:
-        p = res.pronoun(m.group(1), after_s + m.start(1))
-        if p:
-            return p, (after_s + m.start(1), after_s + m.end(1)), (after_s + m.start(1), after_s + m.end()), "pronoun"
+    # 4. fragments: the speech frame later in the sentence (', he told CNBC')
+    if not sentence_like:
+        rest = blanked[after_s:sent_e]
+        m = re.search(r"(?:^|,\s*)(he|she)\s+(?:also\s+)?" + _VERB + r"\b", rest)
+        if m:
+            p = res.pronoun(m.group(1), after_s + m.start(1))
+            if p:
+                return p, (after_s + m.start(1), after_s + m.end(1)), (after_s + m.start(1), after_s + m.end()), "pronoun"
     # 5. the next sentence: '… "primitive and ineffective". So said Daniel Russell'
-    m = _SO_SAID.match(after.lstrip(" .")) if re.match(r"^[\s.]*", after) else None
+    tail = text[after_s:min(len(text), after_s + 200)]
+    lead = len(tail) - len(tail.lstrip(" .”\""))
+    m = _SO_SAID.match(tail[lead:])
     if m:
-        off = after_s + (len(after) - len(after.lstrip(" .")))
-        ws, we = off + m.start("who"), off + m.end("who")
-        r = res.resolve(ws, we)
+        ws, we = after_s + lead + m.start("who"), after_s + lead + m.end("who")
+        r = res.resolve(ws, we, anchored=True)
         if r:
-            return r[0], r[1], (off, we), "after"
+            return r[0], r[1], (after_s + lead, we), "after"
     return None
 
 
