@@ -115,12 +115,20 @@ def _atom_link(entry: Element) -> str | None:
     return links[0].get("href") if links else None
 
 
+def _without_namespaces(el: Element) -> Element:
+    """A copy of ``el`` with plain tag names, so XHTML content serialises as ordinary HTML."""
+    out = Element(_local(el.tag) or "span", {_local(k): v for k, v in el.attrib.items() if not k.startswith("{http://www.w3.org/2000/xmlns")})
+    out.text, out.tail = el.text, el.tail
+    out.extend(_without_namespaces(c) for c in el)
+    return out
+
+
 def _atom_content(el: Element | None) -> tuple[str | None, bool]:
     if el is None:
         return None, True
     kind = (el.get("type") or "text").lower()
     if kind == "xhtml":
-        inner = "".join(tostring(c, encoding="unicode") for c in el)
+        inner = "".join(tostring(_without_namespaces(c), encoding="unicode") for c in el)
         return inner.strip() or None, True
     return _text(el), kind in ("html", "text/html")
 

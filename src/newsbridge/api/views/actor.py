@@ -7,7 +7,7 @@ documents' facets, and its other forms come from the aliases the analyzers recor
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Any
 
 from sqlalchemy import select
@@ -114,7 +114,7 @@ def actor_view(ws, key: str) -> dict[str, Any]:
     roles: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
-    met: Counter = Counter()
+    met_events: dict[str, set] = defaultdict(set)     # the same event in reprints counts once
     met_names: dict[str, str] = {}
     for doc in docs:
         ref = {"doc_id": doc.id, "doc_title": doc.title or "(untitled)", "href": article_href(doc.id),
@@ -140,19 +140,19 @@ def actor_view(ws, key: str) -> dict[str, Any]:
                 k = resolver.key(doc.id, p)
                 if k == actor["key"]:
                     continue
-                met[k] += 1
+                met_events[k].add((sp.label, str(sp.attrs.get("date") or doc.published or "")[:10]))
                 met_names.setdefault(k, resolver.display(k, p))
                 others.append({"name": p, "href": actor_href(k)})
             events.append({"type": sp.label, "name": sp.attrs.get("name"), "date": sp.attrs.get("date") or doc.published,
                            "place": sp.attrs.get("place"), "participants": others, "evidence": doc.span_text(sp), **ref})
 
-    # roles over time: one row per (role, org), first and last seen
-    role_span: dict[tuple[str, str | None], dict[str, Any]] = {}
+    # roles over time: one row per role title, first and last seen
+    role_span: dict[str, dict[str, Any]] = {}
     for r in roles:
-        k = (norm(r["role"]), norm(r["org"]) if r["org"] else None)
-        cur = role_span.setdefault(k, {"role": r["role"], "org": r["org"], "first": r["date"], "last": r["date"],
-                                       "articles": 0, "first_href": r["href"]})
+        cur = role_span.setdefault(norm(r["role"]), {"role": r["role"], "org": r["org"], "first": r["date"],
+                                                     "last": r["date"], "articles": 0, "first_href": r["href"]})
         cur["articles"] += 1
+        cur["org"] = cur["org"] or r["org"]
         if r["date"] and (not cur["first"] or r["date"] < cur["first"]):
             cur["first"], cur["first_href"] = r["date"], r["href"]
         if r["date"] and (not cur["last"] or r["date"] > cur["last"]):
@@ -171,7 +171,8 @@ def actor_view(ws, key: str) -> dict[str, Any]:
         "roles": sorted(role_span.values(), key=lambda r: (r["first"] or "", r["role"]))[:MAX_LIST],
         "quotes": quotes[:MAX_LIST],
         "events": events[:MAX_LIST],
-        "met": [{"key": k, "name": met_names[k], "href": actor_href(k), "events": n} for k, n in met.most_common(20)],
+        "met": [{"key": k, "name": met_names[k], "href": actor_href(k), "events": n}
+                for k, n in sorted(((k, len(v)) for k, v in met_events.items()), key=lambda x: (-x[1], x[0]))[:20]],
         "articles": [{"id": d.id, "title": d.title or "(untitled)", "href": article_href(d.id), "published": d.published,
                       "source": d.source, "language": d.language} for d in docs[:50]],
     }
