@@ -208,6 +208,12 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
             _, se = sentence_of(max(g.after - 1, g.open_at))
             ss, se = max(ss, ps), min(max(se, g.after), pe)
             nxt = groups[gi + 1].open_at if gi + 1 < len(groups) else pe
+            # a quote that closes its sentence may be attributed by the next one ('…" Zhukov writes.')
+            p2 = g.after
+            while p2 < pe and text[p2].isspace():
+                p2 += 1
+            if p2 < pe and p2 >= se:
+                se = min(sentence_of(p2)[1], pe) if sentence_of(p2)[0] >= p2 - 1 else se
             before_s = ss
             if para_hits and para_hits[-1].end >= ss:
                 before_s = max(before_s, para_hits[-1].end + 1)
@@ -289,6 +295,11 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
         r = res.resolve(ws, we, anchored=True)
         if r:
             return r[0], r[1], (after_s, we), "after"
+        tm = re.match(r"\s*((?:the|The)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s*[.,]", text[ws:we + 2])
+        if tm:
+            p = res.fallback_title(tm.group(1), ws)
+            if p:
+                return p, (ws + tm.start(1), ws + tm.end(1)), (after_s, ws + tm.end(1)), "title"
     m = _AFTER_SUBJ_FIRST.match(clause)
     if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", m.group("who")):
         ws, we = after_s + m.start("who"), after_s + m.end("who")
@@ -316,11 +327,13 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
                 p = res.pronoun(m.group(1), before_s + m.start(1))
                 if p:
                     return p, (before_s + m.start(1), before_s + m.end(1)), (before_s, open_at), "pronoun"
-            m = re.search(r"((?:the|The)\s+[\w’' -]{1,80}?)\s+(?:\w+\s+){0,2}?" + _VERB + r"\b", before)
-            if m:
-                p = res.title(m.group(1), before_s + m.start(1))
-                if p:
-                    return p, (before_s + m.start(1), before_s + m.end(1)), (before_s, open_at), "title"
+            for vm in re.finditer(r"\b" + _VERB + r"\b", before):
+                head = re.sub(r"(?:\s+(?:also|then|further|again|later|has|had|have|once))*\s*$", "", before[:vm.start()])
+                tm = re.search(r"(?:^|[\s,])((?:the|The)\s+[\w’'-]+(?:\s+[\w’'-]+){0,7})$", head)
+                if tm:
+                    p = res.title(tm.group(1), before_s + tm.start(1))
+                    if p:
+                        return p, (before_s + tm.start(1), before_s + tm.end(1)), (before_s, open_at), "title"
         m = _ACCORDING.search(before)
         if m:
             r = res.resolve(before_s + m.start("who"), before_s + m.end("who"), anchored=True)
