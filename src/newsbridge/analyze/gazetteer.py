@@ -24,7 +24,7 @@ from typing import Iterator
 DATA_FILE = Path(__file__).with_name("data") / "gazetteer.json"
 LANGS = ("en", "ru", "zh")
 KIND_PRIORITY = {"country": 0, "city": 1, "region": 2}  # when one name is several places
-MAX_WORDS = 6             # longest place name in words (en/ru)
+MAX_WORDS = 5             # longest place name in words (en/ru)
 MAX_ZH_CHARS = 12         # longest Chinese place name in characters
 MIN_PREFIX_MATCH = 4      # Russian fallback: words agree on all but the last two letters, >= 4
 
@@ -93,6 +93,8 @@ class Gazetteer:
             for w in a["zh"]:
                 self._adj["zh"][w] = a["code"]
         self._by_code = {p.code: p for p in self.places if p.kind == "country"}
+        # first words of every name form: a token that starts none is skipped at once
+        self._first: dict[str, set[str]] = {lang: {k.split()[0] for k in self._index[lang] if k} for lang in LANGS}
         self._ru_prefix: dict[str, list[str]] = {}
         for form in self._index["ru"]:
             self._ru_prefix.setdefault(form[:MIN_PREFIX_MATCH], []).append(form)
@@ -156,10 +158,11 @@ class Gazetteer:
         tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
         index = self._index.get(lang, {})
         exact = self._exact.get(lang, {})
+        first = self._first.get(lang, set()) | (self._first["en"] if lang != "en" else set())
         i = 0
         while i < len(tokens):
             s0 = tokens[i][0]
-            if not text[s0].isupper():
+            if not text[s0].isupper() or _fold(text[s0:tokens[i][1]]) not in first:
                 i += 1
                 continue
             found = None

@@ -172,7 +172,16 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
     normals = [normalize_name(" ".join(text[m.start:m.end].split())) for m in per]
     for m, n in zip(per, normals):
         doc.add(MENTIONS, m.start, m.end, "PER", normal=n, surface=text[m.start:m.end])
-    groups = _merge_partial_names(group_names(normals), normals)
+    uniq = list(dict.fromkeys(normals))  # group distinct forms once, then expand to mentions
+    ugroups = _merge_partial_names(_group_by_surname(uniq), uniq)
+    where = {}
+    for gi, g in enumerate(ugroups):
+        for k in g:
+            where[uniq[k]] = gi
+    groups = [[] for _ in ugroups]
+    for i, n in enumerate(normals):
+        groups[where[n]].append(i)
+    groups = [g for g in groups if g]
     persons: list[Person] = []
     person_at: dict[int, Person] = {}
     for g in groups:
@@ -193,6 +202,19 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
+
+
+def _group_by_surname(names: list[str]) -> list[list[int]]:
+    """common.group_names within buckets of names whose last words begin alike: the same
+    grouping, without comparing every pair of names in the article."""
+    buckets: dict[str, list[int]] = {}
+    for i, n in enumerate(names):
+        buckets.setdefault(n.split()[-1][:3].lower(), []).append(i)
+    out = []
+    for idx in buckets.values():
+        for g in group_names([names[i] for i in idx]):
+            out.append([idx[k] for k in g])
+    return out
 
 
 def _merge_partial_names(groups: list[list[int]], normals: list[str]) -> list[list[int]]:
@@ -403,7 +425,7 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
     for k, t in enumerate(window):
         if _in_mention(t.start, spans):
             continue
-        if any(lem in lx.ROLE_HEADS for lem in lemmas(t.low)) or t.low.startswith(("экс-", "вице-")) and \
+        if (lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low))) or t.low.startswith(("экс-", "вице-")) and \
                 any(lem in lx.ROLE_HEADS for lem in lemmas(t.low.split("-", 1)[1])):
             head = k
             break
@@ -440,7 +462,7 @@ def _role_after(text: str, tx: _Text, m: Mention, spans):
             break
         low = t.low
         if head is None:
-            if inm is None and any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
+            if inm is None and lx.maybe_role(low) and any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
                 head = i
             elif not (low in lx.ROLE_MODIFIERS or _is_adj(low) or inm):
                 return None
@@ -454,7 +476,13 @@ def _role_after(text: str, tx: _Text, m: Mention, spans):
     return tx.tokens[first].start, end, head_lemma
 
 
+_VERBAL_ENDINGS = ("л", "ла", "ло", "ли", "ть", "ти", "ся", "сь", "ет", "ит", "ут", "ют", "ат", "ят", "ем", "им",
+                   "ёт", "ешь", "ишь", "в", "вши", "ан", "ана", "ано", "аны", "ен", "ена", "ено", "ены", "ят", "ая", "яя")
+
+
 def _is_verbal(low: str) -> bool:
+    if not low.endswith(_VERBAL_ENDINGS):
+        return False
     ps = parses(low)
     if not ps:
         return False
@@ -530,7 +558,7 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     words = content.split()
     before = text[max(0, q["open"] - 40):q["open"]].split()
     prev = before[-1].lower().strip(",") if before else ""
-    if prev and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
+    if prev and lx.maybe_title(prev) and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
         return True
     if len(words) <= SHORT_TITLE_WORDS and content[:1].isupper() and not re.search(r"[.!?…,]$", content):
         if len(words) == 1:
@@ -541,7 +569,7 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
 
 
 def _speech_in(s: str) -> bool:
-    return any(any(lem in lx.SPEECH_VERBS for lem in lemmas(w)) for w in re.findall(r"[а-яё]+", s.lower()))
+    return any(lx.maybe_speech(w) and lemmas(w) & lx.SPEECH_VERBS for w in re.findall(r"[а-яё]+", s.lower()))
 
 
 _WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
@@ -555,7 +583,7 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
     words = [(a + w.start(), a + w.end(), w.group().lower()) for w in _WORD_RE.finditer(text[a:b])]
     markers = []
     for k, (s, e, w) in enumerate(words):
-        if lemmas(w) & lx.SPEECH_VERBS:
+        if lx.maybe_speech(w) and lemmas(w) & lx.SPEECH_VERBS:
             markers.append((k, "verb"))
         elif w in ("словам", "мнению", "данным", "утверждению", "оценке") and k > 0 and words[k - 1][2] == "по":
             markers.append((k, "po"))
@@ -596,7 +624,7 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
             if w in lx.PRONOUNS:
                 p = _nearest_person(per_mentions, anchor, lx.PRONOUNS[w] or gender)
                 return (p, (s, e), "pronoun") if p else None
-            if lemmas(w) & lx.ROLE_HEADS and k - j <= 4:
+            if k - j <= 4 and lx.maybe_role(w) and lemmas(w) & lx.ROLE_HEADS:
                 r = _resolve_title(w, s, e, per_mentions, persons, anchor, gender)
                 if r:
                     return r
@@ -616,7 +644,7 @@ def _pronoun_or_title(words, k0: int, stop: int, per_mentions, persons, anchor: 
         if w in lx.PRONOUNS:
             p = _nearest_person(per_mentions, anchor, lx.PRONOUNS[w] or gender)
             return (p, (s, e), "pronoun") if p else None
-        if lemmas(w) & lx.ROLE_HEADS:
+        if lx.maybe_role(w) and lemmas(w) & lx.ROLE_HEADS:
             return _resolve_title(w, s, e, per_mentions, persons, anchor, gender)
         if w in lx.OBLIQUE_PRONOUNS and j == k0:  # "цитирует его «РИА Новости»"
             p = _nearest_person(per_mentions, anchor, lx.OBLIQUE_PRONOUNS[w] or gender)
@@ -851,8 +879,11 @@ def _is_surname(low: str) -> bool:
     return any("Surn" in p.tag for p in parses(low))
 
 
+_FUTURE_CANDIDATE = re.compile(r"[а-яё]+(?:ет|ит|ут|ют|ят|ат|ем|им|ешь|ишь)\b")
+
+
 def _future_verb(sent: str) -> bool:
-    for w in re.findall(r"[а-яё]+", sent.lower()):
+    for w in _FUTURE_CANDIDATE.findall(sent.lower()):
         for p in parses(w)[:1]:
             if p.tag.POS == "VERB" and p.tag.tense == "futr":
                 return True

@@ -113,3 +113,23 @@ def parse_ru_number(s: str) -> int | None:
     if digits.isdigit():
         return int(digits)
     return _RU_NUM_WORDS.get(s) or None
+
+
+# cheap prefilters before a morphological parse: inflected forms share their lemma's first letters
+_SPEECH_PREFIXES = {v[:3] for v in SPEECH_VERBS}
+_ROLE_PREFIXES = {r[:3] for r in ROLE_HEADS}
+
+
+def maybe_speech(word: str) -> bool:
+    return word[:3] in _SPEECH_PREFIXES
+
+
+def maybe_role(word: str) -> bool:
+    return word[:3] in _ROLE_PREFIXES
+
+
+_TITLE_PREFIXES = {t[:3] for t in TITLE_NOUNS}
+
+
+def maybe_title(word: str) -> bool:
+    return word[:3] in _TITLE_PREFIXES

@@ -104,7 +104,7 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
         return "-".join(_nominative_name_word(p, case, gender) if len(p) > 2 else p for p in parts)
     lw = word.lower()
     cands = [p for p in _name_parses(word) if p.tag.case == case and p.tag.number != "plur"
-             and (gender is None or p.tag.gender in (gender, "ms-f", None))]
+             and (gender is None or p.tag.gender is None or str(p.tag.gender) == gender)]
     if cands:
         best = max(cands, key=lambda p: p.score)
         if "Fixd" in best.tag:
