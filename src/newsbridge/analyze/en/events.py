@@ -178,7 +178,7 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     planned = bool(_PLANNED.search(text[max(ss, s - 60):min(se, e + 40)]))
     if etype == "meeting":
         if word in ("met", "meet", "meets"):
-            if not re.match(r"\s+(?:with\s+)?(?:the\s+)?[A-Z]|\s+with\b", right):
+            if not re.match(r"\s+(?:with\s+)?(?:(?:the|his|her|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?[A-Z]|\s+with\b", right):
                 return None
             if word != "met":
                 planned = True

@@ -319,7 +319,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
             s = _skip_stop_caps(text, s, e, sent_starts)
             if e <= s:
                 continue
-            for m in _split_and(text, s, e):
+            for m in _split_of_person(text, *_split_and(text, s, e)[0]) + _split_and(text, s, e)[1:]:
                 for m2 in _rule_mentions(text, m[0], m[1], sp is None):
                     if m2.label == "PER" and any(a <= m2.start and m2.end <= b for a, b in blocked):
                         continue
@@ -367,6 +367,17 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return [(s, s + m.start()), (s + m.end(), e)]
 
 
+def _split_of_person(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """'Governor Anna Petrova of the Regional Council' -> the titled name, then the organisation."""
+    m = re.search(r"\s+of\s+(?:the\s+)?", text[s:e])
+    if not m or not is_role_word(text[s:e].split()[0]):
+        return [(s, e)]
+    cut = _split_title_prefix(text, s, s + m.start())
+    if cut > s and 1 <= len(_words(text[cut:s + m.start()])) <= 3 and classify_run(text, cut, s + m.start()) is None:
+        return [(s, s + m.start()), (s + m.end(), e)]
+    return [(s, e)]
+
+
 _CREDIT = re.compile(r"(?:photo|credit|фото|source|pictures?|image)s?\s*(?:credit)?\s*:\s*(.+)$", re.I)
 
 
@@ -402,6 +413,11 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|team|company|newspaper|
 
 def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     for m in cands:
+        surface0 = text[m.start:m.end]
+        if surface0.isupper() and " " not in surface0 and len(surface0) > 3 and re.match(r",\s", text[m.end:m.end + 2]) \
+                and (m.start == 0 or text[m.start - 1] == "\n"):
+            m.label = "LOC"   # dateline: "GENEVA, March 4 (Reuters) -"
+            continue
         left = text[max(0, m.start - 30):m.start]
         surface = text[m.start:m.end]
         words = _words(surface)

@@ -98,14 +98,23 @@ class SpeakerResolver:
             k -= 1
         return None
 
-    def title(self, phrase: str, pos: int) -> Person | None:
-        """'the State Counselor', 'the head of the Belarusian Union of Journalists', 'the forward'."""
+    def title(self, phrase: str, pos: int, para_start: int | None = None) -> Person | None:
+        """'the State Counselor', 'the head of the Belarusian Union of Journalists', 'the forward'.
+        The person just named in the same paragraph wins when nothing contradicts the title
+        (no role, or a role with the same head noun); otherwise the best role match."""
         words = [w.lower().strip(",.’'") for w in phrase.split()]
         if words and words[0] in ("the", "a"):
             words = words[1:]
         heads = [w for w in words if w in lx.ROLE_HEADS or w in lx.ROLE_PLURALS]
         if not heads:
             return None
+        if para_start is not None:
+            k = bisect.bisect_left(self.starts, pos) - 1
+            if k >= 0 and self.by_mention[k][0] >= para_start:
+                p = self.by_mention[k][2]
+                role_words = set(" ".join(p.roles).lower().split())
+                if not p.roles or heads[0] in role_words:
+                    return p
         best, best_score = None, 0.0
         for p in self.people:
             if not any(m.start < pos for m in p.mentions):
@@ -119,6 +128,8 @@ class SpeakerResolver:
                 if score > best_score and (heads[0] in rw or any(h in rw for h in heads)):
                     best, best_score = p, score
         return best
+
+    para_start: int | None = None   # start of the paragraph being read (set by find_quotes)
 
     def resolve(self, phrase_start: int, phrase_end: int, anchored: bool = False
                 ) -> tuple[Person, tuple[int, int] | None, str] | None:
@@ -141,7 +152,7 @@ class SpeakerResolver:
             return None
         m = re.match(r"\s*((?:the|The)\s+[^,.;:\"“”]{1,100})", phrase)
         if m:
-            p = self.title(m.group(1), phrase_start)
+            p = self.title(m.group(1), phrase_start, self.para_start)
             if p:
                 return p, (phrase_start + m.start(1), phrase_start + m.end(1)), "title"
         return None
@@ -197,6 +208,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
 
     for pi, (ps, pe) in enumerate(paras):
         groups = merge_continuations(scan_quotes(text, ps, pe))
+        res.para_start = ps
         blanked = _blank_quotes(text, groups, ps, pe)
         para_hits: list[QuoteHit] = []
         for gi, g in enumerate(groups):
@@ -268,7 +280,7 @@ def _not_speech(text: str, g, inner: str, how: str, ps: int) -> bool:
 
 
 def _only_attribution_between(text: str, prev: QuoteHit, open_at: int) -> bool:
-    if prev.attribution_span is None or prev.how not in ("after",):
+    if prev.attribution_span is None or prev.how not in ("after", "pronoun", "title"):
         return False
     gap = text[prev.end:open_at]
     return len(gap) < 300 and prev.attribution_span[0] >= prev.end
@@ -294,7 +306,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
         we = after_s + min(m.end("who"), m.start("who") + 80)
         r = res.resolve(ws, we, anchored=True)
         if r:
-            return r[0], r[1], (after_s, we), "after"
+            return r[0], r[1], (after_s, we), _how("after", r[2])
         tm = re.match(r"\s*((?:the|The)\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s*[.,]", text[ws:we + 2])
         if tm:
             p = res.fallback_title(tm.group(1), ws)
@@ -305,7 +317,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
         ws, we = after_s + m.start("who"), after_s + m.end("who")
         r = res.resolve(ws, we, anchored=True)
         if r:
-            return r[0], r[1], (ws, after_s + m.end("verb")), "after"
+            return r[0], r[1], (ws, after_s + m.end("verb")), _how("after", r[2])
         if re.match(r"\s*(?:the|The)\s", m.group("who")):
             p = res.fallback_title(m.group("who"), ws)
             if p:
@@ -331,7 +343,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
                 head = re.sub(r"(?:\s+(?:also|then|further|again|later|has|had|have|once))*\s*$", "", before[:vm.start()])
                 tm = re.search(r"(?:^|[\s,])((?:the|The)\s+[\w’'-]+(?:\s+[\w’'-]+){0,7})$", head)
                 if tm:
-                    p = res.title(tm.group(1), before_s + tm.start(1))
+                    p = res.title(tm.group(1), before_s + tm.start(1), res.para_start)
                     if p:
                         return p, (before_s + tm.start(1), before_s + tm.end(1)), (before_s, open_at), "title"
         m = _ACCORDING.search(before)
@@ -357,6 +369,11 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
         if r:
             return r[0], r[1], (after_s + lead, we), "after"
     return None
+
+
+def _how(position: str, kind: str) -> str:
+    """'after'/'before' for a named speaker; 'pronoun' or 'title' when resolved that way."""
+    return kind if kind in ("pronoun", "title") else position
 
 
 def _pronoun_obj(text, res: SpeakerResolver, ws, we):
