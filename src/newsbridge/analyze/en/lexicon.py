@@ -22,7 +22,7 @@ ROLE_HEADS = {
     "ombudsman", "auditor", "treasurer", "inspector", "superintendent", "principal", "sheriff",
     "monarch", "sultan", "emir", "sheikh", "crown", "chieftain", "premier", "first lady",
     "counsel", "aide", "negotiator", "coordinator", "organizer", "organiser", "curator", "owner",
-    "partner", "investor", "activist", "politician", "candidate", "nominee", "pastor", "priest",
+    "partner", "investor", "counterpart", "activist", "politician", "candidate", "nominee", "pastor", "priest",
 }
 ROLE_PLURALS = {
     "presidents": "president", "ministers": "minister", "senators": "senator", "governors": "governor",

@@ -108,28 +108,35 @@ class SpeakerResolver:
         heads = [w for w in words if w in lx.ROLE_HEADS or w in lx.ROLE_PLURALS]
         if not heads:
             return None
-        if para_start is not None:
-            k = bisect.bisect_left(self.starts, pos) - 1
-            if k >= 0 and self.by_mention[k][0] >= para_start:
-                p = self.by_mention[k][2]
-                role_words = set(" ".join(p.roles).lower().split())
-                if not p.roles or heads[0] in role_words:
-                    return p
+        mods = [w for w in words if w not in heads and w not in ("of", "the", "and", "for")]
         best, best_score = None, 0.0
         for p in self.people:
-            if not any(m.start < pos for m in p.mentions):
+            before = [m for m in p.mentions if m.start < pos]
+            if not before:
                 continue
-            for role, org in zip(p.roles, p.orgs):
-                rw = set((role + " " + (org or "")).lower().replace("’", "'").split())
-                score = sum(1 for w in words if w in rw) + (2 if heads[0] in rw else 0)
-                # recency as a tie-breaker
-                last = max(m.start for m in p.mentions if m.start < pos)
-                score += 1e-7 * last
-                if score > best_score and (heads[0] in rw or any(h in rw for h in heads)):
-                    best, best_score = p, score
+            desc = self._descriptors(p)
+            score = 2.0 * any(h in desc for h in heads)
+            score += sum(1 for w in mods if w in desc) - sum(1 for w in mods if w not in desc)
+            score += 1e-7 * max(m.start for m in before)   # recency breaks ties
+            if score >= 1 and score > best_score:
+                best, best_score = p, score
         return best
 
+    def _descriptors(self, p: Person) -> set[str]:
+        """Words that describe a person: roles, their organisations, and the words just before
+        the first mention ("her Norwegian counterpart Jonas Berg")."""
+        words = set()
+        for r, o in zip(p.roles, p.orgs):
+            words |= set(re.findall(r"[\w-]+", (r + " " + (o or "")).lower()))
+        m0 = p.mentions[0]
+        for w in reversed(re.findall(r"[\w-]+", self.text[max(0, m0.start - 40):m0.start])[-3:]):
+            if not (w[:1].isupper() or w.lower() in lx.ROLE_HEADS or w.lower() in lx.ROLE_MODIFIERS):
+                break
+            words.add(w.lower())
+        return words
+
     para_start: int | None = None   # start of the paragraph being read (set by find_quotes)
+    quote_open: int | None = None   # opening mark of the quote being attributed (names inside it are not speakers)
 
     def resolve(self, phrase_start: int, phrase_end: int, anchored: bool = False
                 ) -> tuple[Person, tuple[int, int] | None, str] | None:
@@ -229,6 +236,7 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
             before_s = ss
             if para_hits and para_hits[-1].end >= ss:
                 before_s = max(before_s, para_hits[-1].end + 1)
+            res.quote_open = g.open_at
             found = _attribute(text, blanked, res, before_s, g.open_at, g.after, min(nxt, se), se, inner)
             if found is not None:
                 person, sp_span, attr_span, how = found
