@@ -58,9 +58,9 @@ _DOTTED_NAME = re.compile("[" + "".join(sorted(TRANSLIT)) + "]{1,8}(?:[·•][" 
 PLANNED = re.compile(r"将于|将在|将要|即将|计划|拟于|拟|预计|下周|下个月|明年|准备|定于|将")
 EVENT_TRIGGERS = [
     ("video_conference", re.compile(r"视频会议|视频会晤|视频连线|视频通话|云会议")),
-    ("forum", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:论坛|峰会|博览会|研讨会|大会(?!堂)|年会|高峰会|代表大会|会议)")),
+    ("forum", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:论坛|峰会|博览会|研讨会|大会(?!堂)|年会|高峰会|代表大会|会议(?!员))")),
     ("meeting", re.compile(r"会见|会谈|会晤|举行会谈|接见|磋商|见面")),
-    ("visit", re.compile(r"国事访问|正式访问|访问|到访|出访|访华|访俄|访美")),
+    ("visit", re.compile(r"(?:国事访问|正式访问|访问|到访|出访|访华|访俄|访美)(?![A-Za-z0-9]|网|我们的|官网|链接)")),
     ("agreement", re.compile(r"签署|签订|签约|缔结")),
     ("launch", re.compile(r"启动|发布|开通|上线|发射|揭牌|启用|投入使用")),
 ]
@@ -72,7 +72,15 @@ COUNT_PATTERNS = [
     (re.compile(r"来自(?P<num>\d+|[一二两三四五六七八九十百千]+)个(?:国家|地区)"), "participants"),
 ]
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+COMMON_NRT_FREQ = 2000  # ... and for words the dictionary calls foreign names
+COMMON_WORD_FREQ = 500  # jieba dictionary frequency above which a word is a common word
 SPLIT_GAP = 16         # characters between the pieces of a split quote ("，”他说，“")
+NOT_SURNAMES_IN_RUNNING_TEXT = {"和", "那", "于", "向", "时", "成", "明", "全", "商", "文", "关", "应", "单", "解",
+                                "常", "安", "万", "司", "古", "路", "车", "连", "党", "宫", "景", "和", "师", "查", "麻"}
+GENERIC_ORGS = {"政府", "公司", "政党", "协会", "议会", "银行", "大学", "集团", "组织", "联盟", "中心", "委员会", "法院",
+                "行业协会", "当局", "部门", "机构", "企业", "国会", "媒体", "电视台", "军", "党"}
+PLACE_SUFFIXES = ("省", "市", "州", "县", "区", "岛", "山", "河", "湖", "海", "湾", "街", "镇", "村", "港", "半岛", "大街",
+                  "广场", "自治区", "特区", "峡", "江", "群岛")
 MAX_QUOTE_TERM = 8    # a quoted run this short without punctuation is a term or slogan, not speech
 PRONOUN_WINDOW = 600  # characters back to look for a pronoun's person
 
@@ -85,6 +93,7 @@ def surnames() -> tuple[frozenset, frozenset]:
             continue
         for w in line.split():
             (double if len(w) == 2 else single).add(w)
+    single -= NOT_SURNAMES_IN_RUNNING_TEXT
     return frozenset(single), frozenset(double)
 
 
@@ -154,6 +163,17 @@ def analyze_zh(doc: Document) -> None:
     # persons: group by name (a surname alone or the given name alone joins the full name)
     persons: list[_Person] = []
     by_name: dict[str, _Person] = {}
+    for name in sorted({text[s:e] for s, e, _, _ in per_spans}, key=len, reverse=True):
+        if name in by_name:
+            continue
+        p = next((q for q in persons if len(name) < len(q.name) and (q.name.startswith(name) or q.name.endswith(name))
+                  and len(name) >= 2), None)
+        if p is None:
+            p = _Person(name, -1, -1)
+            persons.append(p)
+        elif name not in p.aliases:
+            p.aliases.append(name)
+        by_name[name] = p
     for s, e, role, role_span in sorted(per_spans):
         name = text[s:e]
         p = by_name.get(name)
@@ -166,6 +186,9 @@ def analyze_zh(doc: Document) -> None:
             p = _Person(name, s, e)
             persons.append(p)
         by_name[name] = p
+        if p.start < 0 or (len(name) == len(p.name) and s < p.start and text[p.start:p.end] == p.name) or \
+                (text[s:e] == p.name and text[p.start:p.end] != p.name):
+            p.start, p.end = s, e
         p.mentions.append((s, e))
         doc.add(MENTIONS, s, e, "PER", normal=p.name, surface=name)
         if role and role not in p.roles:
@@ -174,6 +197,8 @@ def analyze_zh(doc: Document) -> None:
             if org and not p.org:
                 p.org = org
             doc.add(ROLES_LAYER, role_span[0], role_span[1], role, person=p.name, org=org)
+    persons = [p for p in persons if p.mentions]
+    persons.sort(key=lambda p: p.start)
     for p in persons:
         doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=p.aliases, roles=p.roles, org=p.org,
                 key=_pinyin_key(p.name), mentions=[list(m) for m in p.mentions])
@@ -243,12 +268,12 @@ def _person_spans(text: str, words):
                 continue
         nxt = words[i + 1] if i + 1 < n else None
         followed = nxt is None or nxt[3].startswith(("v", "p", "c", "x")) or nxt[2] in ("等", "说")
-        if flag in ("nr", "nrfg") and s not in taken and followed and (
+        if flag in ("nr", "nrfg") and s not in taken and followed and not _common_word(w) and (
                 (_is_chinese_name(w) and (len(w) == 3 or flag == "nrfg" or nxt is None or nxt[3].startswith("v")))
                 or (len(w) >= 3 and _is_foreign_name(w))):
             out.append((s, e, None, None))
             taken.add(s)
-        elif flag == "nrt" and len(w) >= 2 and gz.lookup(w, "zh") is None:
+        elif flag == "nrt" and len(w) >= 2 and gz.lookup(w, "zh") is None and not _common_word(w):
             out.append((s, e, None, None))
             taken.add(s)
     # names seen once with a title are names everywhere: find their other occurrences
@@ -274,9 +299,11 @@ def _translit_run(text: str, start: int) -> int:
 def _name_after(text: str, start: int, words, k: int) -> int | None:
     """End of the name starting at ``start`` (right after a title), or None."""
     s, e, w, flag = words[k]
+    run = _translit_run(text, start)
+    if "·" in text[start:run] or "•" in text[start:run]:
+        return run
     if flag in ("nr", "nrfg") and _is_chinese_name(w):
         return e
-    run = _translit_run(text, start)
     if run - start >= 2 and gz.lookup(text[start:run], "zh") is None:
         return max(run, e) if flag in ("nrt",) and e > run else run
     if flag == "nrt":
@@ -284,7 +311,7 @@ def _name_after(text: str, start: int, words, k: int) -> int | None:
     # a Chinese name split by jieba: surname + 1-2 given-name characters
     single, double = surnames()
     sn = 2 if text[start:start + 2] in double else (1 if text[start] in single else 0)
-    if sn:
+    if sn and not _common_word(text[start:start + sn + 1]):
         end = start + sn
         given = 0
         while end < len(text) and given < 2 and "\u4e00" <= text[end] <= "\u9fff" and text[end] not in ROLE_CHARS_AFTER_NAME:
@@ -293,6 +320,16 @@ def _name_after(text: str, start: int, words, k: int) -> int | None:
         if given:
             return end
     return None
+
+
+def _common_word(w: str) -> bool:
+    """A frequent dictionary word that is not a name ('欧洲', '政府'): not the start of a name."""
+    seg = segmenter()
+    freq = seg.tokenizer.FREQ.get(w, 0)
+    tag = seg.word_tag_tab.get(w, "")
+    if tag == "nrt":  # the dictionary tags some common words as foreign names (令人)
+        return freq >= COMMON_NRT_FREQ
+    return freq >= COMMON_WORD_FREQ and not tag.startswith("nr")
 
 
 def _role_start(text: str, words, i: int) -> int:
@@ -334,7 +371,8 @@ def _org_spans(text: str, words, per_spans) -> list[tuple[int, int]]:
             else:
                 out.append((start, e))
     # an organization is not a bare place name ("中国") nor a bare suffix ("部")
-    return [(s, e) for s, e in out if e - s >= 2 and gz.lookup(text[s:e], "zh") is None]
+    return [(s, e) for s, e in out if e - s >= 2 and gz.lookup(text[s:e], "zh") is None
+            and not _common_word(text[s:e]) and text[s:e] not in GENERIC_ORGS]
 
 
 def _loc_spans(text: str, segments, words, taken_spans):
@@ -349,7 +387,8 @@ def _loc_spans(text: str, segments, words, taken_spans):
             seen.add(pm.start)
     for s, e, w, flag in words:
         if flag == "ns" and len(w) >= 2 and s not in seen and not any(a <= s < b for a, b in taken) \
-                and not any(x[0] <= s < x[1] for x in out):
+                and not any(x[0] <= s < x[1] for x in out) \
+                and w.endswith(PLACE_SUFFIXES) and len(w) >= 3:
             out.append((s, e, gz.lookup(w, "zh")))
     out.sort(key=lambda x: x[0])
     return out
@@ -491,7 +530,7 @@ def _events(doc: Document, segments, org_spans, loc_spans) -> None:
                         v = _zh_number(cm.group("num"))
                         if v:
                             counts[kind] = v
-                name = m.group() if etype == "forum" else _clause(sent, m.start(), m.end())
+                name = _forum_name(m.group()) if etype == "forum" else _clause(sent, m.start(), m.end())
                 for abbr in re.findall(r"[中俄美日韩印法德英朝越蒙哈巴]{2,4}(?=[\u4e00-\u9fff])", m.group() if etype == "forum" else sent):
                     for ch in abbr:
                         c = gz.country_of_adjective(ch, "zh")
@@ -531,6 +570,15 @@ def _day_only(sent: str, ref: str | None) -> str | None:
         return prev.replace(day=d).isoformat()
     except ValueError:
         return None
+
+
+_NAME_STOP = re.compile(r".*(?:召开|举行|举办|出席|参加|主持|在|于|的|了|和|与|、|，|日)")
+
+
+def _forum_name(match: str) -> str:
+    """'日召开部长级峰会' -> '部长级峰会': the name starts after the last verb or particle."""
+    m = _NAME_STOP.match(match[:-2])
+    return match[m.end():] if m else match
 
 
 def _clause(sent: str, a: int, b: int) -> str:
