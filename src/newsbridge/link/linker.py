@@ -37,7 +37,8 @@ TEXT_CANDIDATES = 40            # best shingle-hit candidates verified per docum
 ANCHOR_CANDIDATES = 40          # best anchor/embedding-hit candidates verified per document
 REPRINT_CONTAINMENT = 0.5       # share of the shorter text's samples found in the longer one
 REPRINT_MIN_COMMON = 3          # at least this many shared samples (~12 shared shingles)
-TRANSLATION_MIN = 0.50          # cosine(lead embeddings) + ANCHOR_WEIGHT * anchor similarity
+TRANSLATION_MIN = 0.47          # cosine(lead embeddings) + ANCHOR_WEIGHT * anchor similarity ...
+ALIGN_MIN = 0.55                # ... and sentence alignment (encoder.alignment) at least this
 ANCHOR_WEIGHT = 0.3
 TRANSLATION_MIN_ANCHORS_ONLY = 0.40   # anchor similarity needed when no encoder is installed
 SAME_STORY_ANCHORS = 0.45       # anchor similarity for two separately written reports ...
@@ -127,7 +128,12 @@ class Linker:
             ev = _event_anchors(d)
             if ev:
                 f.anchors["event"] = ev
-        embs = encoder.encode([f.lead for f in feats]) if self.embed else [None] * len(feats)
+        embs: list = [None] * len(feats)
+        if self.embed:
+            todo = [i for i, f in enumerate(feats) if f.language in encoder.LANGUAGES]
+            mats = encoder.encode_docs([feats[i].lead for i in todo], [feats[i].sentences for i in todo])
+            for i, m in zip(todo, mats):
+                embs[i] = m
         all_links: list[Link] = []
         touched: set[str] = set()
         with self.state.engine.begin() as conn:
@@ -157,8 +163,8 @@ class Linker:
                     new.append(Link(r.doc_id, f.doc_id, "version", 1.0, {"url": f.url}))
                     linked.add(r.doc_id)
         keys = f.index_keys()
-        if emb is not None and np.any(emb):
-            keys += [(stable_hash("emb:" + k), 2) for k in encoder.band_keys(emb)]
+        if emb is not None:
+            keys += [(stable_hash("emb:" + k), 2) for k in encoder.band_keys(emb[0])]
         text_hits, anchor_hits, df = st.lookup(conn, keys)
         cand_text = [seq for seq, _ in text_hits.most_common(TEXT_CANDIDATES)]
         cand_anchor = [seq for seq, _ in anchor_hits.most_common(ANCHOR_CANDIDATES)]
@@ -195,7 +201,7 @@ class Linker:
         row = {"doc_id": f.doc_id, "language": f.language, "published": f.published, "url": f.url,
                "body_hash": f.body_hash, "n_shingles": f.n_shingles, "fp": f.fp.astype(np.int64).tobytes(),
                "anchors": f.anchors, "info": f.info(),
-               "emb": np.asarray(emb, dtype=np.float16).tobytes() if emb is not None and np.any(emb) else None}
+               "emb": np.asarray(emb, dtype=np.float16).tobytes() if emb is not None else None}
         seq = st.add_doc(conn, row)
         st.index(conn, seq, keys, df)
         for lang, (score, r, ev) in best_tr.items():
@@ -232,11 +238,15 @@ class Linker:
     def _translation_score(self, f: Features, emb, r, sim: float, shared: list[str]):
         ev: dict[str, Any] = {"anchors": round(sim, 3), "shared_anchors": shared[:12]}
         if emb is not None and r.emb:
-            other = np.frombuffer(r.emb, dtype=np.float16).astype(np.float32)
-            cos = float(np.dot(emb, other) / (np.linalg.norm(emb) * np.linalg.norm(other) + 1e-9))
-            score = cos + ANCHOR_WEIGHT * sim
-            ev["embedding"] = round(cos, 3)
-            return (score, ev) if score >= TRANSLATION_MIN else (None, ev)
+            other = np.frombuffer(r.emb, dtype=np.float16).astype(np.float32).reshape(-1, emb.shape[1])
+            cos = float(np.dot(emb[0], other[0]))
+            if cos + ANCHOR_WEIGHT * sim < TRANSLATION_MIN:
+                return None, ev
+            align = encoder.alignment(emb[1:], other[1:]) if len(emb) > 1 and len(other) > 1 else cos
+            ev.update({"embedding": round(cos, 3), "alignment": round(align, 3)})
+            if align < ALIGN_MIN:
+                return None, ev
+            return align + ANCHOR_WEIGHT * sim, ev
         if sim >= TRANSLATION_MIN_ANCHORS_ONLY and len(shared) >= 3:
             return sim, ev
         return None, ev
