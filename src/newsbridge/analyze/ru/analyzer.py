@@ -370,6 +370,9 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
         rs, re_, head_lemma = found
         raw = " ".join(text[rs:re_].split())
         role = normalize_phrase(raw)
+        first = role.split()[0]
+        if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
+            role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
         org = None
         for s, e, label in spans:
             if rs <= s and e <= re_ and label == "ORG":
@@ -673,6 +676,9 @@ def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
     return None
 
 
+_INNER_ATTRIBUTION = re.compile(r"[,!?…]\s*[—–―]\s*([а-яё]+)[^«»\"\n]{0,80}?[.:]\s*[—–―]\s*")
+
+
 def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
     qs, qe = q["start"], q["end"]
     # dash speech: its own attribution clause, else the paragraph before ending with ':'
@@ -692,6 +698,14 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
             if r:
                 return r[0].name, r[1], (s0, prev_par_end), "before"
         return None
+    # «Текст, — отметил X. — Продолжение»: the attribution inside one pair of marks
+    inner = _INNER_ATTRIBUTION.search(text, qs, qe)
+    if inner and lemmas(inner.group(1).lower()) & lx.SPEECH_VERBS:
+        a, b = inner.start(1), inner.end()
+        r = _speaker_in(text, a, b, per_mentions, persons, qs)
+        if r:
+            q["parts"] = [(qs, inner.start()), (inner.end(), qe)]
+            return r[0].name, r[1], (a, b - 3), "inside" if r[2] == "name" else r[2]
     # split quote / text after the closing mark: «…», — сказал X.
     after = q.get("split_attr")
     if after is None:
@@ -722,7 +736,7 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
             continue
         r = _speaker_in(text, a, b, per_mentions, persons, q["open"] if a < qs else a, prefer_last=last)
         if r:
-            return r[0].name, r[1], (a, b), "before" if a < qs else ("after" if r[2] == "name" else r[2])
+            return r[0].name, r[1], (a, b), r[2] if r[2] != "name" else ("before" if a < qs else "after")
     return None
 
 

@@ -1,0 +1,42 @@
+"""Russian helpers: nominative names and phrases, and speaker resolution by gender."""
+import pytest
+
+pytest.importorskip("pymorphy3")
+
+from newsbridge.analyze.ru.morph import gender_of_name, normalize_name, normalize_phrase, verb_gender  # noqa: E402
+from newsbridge.model import PERSONS, QUOTES, Document  # noqa: E402
+
+
+@pytest.mark.parametrize("surface,nominative", [
+    ("Ирины Флюр", "Ирина Флюр"), ("Майкла Помпео", "Майкл Помпео"), ("Дмитрия Медведева", "Дмитрий Медведев"),
+    ("Владимиром Путиным", "Владимир Путин"), ("Марии Захаровой", "Мария Захарова"), ("Сергей Лавров", "Сергей Лавров"),
+])
+def test_analyze_ru_names_to_nominative(surface, nominative):
+    assert normalize_name(surface) == nominative
+
+
+@pytest.mark.parametrize("surface,nominative", [
+    ("Министерства иностранных дел", "Министерство иностранных дел"), ("Государственной думы", "Государственная дума"),
+    ("контактной группы", "контактная группа"),
+])
+def test_analyze_ru_phrases_to_nominative(surface, nominative):
+    assert normalize_phrase(surface) == nominative
+
+
+def test_analyze_ru_genders():
+    assert gender_of_name(["Ирина", "Флюр"]) == "femn"
+    assert gender_of_name(["Сергей", "Лавров"]) == "masc"
+    assert verb_gender("отметила") == "femn" and verb_gender("сказал") == "masc"
+
+
+def test_analyze_ru_pronoun_skips_incompatible_gender():
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    text = ("Министр Мария Захарова встретилась с послом Иваном Петровым.\n\n"
+            "«Диалог продолжится», — сказала она.")
+    doc = Document(id="g", text=text, language="ru")
+    analyze_ru(doc)
+    names = {s.attrs["name"] for s in doc.layer(PERSONS)}
+    assert {"Мария Захарова", "Иван Петров"} <= names
+    q = doc.layer(QUOTES)[0]
+    assert q.attrs["speaker"] == "Мария Захарова" and q.attrs["how"] == "pronoun"
