@@ -66,9 +66,11 @@ def templates() -> Environment:
 
 
 class AppState:
-    def __init__(self, settings: Settings, workspace=None) -> None:
+    def __init__(self, settings: Settings, workspace=None, stages: tuple[str, ...] | None = None) -> None:
+        from ..pipeline import DEFAULT_STAGES
         from ..workspace import Workspace
         self.settings = settings
+        self.stages = tuple(stages or DEFAULT_STAGES)      # what pushed articles go through
         self.ws = workspace or Workspace(settings)
         self.limiter = RateLimiter(settings.rate_limit_per_minute)
         self.write_lock = threading.Lock()
@@ -91,14 +93,14 @@ def wants_json(request: Request) -> bool:
     return path.startswith("/api/") or path.endswith(".json") or path.endswith(".atom")
 
 
-def create_app(settings: Settings | None = None, workspace=None) -> FastAPI:
+def create_app(settings: Settings | None = None, workspace=None, *, stages: tuple[str, ...] | None = None) -> FastAPI:
     settings = settings or load_settings()
     app = FastAPI(title="newsbridge", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/openapi.json",
                   description="Multilingual news as an evidence-linked record: search, articles, actors, events, "
                               "quotes, stories, links; Atom/JSON feeds; push API for partner outlets. "
                               "Every web page is also JSON (the same view dict).")
-    app.state.nb = AppState(settings, workspace)
+    app.state.nb = AppState(settings, workspace, stages)
     app.add_middleware(_SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(WEB / "static")), name="static")
 

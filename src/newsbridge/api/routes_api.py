@@ -117,11 +117,13 @@ def feed_json(request: Request, flt: Filters = Depends(filters), limit: int = _F
 class PushArticle(BaseModel):
     """One article from a partner outlet. ``source``, when given, must be the key's outlet."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "oneOf": [{"required": ["text"], "not": {"required": ["html"]}},
+                  {"required": ["html"], "not": {"required": ["text"]}}]})
 
     title: Optional[str] = Field(None, max_length=1000)
-    text: Optional[str] = Field(None, description="Plain text body (either text or html).")
-    html: Optional[str] = Field(None, description="HTML page or fragment (either text or html).")
+    text: Optional[str] = Field(None, min_length=1, pattern=r"\S", description="Plain text body (either text or html).")
+    html: Optional[str] = Field(None, min_length=1, pattern=r"\S", description="HTML page or fragment (either text or html).")
     url: Optional[str] = Field(None, max_length=2000)
     published: Optional[str] = Field(None, max_length=40, description="ISO 8601 date or datetime.")
     language: Optional[str] = Field(None, max_length=16)
@@ -202,7 +204,7 @@ def _ingest_pushed(nb, record: dict[str, Any], key: ApiKey) -> JSONResponse:
     item.meta["pushed_by"] = key.outlet
     item.meta["api_key_id"] = key.id
     with nb.write_lock:
-        report = nb.ws.ingest_items([item])
+        report = nb.ws.ingest_items([item], stages=nb.stages)
         try:
             nb.ws.index.close()        # release the index writer for other processes
         except Exception:  # pragma: no cover
