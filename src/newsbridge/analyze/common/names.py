@@ -63,7 +63,8 @@ def same_surname(a: str, b: str) -> bool:
     ska, skb = _skeleton(fa), _skeleton(fb)
     if len(ska) < 3 or ska != skb:
         # one dropped/added letter in a long name (Zelensky ~ Zelenskyy)
-        return min(len(fa), len(fb)) >= 6 and _edit_distance(fa, fb) <= 1
+        # (a plural is not a spelling variant: Polaroid ~ Polaroids)
+        return min(len(fa), len(fb)) >= 6 and _edit_distance(fa, fb) <= 1 and fa.rstrip("s") != fb.rstrip("s")
     return _edit_distance(fa, fb) <= max(2, len(fa) // 3)
 
 

@@ -45,7 +45,7 @@ ROLE_MODIFIERS = {
     "party", "opposition", "parliamentary", "presidential", "royal", "solo", "new", "incoming",
     "outgoing", "late", "current", "top", "head", "chairman", "board", "local", "city", "district",
     "provincial", "county", "municipal", "ruling", "junior", "high", "supreme", "lord", "retired",
-    "then", "de", "facto", "active", "independent", "longtime", "long-time", "veteran", "famous",
+    "then", "active", "independent", "longtime", "long-time", "veteran", "famous",
     "well-known", "renowned", "leading", "popular", "young", "elderly", "us", "u.s.", "uk", "eu", "un",
 }
 # "of the Board", "of State": generic bodies that belong to the title, not an organisation.

@@ -190,8 +190,12 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "\"“”«»'‘’(,"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "\"“”«»'‘’),.;:-–—"):
+        if text[e - 1] == "." and re.search(r"(?:^|[\s(])(?:[A-Z]\.)+[A-Z]$", text[max(s, e - 12):e - 1]):
+            break   # "U.S.", "D.C.": the dot belongs to the abbreviation
         e -= 1
     e = _strip_possessive(text, s, e)
+    while e > s and text[e - 1].isspace():
+        e -= 1
     low = text[s:e].lower()
     for art in ("the ", "the\u00a0", "a ", "an "):
         if low.startswith(art):
@@ -238,8 +242,9 @@ def classify_run(text: str, s: int, e: int) -> str | None:
             return "ORG"
     if last in GEO_HEADS and len(words) > 1:
         return "LOC"
-    if len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha():
-        return "ORG"  # an acronym that is not a place
+    if len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha() \
+            and (get_nlp() is None or re.match(r"\s*\)", text[e:e + 2])):
+        return "ORG"  # an acronym that is not a place (with a model: only "(ACR)" after a name)
     if len(words) == 1 and re.match(r"^[A-Z][a-z]+[A-Z]", words[0]):
         return "ORG"  # BelTA, YouTube
     if re.search(r"\.(?:ru|com|org|net|cn|by|kz|ua|info)$", surface, re.I):
@@ -259,8 +264,9 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
             k += 1
             continue
         break
-    if k == 0:
-        return s
+    if k == 0 or not any(text[a:b].lower().strip(".,") in lx.ROLE_HEADS or text[a:b].lower().strip(".,") in lx.ROLE_PLURALS
+                         or text[a:b].lower().strip(".,") in {"mr", "mrs", "ms", "dr", "sir"} for a, b in toks[:k]):
+        return s   # "New Zealand", "Labour Party": modifiers alone are not a title
     # after the title: "of Culture and Information" belongs to it; the name is what follows the last 'and'/'of'
     last = k
     for j in range(k, len(toks) - 1):
@@ -343,7 +349,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
     """Extend a span over a hyphenated word the model cut ("MIL" -> "MIL-OSI"); cut at ':'."""
-    while e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum():
+    while e + 1 < len(text) and text[e] == "-" and (text[e + 1].isupper() or text[e + 1].isdigit()):
         e += 1
         while e < len(text) and (text[e].isalnum()):
             e += 1
@@ -478,7 +484,7 @@ def _keep(text: str, m: Mention) -> bool:
             return False
         if low[-1] in EVENT_HEADS and m.source != "quoted":
             return False
-        if all(is_role_word(w) or w in ("of", "the", "and") for w in low):
+        if all(is_role_word(w) or w in ("of", "the", "and") for w in low) and any(w in lx.ROLE_HEADS for w in low):
             return False
     return True
 
@@ -589,9 +595,6 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         c = classify_run(text, s, e)
         if c is not None:
             lab = c
-        elif lab == "LOC" and len(words) >= 2 and all(_is_cap(w) for w in words) and not lookup_place(text[s:e]) \
-                and not any(w.lower() in GEO_HEADS for w in words) and _looks_like_person(words):
-            lab = "PER"
     return [Mention(s, e, lab, src)]
 
 
@@ -764,6 +767,11 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
         surnames.setdefault(toks[-1], f)
         surnames.setdefault(toks[0], f)  # Chinese order: "Xi"
     out = [m for m in cands]
+    other_labels: dict[str, int] = {}
+    for m in cands:
+        if m.label in ("ORG", "LOC"):
+            k = " ".join(text[m.start:m.end].split())
+            other_labels[k] = other_labels.get(k, 0) + 1
     rx = re.compile(r"\b(?:(?:Mr|Mrs|Ms|Dr)\.?\s+|[A-Z]\.\s*)?([A-Z][\w'’-]+)")
     for ps, pe in paras:
         for mm in rx.finditer(text, ps, pe):
@@ -778,6 +786,8 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
             hit = [m for m in out if m.start < e and s < m.end]
             if any(m.label == "PER" for m in hit):
                 continue
+            if other_labels.get(surface, 0) >= 2:
+                continue   # "Polaroid" tagged ORG again and again is not Mr Polaroid
             # a surname inside a longer ORG/LOC name stays part of it ("Richard Nixon library" keeps Nixon)
             if any(m.label in ("ORG", "LOC") and (m.end - m.start) > (e - s) + 1 for m in hit):
                 continue
