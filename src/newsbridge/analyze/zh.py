@@ -52,7 +52,8 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯�
                "弗福夫盖甘冈戈格根古哈海汉豪赫亨洪胡华霍基吉加贾杰金卡凯坎康考柯科克肯库夸奎拉莱赖兰朗劳"
                "勒雷蕾里利莉连列林琳卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳奈南内尼涅宁纽努诺帕潘"
                "庞佩彭皮珀普奇齐契恰乔切钦琼丘萨塞桑森沙莎舍什施斯松苏索塔泰坦汤特滕提托图土瓦万威韦维"
-               "温文沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹佐兹茨廖季热茹娃娜丽黛琪薇妮丝珊芙瑟楚舒赞卓迦嘉佳柳京")
+               "温文沃乌西希谢辛休雅亚扬耶伊因英尤于约扎泽詹佐兹茨廖季热茹娃娜丽黛琪薇妮丝珊芙瑟楚舒赞卓迦嘉佳柳京"
+               "坚别帖木卜儿什戈捷霍莱罗蒂鲍洛缅涅科娃娅")
 ROLE_CHARS_AFTER_NAME = set("在表说指会与和的等强出称日就对向今也还是将已同、，。：；“”了时为从于则并又")
 _DOTTED_NAME = re.compile("[" + "".join(sorted(TRANSLIT)) + "]{1,8}(?:[·•][" + "".join(sorted(TRANSLIT)) + "]{1,8})+")
 PLANNED = re.compile(r"将于|将在|将要|即将|计划|拟于|拟|预计|下周|下个月|明年|准备|定于|将")
@@ -270,14 +271,18 @@ def _person_spans(text: str, words):
         followed = nxt is None or nxt[3].startswith(("v", "p", "c", "x")) or nxt[2] in ("等", "说")
         if flag in ("nr", "nrfg") and s not in taken and followed and not _common_word(w) and (
                 (_is_chinese_name(w) and (len(w) == 3 or flag == "nrfg" or nxt is None or nxt[3].startswith("v")))
-                or (len(w) >= 3 and _is_foreign_name(w))):
+                or (len(w) >= 3 and _is_foreign_name(w) and not _inside_translit(text, s, e))):
             out.append((s, e, None, None))
             taken.add(s)
-        elif flag == "nrt" and len(w) >= 2 and gz.lookup(w, "zh") is None and not _common_word(w):
+        elif flag == "nrt" and len(w) >= 3 and gz.lookup(w, "zh") is None and not _common_word(w) \
+                and not _inside_translit(text, s, e):
             out.append((s, e, None, None))
             taken.add(s)
     # names seen once with a title are names everywhere: find their other occurrences
     known = {text[s:e] for s, e, _, _ in out}
+    # a foreign name is later written by its last part alone: 安东·韦尔比茨基 -> 韦尔比茨基
+    known |= {n.replace("•", "·").split("·")[-1] for n in known if "·" in n or "•" in n}
+    known = {n for n in known if len(n) >= 2}
     spans = {(s, e) for s, e, _, _ in out}
     for name in known:
         for m in re.finditer(re.escape(name), text):
@@ -294,6 +299,13 @@ def _translit_run(text: str, start: int) -> int:
     while end > start and text[end - 1] in "·•":
         end -= 1
     return end
+
+
+def _inside_translit(text: str, s: int, e: int) -> bool:
+    """A piece of a longer transliterated name ('诺夫' of '...诺夫'): not a name of its own."""
+    before = text[s - 1] if s > 0 else ""
+    after = text[e] if e < len(text) else ""
+    return before in TRANSLIT or before in "·•" or after in "·•" or (after in TRANSLIT and after not in "在说表和与")
 
 
 def _name_after(text: str, start: int, words, k: int) -> int | None:
