@@ -786,7 +786,7 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
             hit = [m for m in out if m.start < e and s < m.end]
             if any(m.label == "PER" for m in hit):
                 continue
-            if other_labels.get(surface, 0) >= 2:
+            if other_labels.get(surface, 0) >= 2 and not any(name_tokens(f)[-1] == surface for f in fulls):
                 continue   # "Polaroid" tagged ORG again and again is not Mr Polaroid
             # a surname inside a longer ORG/LOC name stays part of it ("Richard Nixon library" keeps Nixon)
             if any(m.label in ("ORG", "LOC") and (m.end - m.start) > (e - s) + 1 for m in hit):
