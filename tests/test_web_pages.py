@@ -47,10 +47,13 @@ def test_web_search_page_with_facets(env):
     assert "/api/v1/feeds/search.atom?q=Putin" in html
 
 
-def test_web_search_htmx_partial(env):
+def test_web_search_htmx_swaps_facets_with_results(env):
     client, _ = env
-    r = client.get("/search", params={"q": "forum"}, headers={"HX-Request": "true", "HX-Target": "results"})
-    assert r.text.lstrip().startswith('<section id="results">') and "<html" not in r.text
+    html = client.get("/search", params={"q": "forum"}).text
+    # the search form swaps the block holding both facets and results, so facets follow the query
+    m = re.search(r'<div class="search-layout" id="search-layout">(.*)</main>', html, re.S)
+    assert m and 'id="facets"' in m.group(1) and 'id="results"' in m.group(1)
+    assert 'hx-target="#search-layout"' in html and 'hx-select="#search-layout"' in html
 
 
 def test_web_article_page_highlights_and_story(env):

@@ -21,8 +21,7 @@ def _render(request: Request, template: str, build: Callable[[], dict[str, Any]]
     if as_json:
         return JSONResponse(view)
     env = request.app.state.nb.env
-    partial = request.headers.get("hx-request") == "true" and request.headers.get("hx-target") == "results"
-    html = env.get_template(template).render(v=view, partial=partial, path=request.url.path,
+    html = env.get_template(template).render(v=view, path=request.url.path,
                                              json_href=_json_href(request))
     return HTMLResponse(html)
 
