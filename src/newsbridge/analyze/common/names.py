@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam",
               "monsieur", "herr", "г-н", "г-жа", "господин", "госпожа"}
@@ -20,16 +21,22 @@ _INITIAL = re.compile(r"^\w{1,2}\.?$")
 _PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du"}
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     w = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in w if not unicodedata.combining(c)).replace("ё", "е")
 
 
 def name_tokens(name: str) -> list[str]:
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_tokens(name: str) -> tuple[str, ...]:
     toks = [t for t in re.split(r"\s+", name.strip()) if t]
     while toks and _fold(toks[0]).rstrip(".") in HONORIFICS:
         toks = toks[1:]
-    return toks
+    return tuple(toks)
 
 
 def _skeleton(word: str) -> str:
@@ -72,8 +79,9 @@ def _is_initial(tok: str) -> bool:
     return bool(_INITIAL.match(tok)) and tok[0].isupper() and (tok.endswith(".") or len(tok) == 1)
 
 
+@lru_cache(maxsize=65536)
 def is_alias(short: str, full: str) -> bool:
-    s, f = name_tokens(short), name_tokens(full)
+    s, f = _name_tokens(short), _name_tokens(full)
     if not s or not f:
         return False
     if [_fold(t) for t in s] == [_fold(t) for t in f]:

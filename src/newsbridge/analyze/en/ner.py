@@ -767,6 +767,8 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
         surnames.setdefault(toks[-1], f)
         surnames.setdefault(toks[0], f)  # Chinese order: "Xi"
     out = [m for m in cands]
+    # a surname alias starts with the first letter of some word of a full name (cheap prefilter)
+    initials = {t[:1].lower() for f in fulls for t in name_tokens(f)}
     other_labels: dict[str, int] = {}
     for m in cands:
         if m.label in ("ORG", "LOC"):
@@ -779,7 +781,7 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
             s, e = mm.start(), mm.end()
             e = _strip_possessive(text, s, e)
             surface = text[s:e]
-            if not any(is_alias(surface, f) for f in fulls):
+            if word[:1].lower() not in initials or not any(is_alias(surface, f) for f in fulls):
                 continue
             if lookup_place(surface) and not any(surface == f for f in fulls):
                 continue
