@@ -77,9 +77,10 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                   r"\s*(?:[|/,·•]\s*)?){2,}$"), 160),
     ("tags", _rx(r"^(?:tags?|теги|тэги|метки|ключевые слова|标签|关键词|keywords|topics|rubrics?|рубрик[аи])\s*[:：]"),
      RULE_MAX_CHARS),
-    ("credits", _rx(r"^[\[【(（]?(?:责任编辑|编辑|责编|审核|校对|审校|监制|制作|(?:来源|出处)[:：]\s*\S+\s*(?:作者|编辑))\s*[:：]|"
+    ("credits", _rx(r"^(?:【纠错】|\[纠错\])?\s*[\[【(（]?(?:责任编辑|编辑|责编|审核|校对|审校|监制|制作|(?:来源|出处)[:：]\s*\S+\s*(?:作者|编辑))\s*[:：]|"
                     r"^\(?(?:reporting by|writing by|editing by|edited by|compiled by|additional reporting by)\b|"
                     r"^(?:редактор|выпускающий редактор|корректор)\s*[:：]"), 160),
+    ("byline", _rx(r"^(?:by|автор|авторы|作者|记者|text|текст)\s*[:：]?\s*[A-ZА-ЯЁ\u4e00-\u9fff][^.!?。]{1,80}$"), 100),
     ("copyright", _rx(r"(?:all rights reserved|все права защищены|版权所有|未经授权|使用本网站|при (?:использовании|цитировании) "
                       r"материалов|любое использование материалов)"), 400),
     ("comments", _rx(r"^(?:\d+\s+)?(?:comments?|комментари[ийя]в?|评论|发表评论|leave a (?:comment|reply)|add (?:a )?comment|"
@@ -90,7 +91,6 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                 r"log ?in|sign in|register|главная(?: страница)?|все новости|вернуться|наверх|войти|поиск|меню|"
                 r"首页|返回首页|返回顶部|返回|上一篇|下一篇|上一页|下一页|next|previous|next article|previous article|"
                 r"следующая (?:новость|статья)|предыдущая (?:новость|статья))\s*[:：>»]?\s*$"), 60),
-    ("nav", _rx(r"^[^\n.!?。]{1,40}?(?:\s*[>»›→|]\s*[^\n.!?。>»›→|]{1,40}){2,}$"), 200),   # breadcrumbs
     ("aggregator", _rx(r"^(?:translation|machine translation|перевод|翻译)\s*\.(?:\s*region\s*:.*)?$|^region\s*:|^регион\s*:"),
      RULE_MAX_CHARS),
 )
@@ -169,7 +169,28 @@ def classify_line(line: Line) -> Marked | None:
     for kind, rx, max_len in _RULES:
         if len(t) <= max_len and rx.search(t):
             return Marked(line, kind)
+    if _is_breadcrumb(t):
+        return Marked(line, "nav")
     return None
+
+
+_CRUMB_SEP = re.compile(r"\s*[>»›→/]\s*")
+_CRUMB_BAD = re.compile(r"[.!?。，,;:]\s|[.!?。]$")
+_CRUMB_HOME = _rx(r"^(?:home|news|main|главная|новости|首页|主页|新闻|startseite|accueil|inicio|portada)$")
+
+
+def _is_breadcrumb(t: str) -> bool:
+    """"Home > News > World", "Главная / Политика", "首页 > 新闻": short parts between separators."""
+    if len(t) > 200 or not any(ch in t for ch in ">»›→/"):
+        return False
+    if "/" in t and not re.search(r"[>»›→]", t) and " / " not in t:
+        return False  # "Putin/Xi", "and/or", URLs
+    parts = _CRUMB_SEP.split(t)
+    if len(parts) < 2 or any(not p or len(p) > 40 or _CRUMB_BAD.search(p) for p in parts):
+        return False
+    if len(parts) == 2 and not _CRUMB_HOME.match(parts[0]):
+        return False
+    return all(word_count(p) <= 4 for p in parts)
 
 
 def _is_long(line: Line) -> bool:

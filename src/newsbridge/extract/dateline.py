@@ -19,7 +19,7 @@ from .dates import DateMatch, find_dates
 HEAD_CHARS = 160            # a dateline ends within this many characters of the paragraph start
 MAX_PLACE_WORDS = 5
 
-_DASH = r"(?:\s*(?:--|[-–—‒―])\s*|\s*[.:]\s+(?=[A-ZА-ЯЁ\"«“]))"
+_DASH = r"(?:\s*(?:--|[-–—‒―])\s*|\s*(?P<dot>\.)\s+(?=[A-ZА-ЯЁ\"«“]))"
 _AGENCY_PAREN = re.compile(r"^\s*[.,]?\s*(?:\((?P<a1>[^()\n]{2,40})\)|/(?P<a2>[^/\n]{2,40})/)")
 # RIA style: "— РИА Новости. Текст" / "- Sputnik, Ivan Petrov. Text"; Kazinform: "ASTANA. KAZINFORM -".
 _AGENCY_AFTER_DASH = re.compile(r"^(?P<ag>(?:[A-ZА-ЯЁ][\w&.'’-]*|[A-ZА-ЯЁ]{2,})(?:\s+[A-ZА-ЯЁ][\w&'’-]*){0,2})"
@@ -28,7 +28,7 @@ _W = r"[\w'’-]*(?:\.[\w'’-]+)*"
 _PLACE = re.compile(rf"^(?P<place>[A-ZА-ЯЁ]{_W}(?:[ -][A-ZА-ЯЁ]{_W}){{0,4}})(?P<region>,\s*[A-ZА-ЯЁ]{_W}"
                     rf"(?:\s+[A-ZА-ЯЁ]{_W}){{0,2}})?")
 # "ASTANA. KAZINFORM – ..." / "Астана. 3 января. INTERFAX-KAZAKHSTAN - ...": capitals, then the dash.
-_CAPS_AGENCY = re.compile(r"\s*[.,]\s*(?P<ag>[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.-]{2,}(?:[ -][A-ZА-ЯЁ0-9&.-]{2,}){0,2})"
+_CAPS_AGENCY = re.compile(r"\s*[.,]?\s*(?P<ag>[A-ZА-ЯЁ][A-ZА-ЯЁ0-9&.-]{2,}(?:[ -][A-ZА-ЯЁ0-9&.-]{2,}){0,2})"
                           r"(?=\s*(?:--|[-–—‒―]))")
 _CN = re.compile(r"^[（(【\[]?\s*(?P<ag>(?:新华社|中新社|中新网|人民网|新华网|央视网|央视新闻|国际在线|中国日报网|中国日报|环球网|光明网|"
                  r"中国新闻网|澎湃新闻|经济日报|人民日报|法制网|中青在线|中国青年网|参考消息网|海外网|观察者网|东方网|"
@@ -105,7 +105,7 @@ def parse_dateline(para: str) -> Dateline | None:
     if not dash:
         return None
     pos += dash.end()
-    if date is None and agency is None and not (place.isupper() and len(place) >= 3):
+    if date is None and agency is None and (dash.group("dot") or not (place.isupper() and len(place) >= 3)):
         return None  # "Putin said - ..." is not a dateline: it needs a date, an agency or a CAPS place
     if agency is None:
         am2 = _AGENCY_AFTER_DASH.match(head[pos:])

@@ -40,7 +40,8 @@ _WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|t
 _WEEKDAY_RE = re.compile(rf"(?:(?<![^\W\d_])(?:{_WEEKDAYS})\.?,?\s*|(?:星期|周|礼拜)[一二三四五六日天]\s*)$", re.I)
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_TIME = r"(?:(?:\s*,){0,2}\s*(?:at\s+|в\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d.:]\d))?"
+_TIME = (r"(?:(?:\s*,){0,2}\s*(?:at\s+|в\s+)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?![\d.:]\d)"
+         r"(?:\s*(?P<ampm>[ap])\.?m\b\.?)?)?")
 _B = r"(?<![\w.])"  # a date starts at a word boundary (no digit/letter/dot before it)
 
 # Each pattern has named groups d, m (digits) or mon (name), optional y, hh, mi.
@@ -121,6 +122,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
             if style == "mdy" and year is None and g["mon"].lower() in _AMBIGUOUS_WORDS and g["mon"][0].islower():
                 continue  # "may 5" inside a sentence is more often the verb
             hh = int(g["hh"]) if g.get("hh") else None
+            if hh is not None and g.get("ampm"):
+                hh = hh % 12 + (12 if g["ampm"].lower() == "p" else 0)
             mi = int(g["mi"]) if g.get("mi") else None
             wd = bool(_WEEKDAY_RE.search(text, max(0, m.start() - 14), m.start()))
             found.append(DateMatch(m.start(), m.end(), year, month, day, hh, mi, style, wd))

@@ -166,29 +166,32 @@ def decode_bytes(raw: bytes, name: str = "") -> str:
     if kind is not None:
         raise DecodeError(f"binary content ({kind})")
     sample = raw[:SAMPLE_BYTES]
-    if b"\x00" in sample:
-        # UTF-16 without BOM: NULs on one parity (ASCII, Cyrillic) or, for CJK text, a few
-        # NULs anywhere (U+4E00 is 00 4E): try the parity's guess first, then both orders.
-        guess = _utf16_without_bom(sample)
-        even = raw[: len(raw) - len(raw) % 2]
-        best: tuple[float, str] | None = None
-        for enc in ([guess] if guess else []) + ["utf-16-le", "utf-16-be"]:
-            text = _strict(even, enc)
-            if text is not None:
-                score = _implausibility(text[:4000])
-                if score <= MAX_IMPLAUSIBLE and (best is None or score < best[0]):
-                    best = (score, text)
-            if best is not None and enc == guess:
-                break
-        if best is None:
-            raise DecodeError("binary content (NUL bytes)")
-        return _finish(best[1])
-    if len(_CONTROLS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
-        raise DecodeError("binary content (control bytes)")
+    if b"\x00" in sample or len(_CONTROLS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
+        # UTF-16 without BOM: NULs on one parity (ASCII, Cyrillic) or, for CJK text, a few NULs
+        # and control bytes anywhere (U+4E00 is 00 4E, 会 U+4F1A is 1A 4F): try the parity's
+        # guess first, then both byte orders; anything else with such bytes is binary.
+        text = _utf16_plausible(raw, _utf16_without_bom(sample))
+        if text is None:
+            raise DecodeError("binary content (NUL bytes)" if b"\x00" in sample else "binary content (control bytes)")
+        return _finish(text)
     text = _strict(raw, "utf-8")
     if text is not None:
         return _finish(text)
     return _finish(_decode_legacy(raw, sample))
+
+
+def _utf16_plausible(raw: bytes, guess: str | None) -> str | None:
+    even = raw[: len(raw) - len(raw) % 2]
+    best: tuple[float, str] | None = None
+    for enc in ([guess] if guess else []) + ["utf-16-le", "utf-16-be"]:
+        text = _strict(even, enc)
+        if text is not None:
+            score = _implausibility(text[:4000])
+            if score <= MAX_IMPLAUSIBLE and (best is None or score < best[0]):
+                best = (score, text)
+        if best is not None and enc == guess:
+            break
+    return best[1] if best else None
 
 
 _LEGACY = ("gb18030", "cp1251", "cp1252")

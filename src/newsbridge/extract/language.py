@@ -25,13 +25,26 @@ _RU_ONLY = re.compile(r"[ыэъЫЭЪ]")     # not in Ukrainian; ъ/э not in Be
 _I = re.compile(r"[іІ]")               # uk, be, kk — never ru
 
 
-@lru_cache(maxsize=None)
-def _identifier(langs: tuple[str, ...]):
+@lru_cache(maxsize=1)
+def _identifier():
+    """One py3langid model (loading costs ~1-2 s) restricted to the Latin and Cyrillic languages."""
     from py3langid.langid import LanguageIdentifier, MODEL_FILE
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=False)
-    ident.set_languages(list(langs))
+    ident.set_languages(list(LATIN_LANGS + CYRILLIC_LANGS))
     return ident
+
+
+def _best(sample: str, langs: tuple[str, ...]) -> str:
+    """The most likely of ``langs`` (the languages of the sample's script)."""
+    ident = _identifier()
+    lang, _ = ident.classify(sample)
+    if lang in langs:
+        return lang
+    for lang, _ in ident.rank(sample):
+        if lang in langs:
+            return lang
+    return langs[0]
 
 
 def _script_counts(sample: str) -> tuple[int, int, int, int, int]:
@@ -70,8 +83,7 @@ def detect_language(text: str) -> str | None:
         return "zh"
     if cyr >= lat:
         return _cyrillic(sample)
-    lang, _ = _identifier(LATIN_LANGS).classify(sample)
-    return lang
+    return _best(sample, LATIN_LANGS)
 
 
 def _cyrillic(sample: str) -> str:
@@ -82,7 +94,7 @@ def _cyrillic(sample: str) -> str:
         return "uk"
     if be >= 2 and be > uk:
         return "be"
-    lang, _ = _identifier(CYRILLIC_LANGS).classify(sample)
+    lang = _best(sample, CYRILLIC_LANGS)
     if lang == "ru" and _I.search(sample) and not _RU_ONLY.search(sample):
         return "uk"  # і without ы/э/ъ is not Russian
     return lang

@@ -64,6 +64,8 @@ def sentence_breaks(s: str) -> int:
     for m in _SENT_END.finditer(s):
         if m.end() >= limit:
             continue
+        if not s[:m.start()].strip(" 0123456789"):
+            continue  # "8. Title": a numbered item, not a sentence
         word = m.group(1)
         if word is not None and m.group(2) == "." and (
                 len(word) == 1 and word.isupper() or word.lower() in _ABBREV):

@@ -28,7 +28,7 @@ KNOWN_AGENCIES = frozenset(n.casefold() for n in (
 ))
 
 _END_CREDIT = re.compile(r"(?:^|\s)(?:--|[-–—])\s*(?P<ag>[A-ZА-ЯЁ][\w&'’.-]*(?:[ /][A-ZА-ЯЁ][\w&'’.-]*){0,2})\s*\.?$")
-_PAREN_CREDIT = re.compile(r"^[（(]\s*(?P<ag>[^()（）]{2,30}?)\s*[）)]\.?$")
+_PAREN_CREDIT = re.compile(r"(?:^|[.!?。”\"»]\s*)[（(]\s*(?P<ag>[^()（）]{2,30}?)\s*[）)]\.?$")
 _CN_CREDIT = re.compile(r"[（(【\[]\s*(?:来源|來源|稿源|转自)\s*[:：]\s*(?P<ag>[^）)】\]]{2,30})[）)】\]]\s*$")
 _AGGREGATOR = re.compile(r"(?i)(?:\s[–—-]\s|news$|\bnews\b.*\bin russian\b|government|state council|"
                          r"ministry|министерств|правительств)")
@@ -57,7 +57,7 @@ def end_credit(line: str) -> str | None:
     m = _CN_CREDIT.search(t)
     if m:
         return clean_name(m.group("ag"))
-    m = _PAREN_CREDIT.match(t)
+    m = _PAREN_CREDIT.search(t[-50:])
     if m and (is_known_agency(m.group("ag").strip()) or m.group("ag").strip().isupper()):
         return clean_name(m.group("ag"))
     m = _END_CREDIT.search(t[-60:])

@@ -20,6 +20,7 @@ MAX_WORDS = 40
 MAX_CHARS = 250
 MAX_CHARS_WITH_PERIOD = 180   # a one-sentence line ending in "." longer than this is a lead
 CJK_MIN_CHARS, CJK_MAX_CHARS = 5, 80
+MAX_TWO_PART_CHARS = 150      # "Kicker. Headline" without a final stop, up to this long
 
 # Openings of a continuing text (a pronoun or a connective), not of a headline ending in ".".
 _CONTINUATION = re.compile(
@@ -45,7 +46,11 @@ def is_headline(text: str) -> bool:
     words = word_count(t)
     if not (MIN_WORDS <= words <= MAX_WORDS) or len(t) > MAX_CHARS:
         return False
-    if t.endswith((":", ",", ";", "(", "–", "-", "—")) or sentence_breaks(t) > 0:
+    if t.endswith((":", ",", ";", "(", "–", "-", "—")):
+        return False
+    breaks = sentence_breaks(t)
+    # "Смена караула. В Великобритании назначен ..." — a two-part headline has no final stop.
+    if breaks > 1 or breaks == 1 and (len(t) > MAX_TWO_PART_CHARS or t[-1] in ".!?…»\"”'"):
         return False
     if t.endswith((".", "…")) and not t.endswith("..."):
         if len(t) > MAX_CHARS_WITH_PERIOD or _CONTINUATION.match(t) or _SAID.search(t):
