@@ -100,9 +100,9 @@ def test_crash_mid_batch_leaves_store_whole_and_rerun_finishes(tmp_path, monkeyp
     real = wsmod.Workspace._after_save
     calls = {"n": 0}
 
-    def crash_on_second(self, docs):
+    def crash_on_second(self, docs, link=True):
         calls["n"] += 1
-        real(self, docs)
+        real(self, docs, link)
         if calls["n"] == 2:
             raise _Interrupt()  # like Ctrl-C right after a batch committed
 
@@ -128,7 +128,7 @@ def test_folder_of_ten_thousand_files_streams(tmp_path):
         (folder / f"{i:05d}.txt").write_text(f"Headline {i}\n\nBody of article {i} about regional media "
                                               f"cooperation and exchange number {i}.\n", encoding="utf-8")
     env = dict(os.environ, NEWSBRIDGE_DB=str(tmp_path / "tenk.db"))
-    proc = subprocess.run([sys.executable, "-m", "newsbridge.cli", "ingest", "--no-analyze", "-q", str(folder)],
+    proc = subprocess.run([sys.executable, "-m", "newsbridge.cli", "ingest", "--no-analyze", "--no-link", "-q", str(folder)],
                           capture_output=True, text=True, env=env, timeout=600)
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "added 10000" in proc.stdout

@@ -102,12 +102,16 @@ class Workspace:
         return self._index
 
     # -- ingest ------------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | Path], *, stages: Iterable[str] = DEFAULT_STAGES,
+    def ingest(self, paths: Iterable[str | Path], *, stages: Iterable[str] = DEFAULT_STAGES, link: bool = True,
                on_progress: Callable[[str], None] | None = None,
                on_error: Callable[[str], None] | None = None) -> IngestReport:
-        """Ingest files and folders; bad inputs are reported and skipped, never fatal."""
+        """Ingest files and folders; bad inputs are reported and skipped, never fatal.
+
+        With ``link`` (the default) new articles are linked to the stored ones as they arrive;
+        bulk loads can skip that and run ``link()`` once afterwards.
+        """
         items = iter_items(list(paths), self.settings.max_input_bytes)
-        return self.ingest_items(items, stages=stages, on_progress=on_progress, on_error=on_error)
+        return self.ingest_items(items, stages=stages, link=link, on_progress=on_progress, on_error=on_error)
 
     def ingest_records(self, records: Iterable[dict[str, Any]], origin: str = "api",
                        stages: Iterable[str] = DEFAULT_STAGES) -> IngestReport:
@@ -127,7 +131,7 @@ class Workspace:
         return self.ingest_items([item], stages=stages)
 
     def ingest_items(self, items: Iterable[RawItem | InputError], *, stages: Iterable[str] = DEFAULT_STAGES,
-                     on_progress: Callable[[str], None] | None = None,
+                     link: bool = True, on_progress: Callable[[str], None] | None = None,
                      on_error: Callable[[str], None] | None = None) -> IngestReport:
         stages = tuple(stages)
         report = IngestReport()
@@ -147,14 +151,14 @@ class Workspace:
                 continue
             batch.append(item)
             if len(batch) >= BATCH:
-                self._ingest_batch(batch, stages, report, fail, on_progress)
+                self._ingest_batch(batch, stages, report, fail, on_progress, link)
                 batch = []
         if batch:
-            self._ingest_batch(batch, stages, report, fail, on_progress)
+            self._ingest_batch(batch, stages, report, fail, on_progress, link)
         return report
 
     def _ingest_batch(self, batch: list[RawItem], stages: tuple[str, ...], report: IngestReport,
-                      fail: Callable[[InputError], None], on_progress) -> None:
+                      fail: Callable[[InputError], None], on_progress, link: bool = True) -> None:
         ids = {id(it): document_id(it.raw) for it in batch}
         existing = self.store.existing_ids(set(ids.values()))
         fresh: list[tuple[RawItem, Document]] = []
@@ -182,17 +186,19 @@ class Workspace:
             fail(InputError(f.origin or f.doc_id, f"stage {f.stage} failed: {f.reason}"))
         if done:
             self.store.save_many((d, raws[d.id]) for d in done)
-            self._after_save(done)
+            self._after_save(done, link)
         for d in done:
             report.added += 1
             report.ids.append(d.id)
             if on_progress:
                 on_progress(d.origin or d.id)
 
-    def _after_save(self, docs: list[Document]) -> None:
+    def _after_save(self, docs: list[Document], link: bool = True) -> None:
         """Derived state follows the store: search index, then incremental linking."""
         self.index.add(docs)
         self.index.commit()
+        if not link:
+            return
         try:
             from .link import on_ingest
         except ImportError:

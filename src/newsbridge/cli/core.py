@@ -35,6 +35,7 @@ def _count_inputs(paths: list[str]) -> int | None:
 def ingest(
     paths: List[str] = typer.Argument(..., help="Files and folders: .txt, .html, .jsonl, feeds, WARC."),
     no_analyze: bool = typer.Option(False, "--no-analyze", help="Only clean and metadata (fast); no entities, quotes, events."),
+    no_link: bool = typer.Option(False, "--no-link", help="Do not link as articles arrive (bulk loads; run `newsbridge link` after)."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Ingest files and folders into the store (idempotent: the same bytes are stored once)."""
@@ -46,12 +47,12 @@ def ingest(
 
     with _workspace() as ws:
         if quiet or not sys.stderr.isatty():
-            report = ws.ingest(paths, stages=stages, on_error=on_error)
+            report = ws.ingest(paths, stages=stages, link=not no_link, on_error=on_error)
         else:
             with Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                           TextColumn("{task.description}"), console=err_console, transient=True) as bar:
                 task = bar.add_task("", total=total)
-                report = ws.ingest(paths, stages=stages, on_error=on_error,
+                report = ws.ingest(paths, stages=stages, link=not no_link, on_error=on_error,
                                    on_progress=lambda o: bar.update(task, advance=1, description=Path(o).name[:40]))
         console.print(f"added {report.added}, already stored {report.skipped}, failed {len(report.errors)} "
                       f"(store: {ws.store.count()} articles)", highlight=False)
