@@ -7,8 +7,8 @@
 * ``PgSearch`` keeps a derived table ``nb_search`` (one ``tsvector`` per document) ranked by
   the RUM index, which orders by rank inside the index (``tsv <=> query``), so a top-20
   query does not score every match the way ``ts_rank`` does. The lexemes are made by the
-  search index's own analyzers (Snowball stemmers for English and Russian, jieba words for
-  Chinese) and carry their analysis as a prefix (``en:forum``), so a query matches exactly
+  search index's own analyzers (Snowball stemmers for English and Russian, characters for
+  Chinese, a query word then being a phrase of its characters) and carry their analysis as a prefix (``en:forum``), so a query matches exactly
   the documents the default index (tantivy) matches. Without the rum extension it falls back
   to GIN + ``ts_rank`` (correct, slower on common words).
 * ``facet_top`` answers "top values of a facet" from a summary table refreshed after a bulk
@@ -61,11 +61,11 @@ def pg_conninfo(store: Store) -> str:
     return url.render_as_string(hide_password=False)
 
 
-def connect(store: Store):
+def connect(store: Store, autocommit: bool = False):
     import psycopg
     if not store.is_postgres:
         raise ValueError("E702: bulk loading with COPY needs a postgresql:// store")
-    return psycopg.connect(pg_conninfo(store))
+    return psycopg.connect(pg_conninfo(store), autocommit=autocommit)
 
 
 def _cols(cols: tuple[str, ...]) -> str:
@@ -251,8 +251,6 @@ class PgSearch:
 
     # analysis shared with the tantivy index, so both match the same documents
     def _tokens(self, lang: str, text: str):
-        if lang == "zh" and self._ix._CJK.search(text):
-            text = self._ix.segment_chinese(text)
         return self._an[f"nb_{lang}"].pre_tokenize(text).tokens
 
     def tsvector(self, doc: Document) -> str:
@@ -308,7 +306,7 @@ class PgSearch:
             else:
                 conn.execute(f"CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_gin ON {SEARCH_TABLE} USING gin (tsv)")
             conn.execute(f"CREATE INDEX IF NOT EXISTS {SEARCH_TABLE}_pub ON {SEARCH_TABLE} (published_at)")
-        conn.execute(f"ANALYZE {SEARCH_TABLE}")
+            conn.execute(f"ANALYZE {SEARCH_TABLE}")
         return m
 
     def drop_index(self, conn) -> None:
@@ -349,6 +347,8 @@ class PgSearch:
                     if L in ("en", "ru") and self._an["nb_xx"].analyze(c.text):
                         stopped = True
                     continue
+                if L == "zh" and c.text in getattr(ix, "_ZH_STOP", ()):
+                    stopped = True
                 expr = _lexeme(f"{L}:{toks[0].text}")
                 for a, b in zip(toks, toks[1:]):
                     expr += f" <{max(1, b.position - a.position)}> " + _lexeme(f"{L}:{b.text}")
@@ -375,7 +375,7 @@ class PgSearch:
         """Top ``limit`` documents by rank (RUM ``<=>``; GIN: ``ts_rank``), with filters."""
         t0 = time.perf_counter()
         own = conn is None
-        conn = conn or connect(self.store)
+        conn = conn or connect(self.store, autocommit=True)
         try:
             and_q, or_q = self.tsquery(query, lang if isinstance(lang, str) else None)
             if and_q is None:
@@ -458,7 +458,7 @@ def facet_top(store: Store, kind: str, limit: int = 20, conn=None) -> list[tuple
     """Most frequent values of a facet kind, as ``Store.facet_counts`` counts them, from the
     summary (one index range read). The summary reflects the last ``refresh_facet_totals``."""
     own = conn is None
-    conn = conn or connect(store)
+    conn = conn or connect(store, autocommit=True)
     try:
         rows = conn.execute(f"SELECT display, n FROM {FACET_TOTALS} WHERE kind = %s ORDER BY n DESC, display "
                             "LIMIT %s", [kind, limit]).fetchall()
@@ -473,7 +473,7 @@ def facet_cooccurring(store: Store, kind: str, value: str, other: str, limit: in
     """Top values of facet ``other`` among the documents that have facet ``kind`` = ``value``
     (e.g. the organisations in articles about a person)."""
     own = conn is None
-    conn = conn or connect(store)
+    conn = conn or connect(store, autocommit=True)
     try:
         rows = conn.execute(
             "SELECT f2.display, count(DISTINCT f2.doc_id) AS n FROM facets f1 JOIN facets f2 "
