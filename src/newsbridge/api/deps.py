@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from fastapi import Query, Request
+from fastapi.concurrency import run_in_threadpool
 
 from .errors import ApiError
 from .keys import ApiKey, verify_token
@@ -41,13 +42,13 @@ def _authenticate(request: Request) -> ApiKey:
     return key
 
 
-def require_read(request: Request) -> Optional[ApiKey]:
+async def require_read(request: Request) -> Optional[ApiKey]:
     """Reads are open unless the read_key_required setting is on."""
     nb = request.app.state.nb
     nb.fresh_index()
     if not nb.settings.read_key_required:
         return None
-    key = _authenticate(request)
+    key = await run_in_threadpool(_authenticate, request)
     if "read" not in key.scopes:
         raise ApiError(403, "scope", "this API key may not read")
     return key
@@ -60,7 +61,7 @@ def require_push(request: Request) -> ApiKey:
     return key
 
 
-def filters(
+async def filters(
     q: str = Query("", max_length=500, description='Words or "a phrase"; empty lists the newest articles.'),
     lang: Optional[str] = Query(None, max_length=16, description="ISO 639-1 language, e.g. en, ru, zh."),
     source: Optional[str] = Query(None, max_length=300, description="Outlet or agency."),

@@ -29,6 +29,10 @@ def _nb(request: Request):
     return request.app.state.nb
 
 
+def _json(view: dict[str, Any]) -> JSONResponse:
+    return JSONResponse(view)
+
+
 def _found(fn, *args, **kwargs) -> dict[str, Any]:
     try:
         return fn(*args, **kwargs)
@@ -39,58 +43,58 @@ def _found(fn, *args, **kwargs) -> dict[str, Any]:
 # -- reads ---------------------------------------------------------------------------------------
 @router.get("/search", summary="Search articles (ranked, with facets)")
 def api_search(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
-               offset: int = Query(0, ge=0, le=10_000), facets: bool = Query(True)) -> dict[str, Any]:
-    return search_view(_nb(request).ws, flt, limit=limit, offset=offset, facets=facets)
+               offset: int = Query(0, ge=0, le=10_000), facets: bool = Query(True)):
+    return _json(search_view(_nb(request).ws, flt, limit=limit, offset=offset, facets=facets))
 
 
 @router.get("/articles/{doc_id}", summary="One article with its evidence, story and links")
-def api_article(request: Request, doc_id: str = Path(..., max_length=64, pattern=r"^[A-Za-z0-9_-]+$")) -> dict[str, Any]:
-    return _found(article_view, _nb(request).ws, doc_id)
+def api_article(request: Request, doc_id: str = Path(..., max_length=64, pattern=r"^[A-Za-z0-9_-]+$")):
+    return _json(_found(article_view, _nb(request).ws, doc_id))
 
 
 @router.get("/entities", summary="Actors (linked entities, or the most frequent names)")
 def api_entities(request: Request, q: Optional[str] = Query(None, max_length=300),
                  kind: Optional[str] = Query(None, pattern=r"^(PER|ORG|LOC|per|org|loc)$"),
-                 limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=100_000)) -> dict[str, Any]:
-    return entities_view(_nb(request).ws.store, q=q, kind=kind, limit=limit, offset=offset)
+                 limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0, le=100_000)):
+    return _json(entities_view(_nb(request).ws.store, q=q, kind=kind, limit=limit, offset=offset))
 
 
 @router.get("/entities/{key:path}", summary="One actor: names in every script, roles, quotes, events, contacts")
-def api_entity(request: Request, key: str = Path(..., min_length=1, max_length=300)) -> dict[str, Any]:
-    return _found(actor_view, _nb(request).ws, key)
+def api_entity(request: Request, key: str = Path(..., min_length=1, max_length=300)):
+    return _json(_found(actor_view, _nb(request).ws, key))
 
 
 @router.get("/events", summary="Events in date order (the timeline)")
-def api_events(request: Request, flt: Filters = Depends(filters), limit: int = Query(500, ge=1, le=2000)) -> dict[str, Any]:
-    return timeline_view(_nb(request).ws, flt, limit=limit)
+def api_events(request: Request, flt: Filters = Depends(filters), limit: int = Query(500, ge=1, le=2000)):
+    return _json(timeline_view(_nb(request).ws, flt, limit=limit))
 
 
 @router.get("/quotes", summary="Quotes with their speakers")
 def api_quotes(request: Request, flt: Filters = Depends(filters), speaker: Optional[str] = Query(None, max_length=300),
-               limit: int = Query(100, ge=1, le=500)) -> dict[str, Any]:
-    return quotes_view(_nb(request).ws, flt, speaker=speaker, limit=limit)
+               limit: int = Query(100, ge=1, le=500)):
+    return _json(quotes_view(_nb(request).ws, flt, speaker=speaker, limit=limit))
 
 
 @router.get("/links", summary="Links between articles (duplicate, reprint, translation, same_story)")
 def api_links(request: Request, doc_id: Optional[str] = Query(None, max_length=64),
-              kind: Optional[str] = Query(None, max_length=32), limit: int = Query(100, ge=1, le=500)) -> dict[str, Any]:
-    return links_view(_nb(request).ws.store, doc_id, kind, limit)
+              kind: Optional[str] = Query(None, max_length=32), limit: int = Query(100, ge=1, le=500)):
+    return _json(links_view(_nb(request).ws.store, doc_id, kind, limit))
 
 
 @router.get("/stories/{story_id}", summary="A story: its origin and every reprint and translation")
-def api_story(request: Request, story_id: str = Path(..., max_length=64)) -> dict[str, Any]:
-    return _found(story_view, _nb(request).ws.store, story_id)
+def api_story(request: Request, story_id: str = Path(..., max_length=64)):
+    return _json(_found(story_view, _nb(request).ws.store, story_id))
 
 
 @router.get("/network", summary="Cooperation network: actors linked by shared events")
-def api_network(request: Request, flt: Filters = Depends(filters), max_nodes: int = Query(60, ge=2, le=150)) -> dict[str, Any]:
-    return network_view(_nb(request).ws, flt, max_nodes=max_nodes)
+def api_network(request: Request, flt: Filters = Depends(filters), max_nodes: int = Query(60, ge=2, le=150)):
+    return _json(network_view(_nb(request).ws, flt, max_nodes=max_nodes))
 
 
 @router.get("/stats", summary="Store size")
-def api_stats(request: Request) -> dict[str, Any]:
+def api_stats(request: Request):
     ws = _nb(request).ws
-    return {"articles": ws.store.count(), "read_key_required": _nb(request).settings.read_key_required}
+    return _json({"articles": ws.store.count(), "read_key_required": _nb(request).settings.read_key_required})
 
 
 # -- feeds out -----------------------------------------------------------------------------------

@@ -1,0 +1,188 @@
+"""API load benchmark: concurrent clients against /api/v1/search on a synthetic store.
+
+Full run (the issue's target: 50 clients for 60 s on 100,000 articles, p95 <= 100 ms):
+
+    .venv/bin/python bench/api_load.py --n 100000 --clients 50 --duration 60 --out bench/out/api-load
+
+Small run (a shared machine):
+
+    .venv/bin/python bench/api_load.py --n 2000 --clients 10 --duration 10 --out /tmp/nb-api-load
+
+Steps: (1) unless OUT/store.db already holds N articles, the synthetic corpus
+(bench/synth.py, deterministic by seed) is stored and indexed directly (no analysis stages:
+this measures serving, not ingest); (2) ``uvicorn newsbridge.api.app:create_app`` starts in
+its own process(es) (``--workers``); (3) C asyncio clients, each with its own connection,
+send requests back to back for D seconds: 1-3 words drawn from the corpus's vocabulary, a
+language filter on one request in four, top 20 with facets and snippets (the search page's
+JSON) — ``--no-facets`` measures ranked hits alone. Any non-200 answer or transport error
+counts as an error. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+BATCH = 1000
+
+
+def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
+    """OUT/store.db with N synthetic articles and its index; returns (db, vocabulary)."""
+    from bench.synth import generate, jsonl_line, to_document
+    from newsbridge.settings import load_settings
+    from newsbridge.workspace import Workspace
+
+    db = out / "store.db"
+    vocab: Counter = Counter()
+    settings = load_settings(config_file=out / "none.toml", db=str(db))
+    with Workspace(settings) as ws:
+        have = ws.store.count()
+        if have == n:
+            print(f"store: reusing {db} ({n} articles)", file=sys.stderr)
+            for rec in generate(min(n, 3000), seed=seed):
+                vocab.update(w.lower() for w in _WORD.findall(rec["title"] + " " + rec["text"][:600]))
+            return db, [w for w, _ in vocab.most_common(3000)]
+        if have:
+            raise SystemExit(f"{db} holds {have} articles, not {n}: remove {out} or choose another --out")
+        t0 = time.perf_counter()
+        batch = []
+        for i, rec in enumerate(generate(n, seed=seed), 1):
+            if i <= 3000:
+                vocab.update(w.lower() for w in _WORD.findall(rec["title"] + " " + rec["text"][:600]))
+            batch.append((to_document(rec), jsonl_line(rec).encode("utf-8")))
+            if len(batch) >= BATCH:
+                ws.store.save_many(batch)
+                ws.index.add(d for d, _ in batch)
+                batch = []
+                if i % 10_000 == 0:
+                    print(f"store: {i}/{n} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
+        if batch:
+            ws.store.save_many(batch)
+            ws.index.add(d for d, _ in batch)
+        ws.index.commit()
+        print(f"store: {n} articles stored and indexed in {time.perf_counter() - t0:.0f} s", file=sys.stderr)
+    return db, [w for w, _ in vocab.most_common(3000)]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
+    env = {**os.environ, "NEWSBRIDGE_DB": str(db), "PYTHONPATH": str(ROOT / "src")}
+    env.pop("NEWSBRIDGE_INDEX_PATH", None)
+    cmd = [sys.executable, "-m", "uvicorn", "newsbridge.api.app:create_app", "--factory", "--host", "127.0.0.1",
+           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    proc = subprocess.Popen(cmd, env=env, start_new_session=True)
+    deadline = time.monotonic() + 120
+    import httpx
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", timeout=2).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.3)
+    proc.kill()
+    raise SystemExit("server did not start within 120 s")
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    except (ProcessLookupError, subprocess.TimeoutExpired):
+        os.killpg(proc.pid, signal.SIGKILL)
+
+
+async def _client(base: str, vocab: list[str], deadline: float, rng: random.Random, facets: bool,
+                  latencies: list[float], errors: Counter) -> None:
+    import httpx
+    async with httpx.AsyncClient(base_url=base, timeout=30, limits=httpx.Limits(max_connections=1)) as client:
+        while time.perf_counter() < deadline:
+            params = {"q": " ".join(rng.choice(vocab) for _ in range(rng.choice((1, 1, 2, 3)))), "limit": 20}
+            if rng.random() < 0.25:
+                params["lang"] = rng.choice(("en", "ru", "zh"))
+            if not facets:
+                params["facets"] = "false"
+            t0 = time.perf_counter()
+            try:
+                r = await client.get("/api/v1/search", params=params)
+                if r.status_code != 200:
+                    errors[f"HTTP {r.status_code}"] += 1
+                    continue
+                r.json()
+            except (httpx.HTTPError, ValueError) as exc:
+                errors[type(exc).__name__] += 1
+                continue
+            latencies.append((time.perf_counter() - t0) * 1000)
+
+
+async def load(base: str, vocab: list[str], clients: int, duration: float, seed: int, facets: bool) -> dict:
+    latencies: list[float] = []
+    errors: Counter = Counter()
+    # warm-up: every worker opens its index and reader once
+    await asyncio.gather(*(_client(base, vocab, time.perf_counter() + 2, random.Random(seed + 1000 + i), facets, [], Counter())
+                           for i in range(min(clients, 8))))
+    t0 = time.perf_counter()
+    deadline = t0 + duration
+    await asyncio.gather(*(_client(base, vocab, deadline, random.Random(seed + i), facets, latencies, errors)
+                           for i in range(clients)))
+    elapsed = time.perf_counter() - t0
+    q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
+    return {"requests": len(latencies), "errors": sum(errors.values()), "error_kinds": dict(errors),
+            "seconds": round(elapsed, 1), "rps": round(len(latencies) / elapsed, 1),
+            "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
+            "max_ms": round(max(latencies), 1) if latencies else None}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100_000, help="articles in the store")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--duration", type=float, default=60.0, help="seconds of load")
+    ap.add_argument("--workers", type=int, default=max(1, min(4, os.cpu_count() or 1)), help="uvicorn processes")
+    ap.add_argument("--no-facets", action="store_true", help="ranked hits only (facets=false)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--out", default="bench/out/api-load")
+    args = ap.parse_args(argv)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    db, vocab = build_store(out, args.n, args.seed)
+    port = free_port()
+    proc = start_server(db, port, args.workers)
+    try:
+        res = asyncio.run(load(f"http://127.0.0.1:{port}", vocab, args.clients, args.duration, args.seed,
+                               not args.no_facets))
+    finally:
+        stop_server(proc)
+    res = {"articles": args.n, "clients": args.clients, "workers": args.workers, "facets": not args.no_facets,
+           "cpus": os.cpu_count(), **res, "target_p95_ms": 100, "meets_target": res["p95_ms"] <= 100 and res["errors"] == 0}
+    (out / "api-load.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
+    print(f"{res['articles']} articles, {res['clients']} clients, {res['workers']} workers, facets {res['facets']}: "
+          f"{res['requests']} requests in {res['seconds']} s = {res['rps']} req/s; "
+          f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}")
+    return 0 if res["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
