@@ -211,6 +211,33 @@ def part_newsbridge(corpus: Path, db: str, index_path: Path) -> dict:
     return out
 
 
+def part_index(corpus: Path, index_path: Path) -> dict:
+    """The search index alone: JSONL rows -> Documents -> SearchIndex.add (no store, no stages;
+    language from the script, the whole text indexed since no cleaning ran)."""
+    from newsbridge.model import Document, document_id
+    from newsbridge.search.index import SearchIndex
+    shutil.rmtree(index_path, ignore_errors=True)
+    ix = SearchIndex(index_path)
+    cyr, han = re.compile(r"[а-яё]", re.I), re.compile(r"[\u4e00-\u9fff]")
+
+    def docs():
+        with corpus.open(encoding="utf-8") as f:
+            for line in f:
+                o = json.loads(line)
+                head = o["text"][:600]
+                lang = "zh" if len(han.findall(head)) > 50 else "ru" if len(cyr.findall(head)) > 100 else "en"
+                yield Document(id=document_id(line.encode("utf-8")), text=o["text"], title=o.get("title"),
+                               language=lang, published=o.get("published"), source=o.get("source"),
+                               url=o.get("url"), origin=o.get("url"))
+
+    t0 = time.perf_counter()
+    n = ix.add(docs())
+    ix.close()
+    secs = time.perf_counter() - t0
+    return {"articles": n, "seconds": round(secs, 2), "rate": round(n / secs, 1), "peak_rss_mb": peak_rss_mb(),
+            "index_bytes": dir_size(index_path)}
+
+
 def part_reindex(db: str, index_path: Path) -> dict:
     from newsbridge.workspace import Workspace
     ws = Workspace.open(db, index_path=str(index_path))
@@ -254,7 +281,8 @@ def child(part: str, args: list[str]) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def run_one(n: int, out: Path, db_arg: str | None, seed: int) -> dict:
+def run_one(n: int, out: Path, db_arg: str | None, seed: int,
+            parts: tuple[str, ...] = ("baseline", "newsbridge")) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     corpus = out / f"corpus-{n}.jsonl"
     gen = write_corpus(corpus, n, seed)
@@ -265,13 +293,18 @@ def run_one(n: int, out: Path, db_arg: str | None, seed: int) -> dict:
     index_path = out / f"newsbridge-{n}.index"
     result = {"n": n, "corpus": gen, "db": "postgresql" if pg else "sqlite", "cpus": os.cpu_count(),
               "affinity": len(os.sched_getaffinity(0))}
-    result["baseline"] = child("baseline", [str(corpus), base_db])
-    result["newsbridge"] = child("newsbridge", [str(corpus), nb_db, str(index_path)])
-    result["reindex"] = child("reindex", [nb_db, str(index_path)])
+    if "baseline" in parts:
+        result["baseline"] = child("baseline", [str(corpus), base_db])
+    if "newsbridge" in parts:
+        result["newsbridge"] = child("newsbridge", [str(corpus), nb_db, str(index_path)])
+        result["reindex"] = child("reindex", [nb_db, str(index_path)])
+    else:                                   # index alone, from the corpus
+        result["index"] = child("index", [str(corpus), str(index_path)])
     qfile = out / f"queries-{n}.json"
     qfile.write_text(json.dumps(queries, ensure_ascii=False), encoding="utf-8")
     result["search"] = child("search", [str(index_path), str(qfile)])
-    result["ratio_newsbridge_to_baseline"] = round(result["newsbridge"]["rate"] / result["baseline"]["rate"], 3)
+    if "baseline" in result and "newsbridge" in result:
+        result["ratio_newsbridge_to_baseline"] = round(result["newsbridge"]["rate"] / result["baseline"]["rate"], 3)
     (out / f"ingest-{n}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
     corpus.unlink(missing_ok=True)
     return result
@@ -305,10 +338,14 @@ def print_table(results: list[dict]) -> None:
          lambda r: "{p50:.2f} / {p95:.2f} / {p99:.2f}".format(**r["search"]["full"])),
         ("facets ms p50/p95", lambda r: "{p50:.2f} / {p95:.2f}".format(**r["search"]["facets"])),
     ]
+    if "index" in results[0]:
+        rows = [rows[0], ("search index alone, articles/s", lambda r: f"{r['index']['rate']:,.0f}"),
+                ("search index MB", lambda r: f"{r['index']['index_bytes'] / 1e6:.0f}"),
+                ("peak memory MB: index", lambda r: f"{r['index']['peak_rss_mb']:.0f}")] + rows[-3:]
     for name, f in rows:
         t.add_row(name, *[f(r) for r in results])
     Console().print(t)
-    if len(results) > 1:
+    if len(results) > 1 and "newsbridge" in results[0]:
         a, b = results[0], results[-1]
         print(f"peak memory newsbridge ingest {b['n']:,} / {a['n']:,}: "
               f"{b['newsbridge']['peak_rss_mb'] / a['newsbridge']['peak_rss_mb']:.2f}x")
@@ -321,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", default=None, help="postgresql://... to run both parts on PostgreSQL")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--one-core", action="store_true", help="pin every part to one CPU")
+    ap.add_argument("--index-only", action="store_true",
+                    help="skip the store: time the search index alone, then search")
     ap.add_argument("--part", help=argparse.SUPPRESS)
     ap.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
@@ -332,13 +371,16 @@ def main(argv: list[str] | None = None) -> int:
             res = part_baseline(Path(r[0]), r[1])
         elif a.part == "newsbridge":
             res = part_newsbridge(Path(r[0]), r[1], Path(r[2]))
+        elif a.part == "index":
+            res = part_index(Path(r[0]), Path(r[1]))
         elif a.part == "reindex":
             res = part_reindex(r[0], Path(r[1]))
         else:
             res = part_search(Path(r[0]), json.loads(Path(r[1]).read_text(encoding="utf-8")))
         print(json.dumps(res))
         return 0
-    results = [run_one(int(n), Path(a.out), a.db, a.seed) for n in a.n.split(",")]
+    parts = ("index",) if a.index_only else ("baseline", "newsbridge")
+    results = [run_one(int(n), Path(a.out), a.db, a.seed, parts) for n in a.n.split(",")]
     print_table(results)
     return 0
 

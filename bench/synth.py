@@ -451,20 +451,20 @@ def _slug(title: str, i: int) -> str:
 
 
 def article(i: int, seed: int = 0, langs: tuple[str, ...] = ("en", "ru", "zh"), reprint_rate: float = 0.0,
-            translation_rate: float = 0.0, _depth: int = 0) -> dict[str, Any]:
+            translation_rate: float = 0.0) -> dict[str, Any]:
     """Article number ``i`` of the corpus ``seed`` (a pure function of its arguments)."""
     rng = random.Random(f"art:{seed}:{i}")
     roll = rng.random()
-    if i > 0 and _depth == 0 and roll < reprint_rate:
+    if i > 0 and roll < reprint_rate:            # a copy of an earlier article (maybe itself a copy)
         j = rng.randrange(max(0, i - 5000), i)
-        orig = article(j, seed, langs, reprint_rate, translation_rate, _depth=1)
+        orig = article(j, seed, langs, reprint_rate, translation_rate)
         return _reprint(i, orig, seed, rng)
     lang = langs[rng.randrange(len(langs))]
     story_k = i
     translation_of = None
-    if i > 0 and _depth == 0 and roll < reprint_rate + translation_rate and len(langs) > 1:
+    if i > 0 and roll < reprint_rate + translation_rate and len(langs) > 1:
         j = rng.randrange(max(0, i - 5000), i)
-        orig = article(j, seed, langs, 0.0, 0.0, _depth=1)
+        orig = article(j, seed, langs, reprint_rate, translation_rate)
         story_k = orig["labels"]["story"]
         lang = rng.choice([x for x in langs if x != orig["labels"]["lang"]])
         translation_of = orig["labels"]["id"]
