@@ -80,6 +80,8 @@ def test_api_actor_across_scripts(env):
     assert v["met"][0]["key"] == "vladimir putin" and v["met"][0]["events"] == 2      # talks + agreement, reprints once
     assert {r["role"] for r in v["roles"]} >= {"President", "国家主席", "председатель"}
     assert v["actor"]["articles"] == 4 and v["actor"]["linked"]
+    assert v["named_with"] == [{"key": "vladimir putin", "name": "Vladimir Putin", "href": "/actor/vladimir%20putin",
+                                "articles": 4}]
     # by any of its names
     assert client.get("/api/v1/entities/习近平").json()["actor"]["key"] == "xi jinping"
     # an unlinked actor found through facets

@@ -32,7 +32,10 @@ def serve(
     """Serve the web UI and the REST API (OpenAPI at /openapi.json)."""
     from ..api.app import create_app
     if get is not None:
-        from fastapi.testclient import TestClient
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from fastapi.testclient import TestClient
         with TestClient(create_app(settings())) as client:
             resp = client.get(get)
         sys.stdout.write(resp.text if resp.text.endswith("\n") else resp.text + "\n")

@@ -116,7 +116,17 @@ def actor_view(ws, key: str) -> dict[str, Any]:
     events: list[dict[str, Any]] = []
     met_events: dict[str, set] = defaultdict(set)     # the same event in reprints counts once
     met_names: dict[str, str] = {}
+    named_with: Counter = Counter()                    # other people in the same articles
     for doc in docs:
+        seen_here: set[str] = set()
+        for sp in doc.layer(PERSONS):
+            other = sp.attrs.get("name") or doc.span_text(sp)
+            if other and not is_me(other):
+                k = resolver.key(doc.id, other)
+                if k != actor["key"] and k not in seen_here:
+                    seen_here.add(k)
+                    named_with[k] += 1
+                    met_names.setdefault(k, resolver.display(k, other))
         ref = {"doc_id": doc.id, "doc_title": doc.title or "(untitled)", "href": article_href(doc.id),
                "published": doc.published, "source": doc.source, "language": doc.language}
         for sp in doc.layer(layer):
@@ -173,6 +183,8 @@ def actor_view(ws, key: str) -> dict[str, Any]:
         "events": events[:MAX_LIST],
         "met": [{"key": k, "name": met_names[k], "href": actor_href(k), "events": n}
                 for k, n in sorted(((k, len(v)) for k, v in met_events.items()), key=lambda x: (-x[1], x[0]))[:20]],
+        "named_with": [{"key": k, "name": met_names[k], "href": actor_href(k), "articles": n}
+                       for k, n in sorted(named_with.items(), key=lambda x: (-x[1], x[0]))[:20]],
         "articles": [{"id": d.id, "title": d.title or "(untitled)", "href": article_href(d.id), "published": d.published,
                       "source": d.source, "language": d.language} for d in docs[:50]],
     }
