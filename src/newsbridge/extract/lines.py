@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .dates import find_dates
 
@@ -22,9 +21,7 @@ class Line:
         return not self.text
 
 
-@lru_cache(maxsize=8)
-def split_lines(text: str) -> tuple[Line, ...]:
-    """The lines of ``text`` (cached: the clean and metadata steps split the same text)."""
+def split_lines(text: str) -> list[Line]:
     out: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
@@ -33,11 +30,10 @@ def split_lines(text: str) -> tuple[Line, ...]:
         s = pos + lead
         out.append(Line(i, s, s + len(stripped), stripped))
         pos += len(raw) + 1
-    return tuple(out)
+    return out
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # A sentence ends here: terminal mark, optional closing quotes/brackets, space, then a capital
 # or an opening quote. Initials and common abbreviations before the mark are not sentence ends.
@@ -47,17 +43,13 @@ _ABBREV = frozenset("mr ms mrs dr st jr sr no vs gen col lt sgt rev gov sen rep 
 _CJK_SHARE = 0.3
 
 
-@lru_cache(maxsize=4096)
 def is_cjk(s: str) -> bool:
     """Mostly Chinese/Japanese characters (by a cheap count over the first 200 characters)."""
     head = s[:200]
-    han = len(_HAN.findall(head))
-    if not han:
-        return False
-    return han >= _CJK_SHARE * len(_LETTER.findall(head))
+    letters = sum(ch.isalpha() for ch in head)
+    return bool(letters) and len(_HAN.findall(head)) >= _CJK_SHARE * letters
 
 
-@lru_cache(maxsize=4096)
 def word_count(s: str) -> int:
     """Words; in CJK text every two characters count as one word (a rough but stable measure)."""
     if is_cjk(s):
@@ -65,7 +57,6 @@ def word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-@lru_cache(maxsize=4096)
 def sentence_breaks(s: str) -> int:
     """Number of sentence boundaries inside ``s`` (0 for a single sentence)."""
     n = 0
