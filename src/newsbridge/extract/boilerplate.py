@@ -60,6 +60,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                        r"мнение редакции (?:может )?не совпадает|редакция не (?:несет|несёт) ответственност|"
                        r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
                        r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated)"), 600),
+    # ^ scanned only when one of _NEEDLES["disclaimer"] occurs in the line (5x faster on body text)
     ("related", _rx(r"^(?:see also|read also|also read|read more|more on this|related(?: news| articles| stories| topics)?"
                     r"\s*(?:[:：]|$)|recommended\b|you (?:may|might) (?:also )?like|more from\b|recent news|latest news|"
                     r"more news|more stories|top stories|most (?:read|popular|viewed)|trending\b|"
@@ -94,6 +95,14 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("aggregator", _rx(r"^(?:translation|machine translation|перевод|翻译)\s*\.(?:\s*region\s*:.*)?$|^region\s*:|^регион\s*:"),
      RULE_MAX_CHARS),
 )
+
+# Unanchored rules scan the whole line; on long lines they run only when a needle occurs.
+NEEDLE_MIN_CHARS = 160
+_NEEDLES: dict[str, tuple[str, ...]] = {
+    "disclaimer": ("disclaim", "necessarily", "raw content", "views expressed", "мнение редакции", "не несет",
+                   "не несёт", "точка зрения", "本文仅代表", "不代表本", "免责声明", "translated"),
+    "copyright": ("rights reserved", "права защищены", "版权所有", "未经授权", "使用本网站", "материалов"),
+}
 
 # Lines that credit a source ("Source: Xinhua", "Источник: ТАСС", "来源：新华网").
 _SOURCE_LINE = _rx(r"^[\[【(（]?\s*(?:source|sources|news source|источник|источники|по материалам|来源|來源|稿源|"
@@ -166,8 +175,14 @@ def classify_line(line: Line) -> Marked | None:
         value = _source_value(t)
         # A header line "2025-12-17 10:30 来源：新华网" is handled with the dates; here: a credit line.
         return Marked(line, "source_line", {"value": value} if value else {})
+    low = t.lower() if len(t) > NEEDLE_MIN_CHARS else ""
     for kind, rx, max_len in _RULES:
-        if len(t) <= max_len and rx.search(t):
+        if len(t) > max_len:
+            continue
+        needles = _NEEDLES.get(kind) if low else None
+        if needles is not None and not any(n in low for n in needles):
+            continue
+        if rx.search(t):
             return Marked(line, kind)
     if _is_breadcrumb(t):
         return Marked(line, "nav")
@@ -197,7 +212,7 @@ def _is_long(line: Line) -> bool:
     t = line.text
     if is_cjk(t):
         return len(t) >= LONG_PARAGRAPH // 3 or t.count("。") >= 2
-    return len(t) >= LONG_PARAGRAPH or (len(t) >= 80 and sentence_breaks(t) >= 1)
+    return len(t) >= LONG_PARAGRAPH or (len(t) >= 80 and sentence_breaks(t, stop_at=1) >= 1)
 
 
 def _short_unpunctuated(t: str, max_words: int) -> bool:
@@ -207,8 +222,10 @@ def _short_unpunctuated(t: str, max_words: int) -> bool:
 def _date_line_stamp(line: Line, cjk_source: bool = True) -> Marked | None:
     """A line that is a date standing alone (optionally with a Chinese '来源：' credit)."""
     t = line.text
+    if len(t) > 120:
+        return None
     src = None
-    if cjk_source:
+    if cjk_source and ("源" in t):
         m = re.search(r"(?:来源|來源|稿源)\s*[:：]\s*(\S{2,30})", t)
         if m:
             src = m.group(1)

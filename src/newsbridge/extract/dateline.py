@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import DateMatch, find_dates
 
@@ -56,6 +57,7 @@ def _clean_agency(s: str) -> str | None:
     return s
 
 
+@lru_cache(maxsize=1024)
 def parse_dateline(para: str) -> Dateline | None:
     """The dateline opening ``para``, or None."""
     head = para[:HEAD_CHARS]

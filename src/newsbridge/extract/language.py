@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-SAMPLE_CHARS = 1500          # py3langid is as accurate on 1.5 KB as on the whole article
+SAMPLE_CHARS = 600           # enough for py3langid on article text (WMT: 100% of documents at 600)
 CYRILLIC_LANGS = ("ru", "uk", "be", "kk")
 LATIN_LANGS = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr")
 SUPPORTED = ("en", "ru", "zh", "kk", "be", "uk", "de", "fr", "es", "it", "pt", "nl", "pl", "cs", "tr",
@@ -47,24 +47,13 @@ def _best(sample: str, langs: tuple[str, ...]) -> str:
     return langs[0]
 
 
-def _script_counts(sample: str) -> tuple[int, int, int, int, int]:
-    han = cyr = lat = kana = hangul = 0
-    for ch in sample:
-        o = ord(ch)
-        if o < 0x41:
-            continue
-        if o < 0x250:
-            if ch.isalpha():
-                lat += 1
-        elif 0x400 <= o <= 0x52F:
-            cyr += 1
-        elif 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF:
-            han += 1
-        elif 0x3040 <= o <= 0x30FF:
-            kana += 1
-        elif 0xAC00 <= o <= 0xD7A3:
-            hangul += 1
-    return han, cyr, lat, kana, hangul
+_SCRIPTS = (re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), re.compile(r"[\u0400-\u052f]"),
+            re.compile(r"[A-Za-z\u00c0-\u024f]"), re.compile(r"[\u3040-\u30ff]"), re.compile(r"[\uac00-\ud7a3]"))
+
+
+def _script_counts(sample: str) -> tuple[int, ...]:
+    """Letters of each script: Han, Cyrillic, Latin, kana, Hangul."""
+    return tuple(len(rx.findall(sample)) for rx in _SCRIPTS)
 
 
 def detect_language(text: str) -> str | None:
@@ -83,11 +72,50 @@ def detect_language(text: str) -> str | None:
         return "zh"
     if cyr >= lat:
         return _cyrillic(sample)
-    return _best(sample, LATIN_LANGS)
+    return _function_words(sample) or _best(sample, LATIN_LANGS)
+
+
+# Frequent function words: a text where one language's words clearly dominate needs no model.
+_FUNCTION_WORDS = {
+    "en": "the of and to in is that for on with was as by at from has have said are it will were".split(),
+    "de": "der die und das den von zu mit ist des dem nicht sich auf für ein eine im auch wird".split(),
+    "fr": "le la les des et est une du dans pour que qui sur au par pas avec ont été".split(),
+    "es": "el la los las del que y en por con para una es se al como más fue sus".split(),
+    "it": "il di che la per un una del della sono con non gli alla ha nel".split(),
+    "pt": "o os da do que em para com uma não no na dos das foi ao".split(),
+    "nl": "de het een van en is dat op te met voor niet zijn aan ook".split(),
+}
+_WORD_LANGS: dict[str, set[str]] = {}
+for _lang, _words in _FUNCTION_WORDS.items():
+    for _w in _words:
+        _WORD_LANGS.setdefault(_w, set()).add(_lang)
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+FUNCTION_WORD_SHARE = 0.12    # of the words in the sample, for a language to be decided by them
+FUNCTION_WORD_MARGIN = 3.0    # times the next language's count
+
+
+def _function_words(sample: str) -> str | None:
+    words = _LATIN_WORD.findall(sample.lower())
+    if len(words) < 30:
+        return None    # short texts: the model is better
+    counts: dict[str, int] = {}
+    for w in words:
+        for lang in _WORD_LANGS.get(w, ()):
+            counts[lang] = counts.get(lang, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
+    best, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if n >= FUNCTION_WORD_SHARE * len(words) and n >= FUNCTION_WORD_MARGIN * second:
+        return best
+    return None
 
 
 def _cyrillic(sample: str) -> str:
     kk, uk, be = len(_KK.findall(sample)), len(_UK.findall(sample)), len(_BE.findall(sample))
+    if not (kk or uk or be or _I.search(sample)):
+        return "ru"   # of ru/uk/be/kk, only Russian is written without і, ї, є, ґ, ў, ә, ғ, қ, ...
     if kk >= 2 and kk >= uk + be:
         return "kk"
     if uk >= 2 and uk > be:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .dates import find_dates
 
@@ -21,7 +22,9 @@ class Line:
         return not self.text
 
 
-def split_lines(text: str) -> list[Line]:
+@lru_cache(maxsize=8)
+def split_lines(text: str) -> tuple[Line, ...]:
+    """The lines of ``text`` (cached: the clean and metadata steps split the same text)."""
     out: list[Line] = []
     pos = 0
     for i, raw in enumerate(text.split("\n")):
@@ -30,26 +33,32 @@ def split_lines(text: str) -> list[Line]:
         s = pos + lead
         out.append(Line(i, s, s + len(stripped), stripped))
         pos += len(raw) + 1
-    return out
+    return tuple(out)
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # A sentence ends here: terminal mark, optional closing quotes/brackets, space, then a capital
 # or an opening quote. Initials and common abbreviations before the mark are not sentence ends.
-_SENT_END = re.compile(r"([^\W\d_]*)([.!?…]+)[\"'»”’)\]]*\s+(?=[\"«“„‘(\[]?[A-ZА-ЯЁ0-9])|[。！？]+[”」』）)]*")
+_SENT_END = re.compile(r"([.!?…]+)[\"'»”’)\]]*\s+(?=[\"«“„‘(\[]?[A-ZА-ЯЁ0-9])|[。！？]+[”」』）)]*")
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
 _ABBREV = frozenset("mr ms mrs dr st jr sr no vs gen col lt sgt rev gov sen rep prof inc ltd co corp jan feb mar apr "
                     "jun jul aug sep sept oct nov dec u.s u.k г гг им ул др млн млрд тыс руб ст пр проф акад".split())
 _CJK_SHARE = 0.3
 
 
+@lru_cache(maxsize=4096)
 def is_cjk(s: str) -> bool:
     """Mostly Chinese/Japanese characters (by a cheap count over the first 200 characters)."""
     head = s[:200]
-    letters = sum(ch.isalpha() for ch in head)
-    return bool(letters) and len(_HAN.findall(head)) >= _CJK_SHARE * letters
+    han = len(_HAN.findall(head))
+    if not han:
+        return False
+    return han >= _CJK_SHARE * len(_LETTER.findall(head))
 
 
+@lru_cache(maxsize=4096)
 def word_count(s: str) -> int:
     """Words; in CJK text every two characters count as one word (a rough but stable measure)."""
     if is_cjk(s):
@@ -57,8 +66,10 @@ def word_count(s: str) -> int:
     return len(_WORD.findall(s))
 
 
-def sentence_breaks(s: str) -> int:
-    """Number of sentence boundaries inside ``s`` (0 for a single sentence)."""
+@lru_cache(maxsize=4096)
+def sentence_breaks(s: str, stop_at: int = 0) -> int:
+    """Number of sentence boundaries inside ``s`` (0 for a single sentence); with ``stop_at``,
+    counting stops once that many are found."""
     n = 0
     limit = len(s.rstrip())
     for m in _SENT_END.finditer(s):
@@ -66,11 +77,14 @@ def sentence_breaks(s: str) -> int:
             continue
         if not s[:m.start()].strip(" 0123456789"):
             continue  # "8. Title": a numbered item, not a sentence
-        word = m.group(1)
-        if word is not None and m.group(2) == "." and (
-                len(word) == 1 and word.isupper() or word.lower() in _ABBREV):
-            continue  # "M. Pompeo", "Mr. Smith", "Dec. 17"
+        if m.group(1) == ".":
+            w = _WORD_BEFORE.search(s, max(0, m.start() - 12), m.start())
+            word = w.group(0) if w else ""
+            if len(word) == 1 and word.isupper() or word.lower() in _ABBREV:
+                continue  # "M. Pompeo", "Mr. Smith", "Dec. 17"
         n += 1
+        if stop_at and n >= stop_at:
+            break
     return n
 
 

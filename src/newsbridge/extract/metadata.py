@@ -18,7 +18,7 @@ from .source import clean_name, clean_source_value, end_credit, is_aggregator_va
 from .title import find_headline
 
 DATELINE_PARAGRAPHS = 3      # a dateline opens one of the first body paragraphs
-LANGUAGE_SAMPLE = 1500       # characters of body text the language is judged on
+LANGUAGE_SAMPLE = 600        # characters of body text the language is judged on
 END_CREDIT_LINES = 3         # an end credit stands within the last lines of the text
 
 
