@@ -30,6 +30,7 @@ NAV_MAX_CHARS = 40
 FOOTER_MAX_WORDS = 8         # a short unpunctuated line after the last paragraph is a footer link
 RULE_MAX_CHARS = 220         # line rules apply to lines at most this long (disclaimers excepted)
 REPEAT_MAX_CHARS = 300       # a repeated line up to this long is boilerplate (second copy)
+STAMP_MAX_GAP = 40           # "Updated 2:30 PM EST, Wed December 17, 2025": the date follows its keyword
 LONG_PARAGRAPH = 200         # characters that make a line body text for sure (CJK: a third)
 
 _I = re.IGNORECASE
@@ -57,7 +58,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                          r"(?:图|图片|摄影)[:：/]|图片来源)"), 160),
     ("disclaimer", _rx(r"(?:disclaimer|does not necessarily reflect|do not necessarily reflect|"
                        r"raw content obtained directly from|views expressed (?:in|here)|"
-                       r"мнение редакции (?:может )?не совпадает|редакция не (?:несет|несёт) ответственност|"
+                       r"мнение редакции (?:может )?не совпада(?:ет|ть)|редакция не (?:несет|несёт) ответственност|"
                        r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
                        r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated)"), 600),
     # ^ scanned only when one of _NEEDLES["disclaimer"] occurs in the line (5x faster on body text)
@@ -137,7 +138,7 @@ def _stamp(line: Line) -> Marked | None:
     if not m or len(line.text) > 120:
         return None
     found = find_dates(line.text, m.end())
-    if not found or found[0].start - m.end() > 12:
+    if not found or found[0].start - m.end() > STAMP_MAX_GAP:
         return None
     kw = m.group("kw")
     kind = "date"
@@ -172,6 +173,15 @@ def classify_line(line: Line) -> Marked | None:
     if stamp is not None:
         return stamp
     if _SOURCE_WORD.match(t) and len(t) <= 160:
+        # "Source: Xinhua | 2025-12-17 10:30:45 | Editor: huaxia": a stamp that names its source.
+        dated = find_dates(t)
+        if dated:
+            head = _SOURCE_WORD.sub("", t[:dated[0].start], count=1)
+            value = re.split(r"\s[|·•]\s|\s{2,}", head.strip())[0].strip(" \t-–—|:：.,")
+            mk = Marked(line, "stamp", _date_attrs(dated[0], "date"))
+            if value:
+                mk.attrs["source"] = value
+            return mk
         value = _source_value(t)
         # A header line "2025-12-17 10:30 来源：新华网" is handled with the dates; here: a credit line.
         return Marked(line, "source_line", {"value": value} if value else {})

@@ -36,6 +36,9 @@ _CN = re.compile(r"^[（(【\[]?\s*(?P<ag>(?:新华社|中新社|中新网|人�
                  r"[\u4e00-\u9fff]{1,6}(?:社|网|报|台|客户端|新闻)))"
                  r"\s*(?P<place>[\u4e00-\u9fff]{0,10}?)\s*(?P<date>(?:\d{4}\s*年\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*"
                  r"(?:电|讯|消息|报道)\s*[）)】\]]?\s*(?:[（(][^）)]{0,40}[）)])?\s*[:：]?")
+# "【环球时报综合报道】", "【环球网报道 记者 王某】": the outlet opens the first paragraph in brackets.
+_CN_BRACKET = re.compile(r"^【\s*(?P<ag>[\u4e00-\u9fff]{2,8}?(?:社|网|报|台|时报|日报|新闻|客户端))"
+                         r"(?:[^】]{0,24})?(?:报道|讯|消息|电)\s*[^】]{0,16}】")
 _CN_NOT_AGENCY = ("本报", "本网", "本台", "记者", "据报")
 
 
@@ -63,12 +66,16 @@ def parse_dateline(para: str) -> Dateline | None:
     head = para[:HEAD_CHARS]
     if not head:
         return None
+    m = _CN_BRACKET.match(head)
+    if m and not m.group("ag").startswith(_CN_NOT_AGENCY):
+        return Dateline(m.end(), None, m.group("ag"), (m.start("ag"), m.end("ag")), None)
     m = _CN.match(head)
     if m:
         ag = m.group("ag")
         if ag.startswith(_CN_NOT_AGENCY):
             return None
-        date = find_dates(m.group("date"))[0] if m.group("date") else None
+        found = find_dates(head, m.start("date"), m.end("date")) if m.group("date") else []
+        date = found[0] if found else None
         if date is None and not m.group(0).rstrip().endswith(("电", "讯", "消息", ":", "：")):
             return None
         return Dateline(m.end(), m.group("place") or None, ag, (m.start("ag"), m.end("ag")), date)

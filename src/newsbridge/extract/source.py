@@ -39,6 +39,7 @@ def clean_name(s: str) -> str | None:
     s = re.sub(r"\s+", " ", s).strip(" \t/()[]（）【】.,;:-–—|")
     if not s or len(s) > 60:
         return None
+    s = re.sub(r"(?i)\.(?:ru|com|cn|kz|by|ua|org|net)$", "", s)   # "INTERFAX.RU" → "INTERFAX"
     # All-caps Latin names longer than an acronym are written in title case ("REUTERS" → "Reuters").
     if s.isascii() and s.isupper() and len(s) > 5 and " " not in s and "-" not in s:
         s = s.title()
