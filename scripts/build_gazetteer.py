@@ -110,12 +110,19 @@ REGIONS = [
     ("", "", "Southeast Asia", "Юго-Восточная Азия", "东南亚"), ("", "", "Asia-Pacific", "Азиатско-Тихоокеанский регион", "亚太"),
     ("", "", "Eurasia", "Евразия", "欧亚"), ("", "", "Balkans", "Балканы", "巴尔干"), ("", "", "Caucasus", "Кавказ", "高加索"),
     ("", "", "Scandinavia", "Скандинавия", "斯堪的纳维亚"), ("", "", "Baltic States", "Прибалтика", "波罗的海国家"),
+    ("GB-SCT", "GB", "Scotland", "Шотландия", "苏格兰"), ("GB-ENG", "GB", "England", "Англия", "英格兰"),
+    ("GB-WLS", "GB", "Wales", "Уэльс", "威尔士"), ("GB-NIR", "GB", "Northern Ireland", "Северная Ирландия", "北爱尔兰"),
+    ("", "", "Soviet Union", "Советский Союз", "苏联"), ("", "", "Latin America", "Латинская Америка", "拉美"),
 ]
+# cities GeoNames knows without a (simplified) Chinese name: English name -> Chinese names
+CITY_ZH = {"Kyiv": ["基辅"], "Kazan": ["喀山"], "Washington": ["华盛顿"], "Kherson": ["赫尔松"],
+           "New York City": ["纽约"], "Donetsk": ["顿涅茨克"]}
 REGION_ALIASES = {"CN-XZ": {"en": ["Xizang"], "ru": [], "zh": ["西藏自治区"]},
                   "CN-XJ": {"en": [], "ru": ["Синьцзян-Уйгурский автономный район"], "zh": ["新疆维吾尔自治区"]},
                   "CN-GX": {"en": [], "ru": [], "zh": ["广西壮族自治区"]},
                   "CN-NM": {"en": [], "ru": [], "zh": ["内蒙古自治区"]},
                   "UA-43": {"en": ["Crimean Peninsula"], "ru": ["Крымский полуостров"], "zh": ["克里米亚半岛"]},
+                  "GB-SCT": {"en": [], "ru": [], "zh": ["苏格兰地区"]},
                   "": {}}
 MACRO_REGIONS = ["150", "142", "002", "019", "009", "419", "053", "151", "155", "039", "145", "143", "030", "035", "034", "015", "014", "011"]
 
@@ -242,6 +249,40 @@ def _rank(candidates: list[str], english: str, to_latin, known, threshold: float
     return [a for _, a in sorted(scored)]
 
 
+def traditional_to_simplified(loc_hant, loc_hans, jieba_words) -> dict[str, str]:
+    """A character map from traditional to simplified Chinese, learnt by aligning CLDR's zh_Hant
+    and zh display names (territories, languages, scripts, currencies, exemplar cities) of equal
+    length: a pair counts when both characters share a reading, the traditional one is rare in
+    jieba's (simplified) dictionary and never written in CLDR's simplified names. GeoNames often has only traditional city names."""
+    from pypinyin import Style, pinyin
+
+    def readings(c: str) -> set[str]:
+        return set(pinyin(c, style=Style.NORMAL, heteronym=True)[0])
+    char_words: dict[str, int] = {}
+    for w in jieba_words:
+        for c in set(w):
+            char_words[c] = char_words.get(c, 0) + 1
+    counts: dict[str, dict[str, int]] = {}
+    pairs = []
+    for attr in ("territories", "languages", "scripts", "currencies"):
+        a, b = getattr(loc_hant, attr), getattr(loc_hans, attr)
+        pairs += [(v, b.get(k)) for k, v in a.items() if isinstance(v, str) and isinstance(b.get(k), str)]
+    for zone, d in loc_hant.time_zones.items():
+        other = loc_hans.time_zones.get(zone, {})
+        if "city" in d and "city" in other:
+            pairs.append((d["city"], other["city"]))
+    for t, h in pairs:
+        if len(t) != len(h):
+            continue
+        for x, y in zip(t, h):
+            if x != y and _HAN.match(x) and _HAN.match(y) and readings(x) & readings(y) \
+                    and char_words.get(x, 0) * 5 < char_words.get(y, 0):
+                counts.setdefault(x, {}).setdefault(y, 0)
+                counts[x][y] += 1
+    simplified_side = {c for _, h in pairs for c in h}  # a character CLDR writes in simplified names stays
+    return {x: max(ys, key=ys.get) for x, ys in counts.items() if x not in simplified_side}
+
+
 def _strip_paren(name: str) -> str:
     return re.sub(r"\s*[（(].*?[)）]\s*", "", name).strip()
 
@@ -255,10 +296,13 @@ def build() -> dict:
     morph = _morph()
     jieba.initialize()
     jieba_words = jieba.dt.FREQ
+    import jieba.posseg
+    jieba_tags = jieba.posseg.dt.word_tag_tab
 
     def morph_known(a: str) -> bool:
         return all(morph.word_is_known(w.lower()) for w in a.replace("-", " ").split())
     loc = {lang: Locale(lang) for lang in ("en", "ru", "zh")}
+    t2s = traditional_to_simplified(Locale.parse("zh_Hant"), loc["zh"], jieba_words)
     entries: list[dict] = []
 
     def add(key, kind, code, country, names: dict[str, str], aliases: dict[str, list[str]], population=0):
@@ -325,6 +369,11 @@ def build() -> dict:
         ru_names = ([tz["ru"]] if "ru" in tz else []) + _rank(cyr, name, _latin_of_ru, morph_known, MIN_TRANSLIT_SIMILARITY)
         han = [a for a in alts if _HAN.match(a)]
         zh_names = ([tz["zh"]] if "zh" in tz else []) + _rank(han, name, _latin_of_zh, lambda a: a in jieba_words, 0.0)
+        simplified = ["".join(t2s.get(ch, ch) for ch in a) for a in zh_names]
+        zh_names = list(dict.fromkeys(CITY_ZH.get(name, []) + simplified + zh_names))
+        # 深圳市 -> 深圳, where jieba knows the short form as a place or not at all
+        zh_names += [a[:-1] for a in zh_names if a.endswith("市") and len(a) >= 3
+                     and jieba_tags.get(a[:-1], "ns") == "ns"]
         en_names = [name] + ([tz["en"]] if "en" in tz else [])
         if name.endswith(" City") and cc != "VA":
             en_names.append(name[:-5])  # New York City -> New York
