@@ -57,17 +57,26 @@ class ScaleReport(IngestReport):
     seconds: float = 0.0
     stage_seconds: dict[str, float] = field(default_factory=dict)   # worker seconds per stage
     write_seconds: float = 0.0
+    worker_seconds: dict[str, float] = field(default_factory=dict)  # busy seconds per Ray worker
+    first_result_s: float = 0.0       # start-up: actors started, models warm, first batch back
+    write_stage_seconds: dict[str, float] = field(default_factory=dict)   # driver seconds: store, index, link
 
     @property
     def rate(self) -> float:
         return self.added / self.seconds if self.seconds else 0.0
+
+    @property
+    def steady_rate(self) -> float:
+        """Articles per second after start-up (the first batch back)."""
+        busy = self.seconds - self.first_result_s
+        return self.added / busy if busy > 0 else 0.0
 
 
 def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None, engine: str = "local",
                  num_workers: int = 2, stages: Iterable[str] = DEFAULT_STAGES, *,
                  on_progress: Callable[[str], None] | None = None,
                  on_error: Callable[[str], None] | None = None,
-                 map_batch: int = MAP_BATCH) -> ScaleReport:
+                 map_batch: int = MAP_BATCH, link: bool = True) -> ScaleReport:
     """Ingest ``paths`` through ``stages`` into the store of ``settings`` on ``engine``."""
     settings = settings or load_settings()
     stages = tuple(stages)
@@ -79,10 +88,10 @@ def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None, 
     t0 = time.perf_counter()
     if engine == "local":
         with Workspace(settings) as ws:
-            rep = ws.ingest(paths, stages=stages, on_progress=on_progress, on_error=on_error)
+            rep = ws.ingest(paths, stages=stages, link=link, on_progress=on_progress, on_error=on_error)
         out = ScaleReport(**vars(rep), engine="local", workers=1)
     else:
-        out = _run_ray(paths, settings, stages, max(1, int(num_workers)), on_progress, on_error, map_batch)
+        out = _run_ray(paths, settings, stages, max(1, int(num_workers)), on_progress, on_error, map_batch, link)
     out.seconds = time.perf_counter() - t0
     return out
 
@@ -149,7 +158,8 @@ class StageWorker:
                 out.append(_row(r, "doc", doc.id, raw=it.raw,
                                 doc=json.dumps(done[doc.id].to_dict(), ensure_ascii=False)))
         out.sort(key=lambda x: x["seq"])
-        if out:  # the batch's stage seconds ride on its first row
+        if out:  # the batch's stage seconds ride on its first row, with the worker that spent them
+            timing["worker"] = os.getpid()
             out[0]["timing"] = json.dumps(timing)
         return _to_table(out)
 
@@ -260,7 +270,7 @@ def _item_dataset(paths: list[str], max_bytes: int, block: int):
             meta = BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=None)
             return [ReadTask(lambda: _read_blocks(paths, max_bytes, block), meta, schema=_in_schema())]
 
-    return ray.data.read_datasource(_Inputs(), override_num_blocks=1, ray_remote_args={"num_cpus": 0})
+    return ray.data.read_datasource(_Inputs(), override_num_blocks=1, num_cpus=0)
 
 
 # -- the driver ---------------------------------------------------------------------------------
@@ -291,7 +301,7 @@ def _quiet_ray_data() -> None:
 
 
 def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], workers: int,
-             on_progress, on_error, map_batch: int) -> ScaleReport:
+             on_progress, on_error, map_batch: int, link: bool) -> ScaleReport:
     try:
         import ray  # noqa: F401
         import ray.data  # noqa: F401
@@ -309,8 +319,11 @@ def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], work
                 batch_size=map_batch, batch_format="pyarrow", num_cpus=1,
                 compute=ray.data.ActorPoolStrategy(size=workers),
                 zero_copy_batch=True)
-            writer = _Writer(ws, report, on_progress, on_error)
+            writer = _Writer(ws, report, on_progress, on_error, link)
+            t_start = time.perf_counter()
             for table in ds.iter_batches(batch_size=None, batch_format="pyarrow"):
+                if not report.first_result_s:
+                    report.first_result_s = time.perf_counter() - t_start
                 for r in table.to_pylist():
                     writer.take(r)
             writer.flush()
@@ -324,8 +337,8 @@ def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], work
 class _Writer:
     """Saves worker results in windows of ``BATCH`` inputs, exactly as ``Workspace.ingest``."""
 
-    def __init__(self, ws: Workspace, report: ScaleReport, on_progress, on_error) -> None:
-        self.ws, self.report = ws, report
+    def __init__(self, ws: Workspace, report: ScaleReport, on_progress, on_error, link: bool = True) -> None:
+        self.ws, self.report, self.link = ws, report, link
         self.on_progress, self.on_error = on_progress, on_error
         self.window: list[dict] = []
         self.seen: set[str] = set()
@@ -333,8 +346,12 @@ class _Writer:
 
     def take(self, r: dict) -> None:
         if r.get("timing"):
-            for k, v in json.loads(r["timing"]).items():
+            timing = json.loads(r["timing"])
+            worker = str(timing.pop("worker", "?"))
+            busy = self.report.worker_seconds
+            for k, v in timing.items():
                 self.report.stage_seconds[k] = self.report.stage_seconds.get(k, 0.0) + v
+                busy[worker] = busy.get(worker, 0.0) + v
         if r["status"] == "error" and r["id"] is None:       # unreadable input: reported at once
             self._fail(InputError(r["origin"], r["reason"], r["line"]))
             self._progress(r["origin"])
@@ -342,6 +359,11 @@ class _Writer:
         self.window.append(r)
         if len(self.window) >= BATCH:
             self.flush()
+
+    def _timed(self, name: str, fn, *args) -> None:
+        t = time.perf_counter()
+        fn(*args)
+        self.report.write_stage_seconds[name] = self.report.write_stage_seconds.get(name, 0.0) + time.perf_counter() - t
 
     def _fail(self, err: InputError) -> None:
         self.report.errors.append(err.message)
@@ -375,8 +397,15 @@ class _Writer:
                 done.append((Document.from_dict(json.loads(r["doc"])), r["raw"]))
         if done:
             docs = [d for d, _ in done]
-            store.save_many(done)
-            self.ws._after_save(docs)
+            self._timed("store", store.save_many, done)
+            self._timed("index", self.ws._after_save, docs, False)     # the search index
+            if self.link:                                              # then linking, as ingest does
+                try:
+                    from ..link import on_ingest
+                except ImportError:
+                    on_ingest = None
+                if on_ingest is not None:
+                    self._timed("link", on_ingest, store, docs)
             for d in docs:
                 rep.added += 1
                 rep.ids.append(d.id)

@@ -394,9 +394,15 @@ class PgSearch:
     def _run(self, conn, q: str, where: list[str], params: list, limit: int, count: bool):
         cond = " AND ".join(["tsv @@ %s::tsquery"] + where)
         if self.method(conn) == "rum":
+            # ORDER BY the distance alone, so the RUM index returns rows in rank order and the
+            # scan stops at ``limit``; the planner underrates a sequential scan over TOASTed
+            # tsvectors (it detoasts every row), so the index path is asked for explicitly.
             sql = (f"SELECT doc_id, tsv <=> %s::tsquery AS d FROM {SEARCH_TABLE} WHERE {cond} "
-                   "ORDER BY tsv <=> %s::tsquery, doc_id LIMIT %s")
-            rows = conn.execute(sql, [q, q, *params, q, limit]).fetchall()
+                   "ORDER BY tsv <=> %s::tsquery LIMIT %s")
+            with conn.transaction():
+                conn.execute("SET LOCAL enable_seqscan = off")
+                conn.execute("SET LOCAL enable_bitmapscan = off")
+                rows = conn.execute(sql, [q, q, *params, q, limit]).fetchall()
             hits = [PgHit(r[0], 1.0 / r[1] if r[1] else float("inf")) for r in rows]
         else:
             sql = (f"SELECT doc_id, ts_rank(tsv, %s::tsquery) AS r FROM {SEARCH_TABLE} WHERE {cond} "
