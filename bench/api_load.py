@@ -38,7 +38,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 BATCH = 1000
+
+
+def words_of(text: str) -> list[str]:
+    """Query words as people type them: Latin/Cyrillic words, Chinese words (jieba) of 2-4 characters."""
+    from newsbridge.search.index import segment_chinese
+    out = []
+    for w in _WORD.findall(text):
+        if _CJK.search(w):
+            out += [z for z in segment_chinese(w).split() if 2 <= len(z) <= 4]
+        else:
+            out.append(w.lower())
+    return out
 
 
 def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
@@ -55,7 +68,7 @@ def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
         if have == n:
             print(f"store: reusing {db} ({n} articles)", file=sys.stderr)
             for rec in generate(min(n, 3000), seed=seed):
-                vocab.update(w.lower() for w in _WORD.findall(rec["title"] + " " + rec["text"][:600]))
+                vocab.update(words_of(rec["title"] + " " + rec["text"]))
             return db, [w for w, _ in vocab.most_common(3000)]
         if have:
             raise SystemExit(f"{db} holds {have} articles, not {n}: remove {out} or choose another --out")
@@ -63,7 +76,7 @@ def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
         batch = []
         for i, rec in enumerate(generate(n, seed=seed), 1):
             if i <= 3000:
-                vocab.update(w.lower() for w in _WORD.findall(rec["title"] + " " + rec["text"][:600]))
+                vocab.update(words_of(rec["title"] + " " + rec["text"]))
             batch.append((to_document(rec), jsonl_line(rec).encode("utf-8")))
             if len(batch) >= BATCH:
                 ws.store.save_many(batch)

@@ -5,7 +5,7 @@ web layer renders that dict with a template or as JSON, so the two cannot drift 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -23,6 +23,9 @@ class NotFound(LookupError):
     """What the view was asked for does not exist (rendered as 404)."""
 
 
+FILTER_NAMES = ("q", "lang", "source", "since", "until", "person", "org", "place", "event_type")
+
+
 @dataclass
 class Filters:
     """The filters shared by search, feeds, timeline and network (same names as the API)."""
@@ -38,7 +41,7 @@ class Filters:
     event_type: str | None = None
 
     def active(self) -> dict[str, str]:
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name)}
+        return {name: value for name in FILTER_NAMES if (value := getattr(self, name))}
 
     def index_filters(self) -> dict[str, Any]:
         d = self.active()
