@@ -48,11 +48,16 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                       r"订阅|关注我们|扫码关注|扫描二维码|长按(?:识别)?二维码|下载.{0,8}客户端|suscr[ií]bete|abonnez-vous|"
                       r"abonnieren sie)"), RULE_MAX_CHARS),
     ("subscribe", _rx(r"(?:subscribe to (?:us|our)|follow us on|подписывайтесь на|подпишитесь на|"
-                      r"关注.{0,10}(?:公众号|微信|微博))"), 120),
+                      r"关注.{0,10}(?:公众号|微信|微博)|(?:please|to) subscribe|already a subscriber|"
+                      r"^follow [\w@.&' ]{2,40} on (?:twitter|facebook|instagram|telegram|x|linkedin)\b|"
+                      r"download (?:the|our) .{0,40}\bapps?\b|by signing up|sign up for (?:our|the)|"
+                      r"síguenos en|siguenos en|únete|打开app|下载app)"), 200),
     ("photo_credit", _rx(r"^[(\[]?(?:photo(?:graph|s)?|image|picture|pictured|illustration|video|file photo|"
                          r"cover photo|фото(?:графия)?|иллюстрация|кадр|видео|скриншот|图片来源|图片|图|摄影|摄|视频|"
                          r"foto|bild)\s*(?:credit|courtesy|source|by|:)?\s*[:：©/|]"), 160),
     ("photo_credit", _rx(r"^(?:photo|фото|foto)\s+(?:by|courtesy|from|автора?|[A-ZА-ЯЁ]{2,})"), 100),
+    ("photo_credit", re.compile(r"^(?:(?:AFP|REUTERS|Reuters|AP|EPA|EPA-EFE|GETTY|Getty Images|TASS|ТАСС|XINHUA|Xinhua|"
+                                r"SPUTNIK|Sputnik|РИА Новости)\s*/\s*\S|(?i:credits?)\s*[:：])"), 100),
     ("photo_credit", _rx(r"^(?:©|\(c\)|copyright)\s*\S.{0,60}$|(?:getty images|afp photo|reuters/[A-Z]|ap photo/|"
                          r"/ ?(?:reuters|afp|ap|tass|ria novosti|xinhua|ria|тасс|риа новости)\s*$|"
                          r"(?:图|图片|摄影)[:：/]|图片来源)"), 160),
@@ -60,7 +65,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                        r"raw content obtained directly from|views expressed (?:in|here)|"
                        r"мнение редакции (?:может )?не совпада(?:ет|ть)|редакция не (?:несет|несёт) ответственност|"
                        r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
-                       r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated)"), 600),
+                       r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated|"
+                       r"trust principles|нашли ошибку|выделите (?:её|ее) и нажмите|"
+                       r"copyrighted property|written permission|без письменного разрешения|转载请注明|未经许可)"), 600),
     # ^ scanned only when one of _NEEDLES["disclaimer"] occurs in the line (5x faster on body text)
     ("related", _rx(r"^(?:see also|read also|also read|read more|more on this|related(?: news| articles| stories| topics)?"
                     r"\s*(?:[:：]|$)|recommended\b|you (?:may|might) (?:also )?like|more from\b|recent news|latest news|"
@@ -70,14 +77,18 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                     r"материалы по теме|популярное\b|самое (?:читаемое|популярное)|рекомендуем\b|лента новостей|"
                     r"相关新闻|相关阅读|相关链接|相关报道|延伸阅读|推荐阅读|热点推荐|更多新闻|更多精彩|猜你喜欢|热门新闻|"
                     r"lea (?:también|más)|lee (?:también|más)|ver también|lesen sie (?:auch|mehr)|mehr zum thema|"
-                    r"(?:à )?lire aussi|voir aussi)"), RULE_MAX_CHARS),
+                    r"(?:à )?lire aussi|voir aussi|(?:lea|mire|vea también|le puede interesar|puedes ver)\s*:|"
+                    r"notas relacionadas|contenido relacionado|das könnte sie auch|czytaj (?:też|także)|"
+                    r"читать (?:далее|также|полностью)|подробнее\s*(?:[:→>»]|$)|点击(?:进入|查看)|原标题\s*[:：])"),
+     RULE_MAX_CHARS),
     ("share", _rx(r"^(?:share(?: this(?: article| story| page)?)?(?: on)?|tweet|print(?: this)?|email|e-mail|"
                   r"поделиться|распечатать|печать|версия для печати|отправить|分享(?:到)?|打印|收藏|"
-                  r"compartir|teilen|partager|copy link|копировать ссылку)\s*[:：]?\s*$"), 60),
+                  r"compartir|teilen(?: mit)?|partager|copy link|копировать ссылку|扫一扫)\s*[:：]?\s*$"), 60),
     ("share", _rx(r"^(?:(?:facebook|twitter|x|telegram|vk|vkontakte|вконтакте|одноклассники|ok|whatsapp|viber|"
                   r"linkedin|reddit|email|e-mail|微信|微博|qq空间|qq|pinterest|flipboard|copy link|print)"
                   r"\s*(?:[|/,·•]\s*)?){2,}$"), 160),
-    ("tags", _rx(r"^(?:tags?|теги|тэги|метки|ключевые слова|标签|关键词|keywords|topics|rubrics?|рубрик[аи])\s*[:：]"),
+    ("tags", _rx(r"^(?:tags?|теги|тэги|метки|ключевые слова|标签|关键词|keywords|topics|rubrics?|рубрик[аи]|"
+                 r"categor(?:y|ies)|filed under|分类|栏目|themen)\s*[:：]"),
      RULE_MAX_CHARS),
     ("credits", _rx(r"^(?:【纠错】|\[纠错\])?\s*[\[【(（]?(?:责任编辑|编辑|责编|审核|校对|审校|监制|制作|(?:来源|出处)[:：]\s*\S+\s*(?:作者|编辑))\s*[:：]|"
                     r"^\(?(?:reporting by|writing by|editing by|edited by|compiled by|additional reporting by)\b|"
@@ -85,8 +96,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("byline", _rx(r"^(?:by|автор|авторы|作者|记者|text|текст)\s*[:：]?\s*[A-ZА-ЯЁ\u4e00-\u9fff][^.!?。]{1,80}$"), 100),
     ("copyright", _rx(r"(?:all rights reserved|все права защищены|版权所有|未经授权|使用本网站|при (?:использовании|цитировании) "
                       r"материалов|любое использование материалов)"), 400),
-    ("comments", _rx(r"^(?:\d+\s+)?(?:comments?|комментари[ийя]в?|评论|发表评论|leave a (?:comment|reply)|add (?:a )?comment|"
+    ("comments", _rx(r"^(?:\d+\s+)?(?:(?:view|show|read) comments|comments?|комментари[ийя]в?|评论|发表评论|leave a (?:comment|reply)|add (?:a )?comment|"
                      r"добавить комментарий|написать комментарий)\s*[:：]?\s*\(?\d*\)?$"), 60),
+    ("reading_time", _rx(r"^(?:(?:estimated )?reading time|tempo de leitura|tiempo de lectura|temps de lecture|"
+                         r"lesezeit|время (?:на )?чтения|читать \d+ мин|阅读时间|阅读量)\s*[:：]?\s*\d|"
+                         r"^\d+\s*(?:min(?:ute)?s?|мин\.?|分钟)\s*(?:read|чтения|阅读)?\s*$"), 60),
     ("ad", _rx(r"^(?:advertisement|advertising|реклама|广告|sponsored(?: content)?|партн[её]рский материал|"
                r"на правах рекламы)\s*$"), 40),
     ("nav", _rx(r"^(?:home|main page|all news|all stories|news feed|back to top|skip to (?:main )?content|menu|search|"
@@ -101,7 +115,11 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
 NEEDLE_MIN_CHARS = 160
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "disclaimer": ("disclaim", "necessarily", "raw content", "views expressed", "мнение редакции", "не несет",
-                   "не несёт", "точка зрения", "本文仅代表", "不代表本", "免责声明", "translated"),
+                   "не несёт", "точка зрения", "本文仅代表", "不代表本", "免责声明", "translated", "trust principles",
+                   "нашли ошибку", "выделите", "copyrighted", "written permission", "письменного разрешения",
+                   "转载", "未经许可"),
+    "subscribe": ("subscri", "follow", "download", "sign", "síguenos", "siguenos", "únete", "app", "подпис",
+                  "关注", "订阅"),
     "copyright": ("rights reserved", "права защищены", "版权所有", "未经授权", "使用本网站", "материалов"),
 }
 
@@ -117,6 +135,10 @@ _STAMP = _rx(r"^(?P<kw>(?:first |originally )?(?:posted|published|publication da
              r"изменено|последнее обновление|"
              r"发布时间|发布日期|发表时间|发表日期|发布于|更新时间|更新日期|修改时间|时间|日期|"
              r"publicado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour)\b\s*(?:on|at|в|:|：)?")
+# The same keywords after a separator inside a short line ("Bureau | Updated : 19 November 2019").
+_STAMP_INLINE = _rx(r"(?:[|·•/]|\s[-–—]|^\W+)\s*(?P<kw>(?:first )?(?:posted|published|updated|modified|last updated)|"
+                    r"опубликовано|обновлено|发布时间|更新时间|publicado|actualizado|veröffentlicht|aktualisiert|"
+                    r"publié|mis à jour)\b\s*(?:on|at|в|:|：)?")
 _STAMP_KIND = (
     ("modified", _rx(r"updat|modif|edit|chang|обновл|измен|更新|修改|actualiz|aktualis|mis à jour")),
     ("published", _rx(r"publi|releas|issu|опубл|размещ|发布|发表|veröff")),
@@ -133,19 +155,25 @@ class Marked:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+def _stamp_kind(keyword: str) -> str:
+    for k, rx in _STAMP_KIND:
+        if rx.search(keyword):
+            return k
+    return "date"
+
+
 def _stamp(line: Line) -> Marked | None:
-    m = _STAMP.match(line.text)
-    if not m or len(line.text) > 120:
+    if len(line.text) > 120:
         return None
+    m = _STAMP.match(line.text) or _STAMP_INLINE.search(line.text)
+    if not m:
+        return None
+    kind = _stamp_kind(m.group("kw"))
+    if not line.text[m.end():].strip(" :："):
+        return Marked(line, "stamp", {"kind": kind, "label_only": True})   # "Published:" (date below)
     found = find_dates(line.text, m.end())
     if not found or found[0].start - m.end() > STAMP_MAX_GAP:
         return None
-    kw = m.group("kw")
-    kind = "date"
-    for k, rx in _STAMP_KIND:
-        if rx.search(kw):
-            kind = k
-            break
     return Marked(line, "stamp", _date_attrs(found[0], kind))
 
 
@@ -266,6 +294,14 @@ def mark_boilerplate(text: str) -> tuple[list[Marked], list[Line], Line | None]:
             mk = _date_line_stamp(line)
             if mk is not None:
                 marked[line.index] = mk
+
+    # "Published:" alone on its line names the kind of the date standing on the next line.
+    for idx, mk in list(marked.items()):
+        if mk.kind == "stamp" and mk.attrs.get("label_only"):
+            nxt = next((ln for ln in lines[idx + 1:idx + 3] if ln.text), None)
+            below = marked.get(nxt.index) if nxt is not None else None
+            if below is not None and below.kind == "stamp" and below.attrs.get("kind") == "date":
+                below.attrs["kind"] = mk.attrs["kind"]
 
     # A "Read also" / "See also" heading alone on its line takes the short link lines below it.
     for idx, mk in list(marked.items()):

@@ -3,6 +3,11 @@
 The text is laid out the way the metadata step reads plain text: the title (when the page
 has one) on the first line, a blank line, then the dated byline (when the page gives a date,
 an author or a site), a blank line, then the body paragraphs separated by blank lines.
+
+Measured (html_to_text, then the clean stage's body; bag-of-words against the gold text):
+article-extraction-benchmark, 181 pages: precision 0.935, recall 0.977 (trafilatura's text
+before cleaning: 0.904 / 0.984). trafilatura-eval subset, 500 pages: 94.2% of the "with"
+snippets kept, 90.6% of the "without" snippets gone (before cleaning: 94.4% / 87.2%).
 """
 from __future__ import annotations
 

@@ -3,8 +3,13 @@
 Script first (Han → zh, kana → ja, Hangul → ko), then, within Cyrillic and Latin, py3langid
 restricted to the languages of that script, corrected by letters that only one language
 uses (Kazakh ә ғ қ ң ө ұ ү һ, Ukrainian ї є ґ, Belarusian ў). Restricting the model to the
-script's languages keeps short texts (a headline, a sentence) right; lingua in low-accuracy
-mode was the alternative (see the module's tests for the figures that decided it).
+script's languages keeps short texts (a headline, a sentence) right. Measured on the WMT
+ru/en/zh documents (675/675/170): 100% / 99.85% / 100% of documents, and 99.4% / 99.7% / 96%
+of single segments of 20+ characters (the zh misses are segments written mostly in Latin).
+py3langid is already a dependency and needs ~2 s to load its model once; lingua (low-accuracy
+mode) was not installed or measured here: it would add a ~100 MB package for no measured gain.
+Long Latin texts whose function words clearly point to one language, and Cyrillic texts
+without і/ї/є/ґ/ў/Kazakh letters (Russian), skip the model: ~0.05 ms per article.
 Only a sample of the text is looked at (``SAMPLE_CHARS``): cost stays flat on long articles.
 """
 from __future__ import annotations

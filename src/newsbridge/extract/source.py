@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 DATELINE_PARAGRAPHS = 3        # a dateline opens one of the first paragraphs of the body
+END_CREDIT_LINE_CHARS = 40     # a line this short ending in a credit is a credit line ("- REUTERS")
 
 # Agencies and outlets that often close an article with a bare credit; mixed-case names are
 # accepted as an end credit only from this list (all-caps names are accepted as they are).
@@ -58,15 +59,24 @@ def end_credit(line: str) -> str | None:
     m = _CN_CREDIT.search(t)
     if m:
         return clean_name(m.group("ag"))
+    # A line that is only a credit: "- REUTERS", "(XINHUA)", "— Kazinform."
+    short = len(t) <= END_CREDIT_LINE_CHARS and bool(re.fullmatch(r"[-–—(（\s]*[^\W\d_][\w&'’. /-]*[)）.\s]*", t))
     m = _PAREN_CREDIT.search(t[-50:])
-    if m and (is_known_agency(m.group("ag").strip()) or m.group("ag").strip().isupper()):
+    if m and _credible(m.group("ag").strip(), short):
         return clean_name(m.group("ag"))
     m = _END_CREDIT.search(t[-60:])
-    if m:
-        ag = m.group("ag").strip(" .")
-        if is_known_agency(ag) or (ag.isupper() and len(ag) >= 2):
-            return clean_name(ag)
+    if m and _credible(m.group("ag").strip(" ."), short):
+        return clean_name(m.group("ag"))
     return None
+
+
+def _credible(name: str, short_line: bool) -> bool:
+    """A known agency anywhere; an unknown all-caps name ("- KAZINFORM") only on a line of its
+    own, and never two letters (reporters sign with initials: "(BA)", "– NM")."""
+    if is_known_agency(name):
+        return True
+    letters = sum(ch.isalpha() for ch in name)
+    return short_line and name.isupper() and letters >= 3 and not any(ch.isdigit() for ch in name)
 
 
 def is_aggregator_value(value: str) -> bool:
@@ -74,8 +84,14 @@ def is_aggregator_value(value: str) -> bool:
     return bool(_AGGREGATOR.search(value)) and not is_known_agency(value)
 
 
+_NOT_AN_OUTLET = re.compile(r"(?i)^(?:news agencies|agencies|wires?|wire services|staff|internet|web|social media|"
+                            r"агентства|сми|интернет|соцсети|网络|综合|网友)$")
+
+
 def clean_source_value(value: str) -> str | None:
     """The outlet named by a "Source:" line ("Xinhua News Agency" stays; dangling dashes go)."""
     v = re.sub(r"\s+", " ", value).strip(" \t-–—|:：.,")
     v = re.sub(r"^(?:https?://)?(?:www\.)?", "", v)
-    return clean_name(v) if v else None
+    if not v or _NOT_AN_OUTLET.match(v):
+        return None
+    return clean_name(v)
