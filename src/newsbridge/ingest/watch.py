@@ -28,7 +28,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 
 from ..store import schema as s
 from .feeds import FeedError, FeedItem, parse_feed
@@ -164,7 +164,7 @@ class Watcher:
         with self.store.engine.connect() as c:
             if c.execute(select(d.c.id).where(d.c.url == url).limit(1)).first():
                 return True
-            return c.execute(select(o.c.doc_id).where(or_(o.c.origin == url, o.c.origin.like(url + "#%"))).limit(1)).first() is not None
+            return c.execute(select(o.c.doc_id).where(o.c.origin == url).limit(1)).first() is not None
 
     # -- polling ----------------------------------------------------------------------------------
     def due(self, now: float | None = None) -> list[FeedConfig]:
