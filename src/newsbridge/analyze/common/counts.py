@@ -113,7 +113,7 @@ EN_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"\b" + _N + r"\s+(?:\w+\s+){0,2}?(?:documents|agreements|memoranda|memorandums|contracts|deals|treaties|accords)\s+(?:\w+\s+){0,3}?(?:were|have been|had been|was)\s+signed", re.I), "documents_signed"),
     (re.compile(r"\bsigned\s+" + _N + r"\s+(?:\w+\s+){0,2}?(?:documents|agreements|memoranda|memorandums|contracts|deals|treaties|accords)", re.I), "documents_signed"),
     (re.compile(r"\b" + _N + r"\s+(?:countries|nations|states)\s+(?:took part|participated|attended)", re.I), "participants"),
-    (re.compile(r"\b(?:participants|delegations)\s+from\s+" + _N + r"\s+(?:countries|nations|regions)", re.I), "participants"),
+    (re.compile(r"\b(?:participants|delegations|delegates|representatives)\s+(?:from|of)\s+" + _N + r"\s+(?:countries|nations)", re.I), "participants"),
     (re.compile(r"\b" + _N + r"\s+(?:[A-Z]\w+\s+){0,2}regions\b"), "regions"),
 ]
 

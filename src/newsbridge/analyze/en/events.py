@@ -24,7 +24,9 @@ _TRIGGERS = [
     ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|met|meet|meets)\b", re.I)),
     ("visit", re.compile(r"\b(?:visit|visits|visited|visiting|arrived|arrives|trip|tour)\b", re.I)),
     ("agreement", re.compile(r"\b(?:agreement|agreements|contract|contracts|memorandum|memoranda|treaty|deal|accord|pact|documents)\b", re.I)),
-    ("launch", re.compile(r"\b(?:launch|launched|launches|launching|unveiled|unveils|inaugurated|kicked off)\b", re.I)),
+    ("launch", re.compile(r"\b(?:launch|launched|launches|launching|unveiled|unveils|inaugurated|kicked off|"
+                          r"opened|opens|commissioned|(?:began|begins|started|starts|commenced)\s+(?:\w+\s+)?(?:operating|operations?|service)|"
+                          r"(?:went|goes|entered|enters|put)\s+into\s+(?:\w+\s+)?(?:operation|service))\b", re.I)),
     ("generic", re.compile(r"\b(?:event|gathering|ceremony)\b", re.I)),
 ]
 _DET_ANAPHOR = re.compile(r"(?:\b(?:the|this|that|these|those|said)\s+)$", re.I)
@@ -35,18 +37,27 @@ _STOP_PREMOD = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
                 "about", "via", "per", "are", "has", "have", "had", "will", "would", "also", "it", "they",
                 "he", "she", "we", "i", "you", "there", "where", "when", "then", "said", "noted", "both",
                 "all", "at", "an", "s", "’s", "'s", "such", "one"}
-_COMPLEMENT_STOP = re.compile(r"[,.;:!?()\"“”«»]|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|"
+_COMPLEMENT_STOP = re.compile(r"[,.;:!?()\"“”«»]|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
+                              r"to\s+(?=[a-z])|amid|amidst|despite|organi[sz]ed|co-organi[sz]ed|hosted|sponsored|chaired|"
                               r"attended|has|have|had|will|would|and\s+(?:the\s+)?(?:went|asked|signed|said|discussed)|"
                               r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
 _PLANNED = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|planning|scheduled|to be held|upcoming|"
                       r"is expected to|are expected to|intends? to|going to|hopes? to|hoped to|expressed hopes to|"
-                      r"next (?:week|month|year)|later this)\b", re.I)
+                      r"next (?:week|month|year)|later this|possible|potential|proposed|"
+                      r"announced\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:visit|trip|meeting|talks|summit))\b", re.I)
 _COMPLETE_AGREEMENT = re.compile(r"\b(?:signed|signing|sign|reached|concluded|adopted|adoption|struck|inked|entered into|"
                                  r"agreed on|clinched)\b", re.I)
 _LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|service|satellite|rocket|campaign|product|"
                          r"app|channel|website|portal|system|version|mission|station|line|route|plant|factory|fund|"
                          r"series|edition|network|show|center|centre|spacecraft|vehicle|model|brand|exchange|index|"
-                         r"scheme|pilot|operation)\b", re.I)
+                         r"scheme|pilot|operation|railway|railroad|bridge|airport|terminal|pipeline|site|mine|"
+                         r"hospital|school|museum|road|highway|metro|subway|train|tunnel|store|shop|office|branch|"
+                         r"facility|facilities|complex|park|port)\b", re.I)
+# verbs of opening/starting operation: they need what was opened right after them (or before, for
+# 'X began operating'), never 'opened fire', 'opened the meeting'
+_OPENING = re.compile(r"^(?:opened|opens|commissioned)$", re.I)
+_NOT_FORUM = re.compile(r"\b(?:press|news)[- ]$", re.I)
+_SUBJECT_LAUNCH = re.compile(r"^(?:began|begins|started|starts|commenced|went|goes|entered|enters)\b", re.I)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
 
@@ -182,7 +193,7 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
                 return None
             if word != "met":
                 planned = True
-        if word == "talks" and not re.search(r"\b(?:held|hold|holds|holding|the|bilateral|of|during|after|in)\s+$", left, re.I):
+        if word == "talks" and not re.search(r"\b(?:held|hold|holds|holding|the|bilateral|of|during|after|in|for)\s+$", left, re.I):
             return None
         if word == "meetings":
             return None
@@ -194,9 +205,12 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None  # 'arrived … on a visit to X': the visit trigger follows
         if word in ("trip", "tour") and not re.match(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]", right):
             return None
-        if word in ("visited", "visiting", "visits") and not re.match(r"\s+(?:the\s+)?[A-Z]", right):
-            if word != "visits":
-                return None
+        if word in ("visited", "visiting") and not re.match(r"\s+(?:the\s+)?[A-Z]", right):
+            return None
+        if word == "visits" and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+to\s+(?:the\s+)?[A-Z]", right):
+            return None  # 'official visits' in general, 'not the time for visits'
+        if word == "visit" and text[e:e + 1] == "-":
+            return None  # a visit-centre is a building
     if etype == "agreement":
         if word == "documents":
             return None  # only as a count ("Eleven documents were signed")
@@ -212,11 +226,25 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         complete = _COMPLETE_AGREEMENT.search(text[ss:se])
         if not (complete or dated):
             return None
+    if etype == "forum" and word.startswith("conference") and _NOT_FORUM.search(left[-8:]):
+        return None  # a press conference is not a conference
+    subject_np = None
     if etype == "launch":
         quoted = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]", text[ss:se])
         obj = right[:80]
-        if not quoted and not _LAUNCHABLE.search(obj) and not _LAUNCHABLE.search(left[-60:]):
+        if _OPENING.match(word):
+            # 'opened a second plant', 'opened its new office': the opened thing follows
+            head = re.match(r"\s+((?:[\w’'-]+[ \t]+){0,4}[\w’'-]+)", right)
+            if not head or not _LAUNCHABLE.search(head.group(1)) or re.match(r"\s+fire\b", right, re.I):
+                return None
+        elif _SUBJECT_LAUNCH.match(word):
+            subject_np = _launch_subject(text, ss, s)
+            if subject_np is None:
+                return None
+        elif not quoted and not _LAUNCHABLE.search(obj) and not _LAUNCHABLE.search(left[-60:]):
             return None
+        elif re.search(r"\b(?:was|were|been|being|is|are)\s+$", left) and not quoted:
+            subject_np = _launch_subject(text, ss, s)
     if etype == "forum" and word in ("congress",) and text[s].isupper():
         return None
     name, named, anaphor = _event_name(text, etype, s, e, ss, se, ments)
@@ -224,6 +252,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         quoted = re.search(r"[\"“«]([^\"”»]{2,80})[\"”»]", text[ss:se])
         if quoted:
             name, named, anaphor = quoted.group(1), True, False
+        elif subject_np:
+            # 'the X project, which was launched' / 'the X railway began operating'
+            name, named, anaphor = f"{subject_np} {' '.join(text[s:e].split())}", True, False
     if etype == "generic":
         anaphor = True
     # date, place, persons, participants
@@ -248,6 +279,29 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     return EventMention(etype, s, e, sent, name, named, anaphor, date, place, {}, participants, persons, planned)
 
 
+def _launch_subject(text: str, ss: int, s: int) -> str | None:
+    """The launched thing named before a passive or intransitive trigger: its head noun (the
+    last launchable noun in the clause) with the words that modify it ('Bashkir Longevity tourism
+    project', 'China-Laos Railway', 'subway train')."""
+    left = text[ss:s]
+    heads = list(_LAUNCHABLE.finditer(left))
+    if not heads:
+        return None
+    h = heads[-1]
+    if len(left) - h.end() > 90:
+        return None
+    words = list(re.finditer(r"[\w’'-]+", left[:h.start()]))
+    pre: list[str] = []
+    nxt = h.start()
+    for m in reversed(words):
+        w = m.group()
+        if w.lower() in _STOP_PREMOD or left[m.end():nxt].strip() or len(pre) >= 4:
+            break
+        pre.insert(0, w)
+        nxt = m.start()
+    return " ".join(pre + [h.group()])
+
+
 def _event_name(text, etype, s, e, ss, se, ments):
     # premodifiers: words before the trigger that are not determiners/prepositions/verbs
     left_words = list(re.finditer(r"[\w’'.-]+", text[ss:s]))
@@ -263,12 +317,16 @@ def _event_name(text, etype, s, e, ss, se, ments):
     name_s = pre[0][0] if pre else s
     trig = text[s:e]
     verbal = trig.lower() in ("met", "meet", "meets", "visited", "visiting", "visits", "arrived", "arrives",
-                              "launched", "launches", "launching", "unveiled", "unveils", "inaugurated")
+                              "launched", "launches", "launching", "unveiled", "unveils", "inaugurated",
+                              "opened", "opens", "commissioned")
     if verbal:
         name_s = s
     # complement: 'with X', 'of X', 'to X', 'by X', 'between X'
     comp_e = e
     cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on)\s+", text[e:se]) if not verbal else re.match(r"\s+(?:with\s+|in\s+|at\s+|to\s+)?", text[e:se])
+    if not verbal and trig[:1].isupper():
+        # a capitalised title goes on with its own words: 'Summit for Democracy', 'Forum on Security'
+        cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on|for)\s+(?=[A-Z])", text[e:se]) or cm
     if cm:
         rest_s = e + cm.end()
         stop = _COMPLEMENT_STOP.search(text, rest_s, se)
@@ -286,6 +344,9 @@ def _event_name(text, etype, s, e, ss, se, ments):
     has_cap = any(w[:1].isupper() or w[:1].isdigit() for w in premods.split())
     named = bool(premods) or comp_e > e or verbal
     det = _DET_ANAPHOR.search(text[max(ss, name_s - 12):name_s])
+    if det and not premods and trig[:1].islower() and cm and cm.group().strip() in ("on", "in", "at", "during"):
+        # 'the summit on YouTube', 'the meeting in Minsk': a place or medium, the event is known
+        return name, False, True
     anaphor = (not premods and comp_e == e and not verbal) or (bool(det) and not has_cap and comp_e == e
                                                                 and premods.lower() in ("", "event"))
     if det and premods.lower() in ("same", "said", "above", "aforementioned"):
@@ -329,13 +390,20 @@ _COMPAT = {"meeting": {"meeting", "forum", "video_conference"}, "forum": {"forum
 def _merge(ems: list[EventMention]) -> list[Event]:
     events: list[Event] = []
     current: Event | None = None
+    waiting: list[EventMention] = []  # 'The meeting's participants …' before the event is named
     for m in sorted(ems, key=lambda x: x.start):
         target = None
-        if m.type in ("generic", "counts") or m.anaphor:
+        if m.type == "visit" and not m.persons and not m.planned:
+            # 'The guests visited the apiary': a further stop of the visit already told, not a new one
+            target = next((ev for ev in reversed(events) if ev.type == "visit" and not ev.planned), None)
+        if target is None and (m.type in ("generic", "counts") or m.anaphor):
             for ev in reversed(events):
                 if ev.type in _COMPAT[m.type] and not ev.planned:
                     target = ev
                     break
+            if target is None and m.anaphor and m.type not in ("generic", "counts") and not m.planned:
+                waiting.append(m)
+                continue
             if target is None and m.type == "counts":
                 if "documents_signed" in m.counts:
                     ev = Event("agreement", name="documents signed")
@@ -357,6 +425,13 @@ def _merge(ems: list[EventMention]) -> list[Event]:
                 if m.type == "meeting" and len(ev.persons & m.persons) >= 2:
                     target = ev
                     break
+                if m.type == "launch" and not ev.planned and not m.planned and not ev.date and not m.date \
+                        and {w.lower() for w in _LAUNCHABLE.findall(ev.name)} & {w.lower() for w in _LAUNCHABLE.findall(m.name)}:
+                    target = ev  # 'opens new plant' (headline) … 'opened a second plant'
+                    break
+                if m.type == "visit" and ev.persons & m.persons and not ev.planned and not m.planned:
+                    target = ev  # the same person's visit told again ('arrived in Warsaw … the visit')
+                    break
         if target is None:
             ev = Event(m.type if m.type != "generic" else "meeting", planned=m.planned)
             ev.absorb(m)
@@ -365,4 +440,15 @@ def _merge(ems: list[EventMention]) -> list[Event]:
         else:
             target.absorb(m)
             current = target
-    return events
+        if waiting and not current.planned:
+            for w in [w for w in waiting if current.type in _COMPAT[w.type]]:
+                current.absorb(w)
+                waiting.remove(w)
+    late: list[Event] = []
+    for w in waiting:  # never named later: the first such mention is the event, the rest join it
+        ev = next((x for x in reversed(late) if x.type in _COMPAT[w.type]), None)
+        if ev is None:
+            ev = Event(w.type, planned=w.planned)
+            late.append(ev)
+        ev.absorb(w)
+    return events + late

@@ -750,14 +750,23 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
     for si, (ss, se) in enumerate(tx.sentences):
         sent = text[ss:se]
         for etype, rx in lx.EVENT_TRIGGERS:
-            m = rx.search(sent)
+            m = next((x for x in rx.finditer(sent) if _real_trigger(text, ss, x, etype, mentions)), None)
             if not m:
                 continue
             if etype == "agreement" and not lx.AGREEMENT_CONTEXT.search(sent):
                 continue
             ts, te = ss + m.start(), ss + m.end()
             name = _event_name(text, tx, ts, te, se, mention_spans)
-            planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent)
+            if etype == "launch":
+                # the launched project's own name in quotation marks: «Башкирское долголетие»
+                qn = re.search(r"[«\"„“]([^«»\"„“]{2,80})[»\"“”]", sent)
+                if qn:
+                    name = qn.group(1).strip()
+            modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts]))
+            if _past_trigger(m.group(1)) and not modal:
+                planned = False  # 'была введена', 'посетил': told as done, whatever else the sentence says
+            else:
+                planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent) or modal
             date = None
             for dm in find_dates(text, ss, se, lang="ru"):
                 date = _resolve_date(text, dm, ref, years, planned)
@@ -793,8 +802,19 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                   "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te), "si": si}
             ev_noun = any(p.tag.POS == "NOUN" for p in parses(m.group(1).split()[0].lower())[:1])
             ev["noun"] = ev_noun
-            dup = next((e for e in seen if e["type"] == etype and (
-                _name_overlap(e["name"], name) or (date and e["date"] == date)
+            ev["bare"] = ev_noun and " " not in name and not date  # 'Участники встречи': the event told elsewhere
+            ev["pers"] = {text[mm.start:mm.end].split()[-1][:5].lower() for mm in mentions
+                          if mm.label == "PER" and ss <= mm.start < se}
+            ev["core"] = " ".join(name.replace(m.group(1), " ").split())
+            dup = None
+            if etype == "visit" and not planned:
+                # 'Гости посетили пасеку': a further stop of the visit already told; the same
+                # people's visit told again
+                dup = next((e for e in reversed(seen) if e["type"] == "visit" and not e["planned"]
+                            and (not ev["pers"] or e["pers"] & ev["pers"])), None)
+            dup = dup or next((e for e in seen if e["type"] == etype and (
+                (_name_overlap(e["core"], ev["core"]) if etype == "launch" else _name_overlap(e["name"], name))
+                or (date and e["date"] == date)
                 or (si - e["si"] <= NEARBY_SENTENCES and not (date and e["date"] and date != e["date"])))), None)
             if dup is not None:
                 if not dup.get("noun") and ev_noun:
@@ -808,6 +828,16 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                     dup["counts"].setdefault(k, v)
                 continue
             seen.append(ev)
+    # a bare 'встреча' beside a named meeting/forum of the same article is that event
+    compat = {"meeting": ("forum", "meeting", "video_conference")}
+    for ev in list(seen):
+        if ev.get("bare") and ev["type"] in compat:
+            other = next((e for e in seen if e is not ev and not e.get("bare") and not e["planned"]
+                          and e["type"] in compat[ev["type"]]), None)
+            if other is not None:
+                for k in ("date", "place"):
+                    other[k] = other[k] or ev[k]
+                seen.remove(ev)
     for ev in seen:
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
                 place=ev["place"], participants=ev["participants"], counts=ev["counts"],
@@ -834,6 +864,30 @@ def _resolve_date(text: str, dm, ref, years, planned: bool):
                 except ValueError:
                     continue
     return resolve(dm, ref, years, future=planned)
+
+
+def _past_trigger(trigger: str) -> bool:
+    w = trigger.split()[0].lower()
+    for p in parses(w)[:1]:
+        if p.tag.POS in ("VERB", "PRTF", "PRTS") and p.tag.tense == "past":
+            return True
+    return False
+
+
+def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
+    """Not an event word: 'визит-центр', 'пресс-конференция', 'Конгресс США' (a body)."""
+    ts, te = ss + m.start(1), ss + m.end(1)
+    if text[te:te + 1] == "-" and etype != "forum":
+        return False
+    if text[max(0, ts - 6):ts].lower().endswith(("пресс-", "пресс ")):
+        return False
+    if etype == "forum" and text[ts:ts + 1] == "К" and m.group(1).lower().startswith("конгресс"):
+        return False  # Конгресс (США) is a legislature; congresses are 'съезд'/'конгресс' in lower case
+    if any(mm.label == "ORG" and mm.start <= ts and te <= mm.end for mm in mentions):
+        # a named forum tagged ORG is still a forum; 'Совет Федерации', 'Конгресса США' are bodies
+        return etype == "forum" and text[ts:ts + 1].isupper() and any(
+            mm.label == "ORG" and mm.start <= ts and mm.end <= te + 2 for mm in mentions)
+    return True
 
 
 def _name_overlap(a: str, b: str) -> bool:
@@ -867,13 +921,16 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     prev_ok = True
     while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
         t = tx.tokens[end]
-        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low):
+        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low) \
+                or t.low in lx.EVENT_NAME_STOP:
             break
         in_mention = _starts_mention(t.start, mention_starts)
         if t.low in lx.EVENT_NAME_PREPOSITIONS:
             preps += 1
             nxt = tx.tokens[end + 1] if end + 1 < len(tx.tokens) else None
-            if preps > 1 or nxt is None or (t.low in ("в", "во", "на") and nxt.text[:1].islower()):
+            nxt2 = tx.tokens[end + 2] if end + 2 < len(tx.tokens) else None
+            named_place = nxt2 is not None and (nxt2.text[:1].isupper() or nxt2.text in "«\"„“")
+            if preps > 1 or nxt is None or (t.low in ("в", "во", "на") and nxt.text[:1].islower() and not named_place):
                 break
             prev_ok = True
         elif t.text[:1].isupper() and not in_mention:
@@ -886,7 +943,7 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
         end += 1
     s = tx.tokens[k].start
     e = tx.tokens[end - 1].end if end > i else te
-    return " ".join(text[s:e].split()).strip(" «»\"„“.,")
+    return " ".join(re.sub(r"[«»\"„“”]", " ", text[s:e]).split()).strip(" .,")
 
 
 def _is_surname(low: str) -> bool:
