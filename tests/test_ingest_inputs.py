@@ -143,3 +143,14 @@ def test_cli_exit_status_nonzero_when_an_input_failed(tmp_path):
     assert "added 2" in proc.stdout
     err_lines = [l for l in proc.stderr.splitlines() if l.startswith("error:")]
     assert len(err_lines) == 4 and any(f"{files['jsonl']}:2:" in l for l in err_lines)
+
+
+def test_html_charset_declared_only_in_http_header_is_used(tmp_path):
+    page = ("<html><head><title>Форум региональных СМИ</title></head><body><article><h1>Форум региональных СМИ</h1>"
+            "<p>В Казани открылся форум региональных средств массовой информации России и Китая. "
+            "Участники обсудили совместные проекты и обмен новостями между редакциями.</p></article></body></html>")
+    with ws_at(tmp_path) as ws:
+        report = ws.ingest_bytes(page.encode("koi8_r"), "http://example.org/a", kind="html",
+                                 meta={"charset": "koi8-r"}, stages=EXTRACT_STAGES)
+        assert report.ok and report.added == 1
+        assert "форум региональных средств" in ws.store.get(report.ids[0]).text

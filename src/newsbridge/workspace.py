@@ -56,7 +56,7 @@ def build_document(item: RawItem) -> Document:
                 media_type = "text/html"
                 meta = {**{k: v for k, v in html_meta.items() if v}, **meta}
         elif item.kind == "html":
-            text, html_meta = html_to_text(item.raw, url=url)
+            text, html_meta = html_to_text(_declared_text(item.raw, meta.get("charset")), url=url)
             media_type = "text/html"
             meta.update({k: v for k, v in html_meta.items() if v})
             url = url or html_meta.get("url")
@@ -69,6 +69,16 @@ def build_document(item: RawItem) -> Document:
         raise InputError(item.origin, "no text found")
     return Document(id=document_id(item.raw), text=text, origin=item.origin, url=url,
                     media_type=media_type, meta=meta)
+
+
+def _declared_text(raw: bytes, charset: str | None) -> str | bytes:
+    """Bytes decoded with the charset an HTTP header declared, when it fits; else the bytes."""
+    if not charset:
+        return raw
+    try:
+        return raw.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return raw
 
 
 class Workspace:
