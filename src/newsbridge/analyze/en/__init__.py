@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
+from ..common.bodies import is_body, trim_slash
 from ..common.dates import reference_date, years_in
 from ..common.quotes import scan_quotes
 from ..common.sentences import split_paragraphs, split_sentences
@@ -49,7 +50,7 @@ def analyze_en(doc: Document) -> None:
     for ps, pe in paras:
         sentences.extend(split_sentences(text, ps, pe, protect=protect))
     credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
-    mentions = find_mentions(text, paras, sentences, extra=credits)
+    mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -105,6 +106,19 @@ def analyze_en(doc: Document) -> None:
                 participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
                 trigger_span=[m0.start, m0.end],
                 mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
+
+
+def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'EU', 'G7', 'the White House' are organisations, not places; 'Trade /CCPIT/' ends before
+    its slash annotation."""
+    for m in mentions:
+        if m.label in ("ORG", "LOC"):
+            e = trim_slash(text, m.start, m.end)
+            if e < m.end:
+                m.end = e
+            if m.label == "LOC" and is_body(text[m.start:m.end]):
+                m.label = "ORG"
+    return mentions
 
 
 def _key(name: str) -> str:

@@ -223,6 +223,13 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
             inner = text[qs:qe]
             if qe <= qs or not inner.strip():
                 continue
+            if gi == 0 and out and prev_hit_para == pi - 1 and text[ps:g.open_at].strip() == "" \
+                    and _runs_to_para_end(text, out[-1], paras[pi - 1]):
+                # a quotation over several paragraphs: the previous paragraph's quote was left open
+                # (its closing mark never came) and this paragraph opens the mark again
+                out[-1].parts.append((qs, qe))
+                para_hits.append(out.pop())
+                continue
             ss, _ = sentence_of(g.open_at)
             _, se = sentence_of(max(g.after - 1, g.open_at))
             ss, se = max(ss, ps), min(max(se, g.after), pe)
@@ -265,6 +272,15 @@ def find_quotes(text: str, paras: list[tuple[int, int]], sentences: list[tuple[i
             prev_hit_para = pi
         out.extend(para_hits)
     return out
+
+
+def _runs_to_para_end(text: str, hit: QuoteHit, para: tuple[int, int]) -> bool:
+    """The hit's last part ends its paragraph with no closing quotation mark."""
+    end = hit.parts[-1][1]
+    ps, pe = para
+    if not (ps <= end <= pe) or text[end:pe].strip():
+        return False
+    return not (end < len(text) and text[end] in "”»\"’")
 
 
 def _blank_quotes(text: str, groups, ps: int, pe: int) -> str:

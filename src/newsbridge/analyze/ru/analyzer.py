@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from .. import gazetteer as gz
+from ..common.bodies import is_body, trim_slash
 from ..common import (find_dates, group_names, merge_continuations, reference_date, resolve,
                       scan_dash_speech, scan_quotes, split_sentences, years_in)
 from . import lexicon as lx
-from .morph import analyzer_known, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -26,6 +27,7 @@ MAX_ROLE_TOKENS = 14          # a role phrase before a name: at most this many t
 MAX_APPOSITION_TOKENS = 16    # a role after a name ("Name, заместитель ...,")
 ATTRIBUTION_WINDOW = 160      # characters after a closing quote searched for "— сказал он"
 NEARBY_SENTENCES = 2          # same-type event triggers this close describe one event
+SUBJECT_LOOKBACK = 400        # chars back a pronoun looks for a subject before any mention will do
 SHORT_TITLE_WORDS = 3         # «Газпром», «Единая Россия»: capitalized quoted names up to this many words
 
 
@@ -93,6 +95,7 @@ def analyze_ru(doc: Document) -> None:
         mentions += tag_mentions(text, a, b)
     mentions = _clean_mentions(text, mentions)
     mentions = _add_gazetteer_places(text, segments, mentions)
+    mentions = _bodies_and_slashes(text, mentions)
     mentions.sort(key=lambda m: m.start)
 
     persons, person_at = _persons(doc, tx, mentions)
@@ -110,6 +113,20 @@ def analyze_ru(doc: Document) -> None:
 
 
 # -- mentions and entities ---------------------------------------------------------------------
+def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """«ЕС», «Белый дом», «Кремль» are organizations, not places; 'Хунани /Центральный Китай/'
+    ends before its slash annotation."""
+    out = []
+    for m in mentions:
+        if m.label in ("ORG", "LOC"):
+            e = trim_slash(text, m.start, m.end)
+            label = "ORG" if m.label == "LOC" and is_body(text[m.start:e]) else m.label
+            if e != m.end or label != m.label:
+                m = Mention(m.start, e, label)
+        out.append(m)
+    return out
+
+
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop place mentions that are common nouns ('Огонь' after a headline) and cut organization
     mentions to the name in quotation marks ('группы «Руки Вверх»' -> 'Руки Вверх')."""
@@ -199,6 +216,11 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         p.gender = gender_of_name(p.name.split())
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
+        nominative = foreign_nominative(p.name, str(p.gender) if p.gender else None)
+        if nominative != p.name:  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
+            if p.name not in p.forms:
+                p.forms.append(p.name)
+            p.name = nominative
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
@@ -501,7 +523,8 @@ def _is_adj(low: str) -> bool:
 # -- quotes ------------------------------------------------------------------------------------
 def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person], person_at: dict[int, Person]):
     text = doc.text
-    per_mentions = sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at)
+    per_mentions = _PerMentions(sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at))
+    per_mentions.nom = {s for s, e, _ in per_mentions if _nominative_mention(text[s:e])}
     org_spans = [(m.start, m.end) for m in mentions if m.label in ("ORG", "LOC")]
     found: list[dict] = []
     dash_paras = []
@@ -513,9 +536,10 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             found.append({"start": g.start, "end": g.end, "open": g.open_at, "after": g.after, "dash": False})
     for ds in dash_paras:
         for ps, pe in ds.parts:
-            inner = [q for q in found if ps <= q["open"] < pe]
-            if inner and inner[0]["start"] - ps < 3 and inner[0]["end"] >= pe - 3:
-                found.remove(inner[0])
+            # marks inside direct speech are the speaker's own quoting («смежниками»), or the
+            # whole part in marks: either way not a second quotation
+            for q in [q for q in found if ps <= q["open"] < pe]:
+                found.remove(q)
         found.append({"start": ds.parts[0][0], "end": ds.parts[-1][1], "open": ds.parts[0][0] - 1,
                       "after": ds.parts[0][1], "dash": True, "attribution": ds.attribution, "parts": ds.parts})
     found.sort(key=lambda q: q["start"])
@@ -561,6 +585,9 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     words = content.split()
     before = text[max(0, q["open"] - 40):q["open"]].split()
     prev = before[-1].lower().strip(",") if before else ""
+    if prev in TITLE_PREPOSITIONS and content[:1].isupper() and len(words) <= SHORT_TITLE_WORDS \
+            and not re.search(r"[.!?…]$", content):
+        return True  # 'против «Северного потока-2»': a name governed by a preposition
     if prev and lx.maybe_title(prev) and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
         return True
     if len(words) <= SHORT_TITLE_WORDS and content[:1].isupper() and not re.search(r"[.!?…,]$", content):
@@ -569,6 +596,10 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
         if any(s <= q["start"] and q["end"] <= e + 1 for s, e in org_spans):
             return True
     return False
+
+
+TITLE_PREPOSITIONS = {"против", "о", "об", "про", "для", "в", "во", "на", "по", "с", "со", "из", "к", "от", "без",
+                      "через", "у", "за", "над", "под", "при", "между", "до", "после"}
 
 
 def _speech_in(s: str) -> bool:
@@ -590,12 +621,22 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
             markers.append((k, "verb"))
         elif w in ("словам", "мнению", "данным", "утверждению", "оценке") and k > 0 and words[k - 1][2] == "по":
             markers.append((k, "po"))
+        elif w in ("словам", "мнению", "утверждению", "оценке") and k > 1 and words[k - 2][2] == "по" \
+                and words[k - 1][2] in lx.OBLIQUE_PRONOUNS:
+            markers.append((k, "po_pron"))  # 'по его словам'
     if prefer_last:
         markers.reverse()
     pm = [(s, e, p) for s, e, p in per_mentions if a <= s and e <= b]
     for k, kind in markers:
+        if kind == "po_pron":
+            s, e, w = words[k - 1]
+            p = _nearest_person(per_mentions, anchor, lx.OBLIQUE_PRONOUNS[w])
+            if p:
+                return p, (s, e), "pronoun"
+            continue
         vs, ve, vw = words[k]
         gender = verb_gender(vw) if kind == "verb" else None
+        plural = gender is not None and str(gender) == "plur"
         gender = gender if gender in ("masc", "femn") else None
         # right of the marker, up to the clause end
         stop = b
@@ -607,6 +648,8 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
         if right:
             s, e, p = right[0]
             return p, (s, e), "name"
+        if plural:
+            continue  # 'министры … отметили': a group speaks, no one person to name
         r = _pronoun_or_title(words, k + 1, stop, per_mentions, persons, anchor, gender, vs)
         if r:
             return r
@@ -636,7 +679,7 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
 
 def _nominative_mention(surface: str) -> bool:
     surface = " ".join(surface.split())
-    return normalize_name(surface) == surface
+    return normalize_name(surface) == surface and foreign_nominative(surface) == surface
 
 
 def _pronoun_or_title(words, k0: int, stop: int, per_mentions, persons, anchor: int, gender, vs: int):
@@ -664,7 +707,23 @@ def _resolve_title(w: str, s: int, e: int, per_mentions, persons, anchor: int, g
     return (p, (s, e), "title") if p else None
 
 
+class _PerMentions(list):
+    """Person mentions in text order; ``nom``: starts of those in the nominative (subjects)."""
+    nom: set = set()
+
+
 def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
+    # a pronoun or title refers back to the last subject ('посол … Мельник выразил мнение, что …
+    # при канцлере Шольце. По его словам …' -> Мельник), else to the last person named
+    nom = getattr(per_mentions, "nom", None)
+    if nom:
+        for s, e, p in reversed(per_mentions):
+            if s >= anchor:
+                continue
+            if anchor - s > SUBJECT_LOOKBACK:
+                break
+            if s in nom and (among is None or p in among) and not (gender and p.gender and p.gender != gender):
+                return p
     for s, e, p in reversed(per_mentions):
         if s >= anchor:
             continue

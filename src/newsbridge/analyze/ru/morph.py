@@ -178,3 +178,35 @@ def verb_gender(word: str) -> str | None:
         if p.tag.POS == "VERB" and p.tag.tense == "past":
             return p.tag.gender if p.tag.number == "sing" else "plur"
     return None
+
+
+_OBLIQUE_TAIL = re.compile(r"(ом|ем|а|я|у|ю|е)$")
+
+
+@lru_cache(maxsize=50_000)
+def foreign_nominative(name: str, gender: str | None = None) -> str:
+    """Nominative of a foreign (Western or Chinese) masculine name that pymorphy does not know:
+    'Олафа Шольца' -> 'Олаф Шольц', 'Фэн Яосяна' -> 'Фэн Яосян', 'Си Цзиньпину' -> 'Си Цзиньпин'.
+    The last word carries the case ending (after a consonant); earlier words lose the same ending,
+    or stay when they end in a consonant (Chinese surnames and many first names do not inflect).
+    Names pymorphy parses, feminine names and names without such an ending come back unchanged."""
+    words = name.split()
+    if not words or gender == "femn" or normalize_name(name) != name:
+        return name
+    if any(_name_parses(w) and "Name" in _name_parses(w)[0].tag for w in words if len(w) > 2):
+        return name  # a first name pymorphy knows: normalize_name decided, and left it
+    last = words[-1].lower()
+    m = _OBLIQUE_TAIL.search(last)
+    if not m or len(last) - len(m.group(1)) < 3 or last[-len(m.group(1)) - 1] in _VOWELS or last[-len(m.group(1)) - 1] in "йь":
+        return name
+    end = m.group(1)
+    out = []
+    for w in words:
+        lw = w.lower()
+        if "-" in w or w.endswith(".") or len(w) <= 2:
+            out.append(w)
+        elif lw.endswith(end) and len(lw) - len(end) >= 2 and lw[-len(end) - 1] not in _VOWELS and lw[-len(end) - 1] not in "йь":
+            out.append(w[: -len(end)])
+        else:
+            out.append(w)  # 'Джо', 'Си', 'Фэн': indeclinable first names and Chinese surnames
+    return " ".join(out)
