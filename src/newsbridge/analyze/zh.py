@@ -94,8 +94,12 @@ EVENT_TRIGGERS = [
     ("meeting", re.compile(r"会见|会谈|会晤|举行会谈|接见|磋商|见面")),
     ("visit", re.compile(r"(?:国事访问|正式访问|访问|到访|出访|访华|访俄|访美)(?![A-Za-z0-9]|网|我们的|官网|链接)")),
     ("agreement", re.compile(r"签署|签订|签约|缔结")),
-    ("launch", re.compile(r"启动|发布|开通|上线|发射|揭牌|启用|投入使用")),
+    ("launch", re.compile(r"启动|开通|上线|发射|揭牌|启用|投入使用|(?<!所)(?:推出|发布)(?![的时会])(?=[^，。；]{0,8}?"
+                          r"(?:新|产品|平台|计划|项目|系统|倡议|战略|行动|机制|品牌|服务|版本|应用|模型|系列|卫星|列车|航线))")),
 ]
+# a forum, conference or summit is an event only where the sentence says it took place (not "世界经济论坛预测")
+FORUM_CONTEXT = re.compile(r"举行|举办|召开|开幕|闭幕|出席|参加|参与|主办|承办|期间|会上|上发言|上表示|致辞|落幕|第[一二三四五六七八九十\d]+届|"
+                           r"主题|与会|峰会上|论坛上|大会上|会议上|开幕式|闭幕式")
 COUNT_PATTERNS = [
     (re.compile(r"(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:名|位|个)?(?:代表|嘉宾|与会者|人|专家|记者|学者)(?:参加|出席|与会)"), "attendees"),
     (re.compile(r"(?:约|近|超过|逾)?(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:名|位)(?:代表|嘉宾|专家|记者|学者|人士)"), "attendees"),
@@ -106,6 +110,7 @@ COUNT_PATTERNS = [
 _ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 COMMON_NRT_FREQ = 2000  # ... and for words the dictionary calls foreign names
 COMMON_WORD_FREQ = 500  # jieba dictionary frequency above which a word is a common word
+COMMON_NR_FREQ = 1000   # ... and for words the dictionary calls Chinese names (顾客 1365; real names rarely pass)
 SPLIT_GAP = 16         # characters between the pieces of a split quote ("，”他说，“")
 SPLIT_GAP_COLON = 45   # ... when the attribution ends with a colon ("。”X在接受《新闻周刊》采访时表示：“")
 NOT_SURNAMES_IN_RUNNING_TEXT = {"和", "那", "于", "向", "时", "成", "明", "全", "商", "文", "关", "应", "单", "解",
@@ -213,6 +218,8 @@ def _not_a_name(w: str) -> bool:
         return True
     if core.endswith("人") and len(core) >= 3:
         return True
+    if len(core) == 3 and core not in known_names() and _common_word(core[1:], 5000):
+        return True  # 高水平: a surname character before a common word
     if len(core) >= 3 and (core.endswith(PLACE_SUFFIXES) or _ORG_SUFFIX_RE.search(core)) and "·" not in w:
         return True
     return False
@@ -352,7 +359,7 @@ def analyze_zh(doc: Document) -> None:
 
     per_mentions = sorted((s, e, p) for p in persons for s, e in p.mentions)
     _quotes(doc, segments, per_mentions)
-    _events(doc, segments, org_spans, loc_spans)
+    _events(doc, segments, org_spans, loc_spans, words)
 
 
 _APPOSITION = re.compile(r"(?:是|为|系|担任|现任|曾任|出任)(?:一位|一名|一个|该|这位)?")
@@ -513,7 +520,7 @@ def _name_after(text: str, start: int, words, k: int) -> int | None:
     return None
 
 
-def _common_word(w: str) -> bool:
+def _common_word(w: str, min_freq: int = COMMON_WORD_FREQ) -> bool:
     """A frequent dictionary word that is not a name ('欧洲', '政府'): not the start of a name."""
     if w in known_names():
         return False
@@ -522,7 +529,9 @@ def _common_word(w: str) -> bool:
     tag = seg.word_tag_tab.get(w, "")
     if tag == "nrt":  # the dictionary tags some common words as foreign names (令人)
         return freq >= COMMON_NRT_FREQ
-    return freq >= COMMON_WORD_FREQ and not tag.startswith("nr")
+    if tag.startswith("nr"):  # ... and some as Chinese names (顾客)
+        return freq >= COMMON_NR_FREQ
+    return freq >= min_freq
 
 
 def _role_start(text: str, words, i: int) -> int:
@@ -803,10 +812,14 @@ def _speaker_near(text: str, a: int, verb_at: int, per_mentions, anchor: int):
 
 
 # -- events ------------------------------------------------------------------------------------
-def _events(doc: Document, segments, org_spans, loc_spans) -> None:
+def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
     text = doc.text
     ref = reference_date(doc.body, doc.published, "zh")
     years = years_in(doc.body)
+    if ref is None and len(years) > 1:
+        years = []  # "12月18日" in a text that names 2029, 2030 and 2040: the year is not known
+    quoted = [(q.start, q.end) for q in doc.layer(QUOTES)]
+    after_zai = {w[0]: w for w in words if w[3] in ("ns", "nt", "nz")}
     seen: list[dict] = []
     for a, b in segments:
         for ss, se in split_sentences(text, a, b):
@@ -814,13 +827,37 @@ def _events(doc: Document, segments, org_spans, loc_spans) -> None:
             if dl:
                 ss = dl.end()
             sent = text[ss:se]
+            counts = {}
+            for crx, kind in COUNT_PATTERNS:
+                cm = crx.search(sent)
+                if cm and kind not in counts:
+                    v = _zh_number(cm.group("num"))
+                    if v:
+                        counts[kind] = v
+            sent_orgs = [text[s:e] for s, e in org_spans if ss <= s < se]
+            used: list[tuple[int, int]] = []
+            found = False
             for etype, rx in EVENT_TRIGGERS:
                 m = rx.search(sent)
                 if not m:
                     continue
-                if etype == "forum" and m.group().endswith("会议") and len(m.group()) <= 3:
-                    continue  # a bare "会议" is too vague
                 ts, te = ss + m.start(), ss + m.end()
+                if any(x < te and ts < y for x, y in used) or any(x <= ts < y for x, y in quoted):
+                    continue  # part of another trigger (视频会晤), or what someone said
+                forum = next((e for e in reversed(seen) if e["type"] == "forum"), None)
+                bare = len(_forum_name(m.group())) <= 2 and (forum is not None or m.group().endswith("会议")
+                                                             or not _HELD.search(sent))
+                if etype == "forum" and (bare or not FORUM_CONTEXT.search(sent)):
+                    if forum is not None and FORUM_CONTEXT.search(sent):  # "论坛由…主办，…约140名代表出席"
+                        _attach(forum, counts, sent_orgs)
+                        found = True
+                    continue  # a bare "会议", or an organization called a forum ("世界经济论坛预测")
+                if etype == "agreement" and forum is not None and _DURING.search(sent):
+                    _attach(forum, counts, sent_orgs)  # documents signed during the forum count for it
+                    found = True
+                    continue
+                used.append((ts, te))
+                found = True
                 planned = bool(PLANNED.search(sent[:m.start() + 1]))
                 date = None
                 for dm in find_dates(text, ss, se, lang="zh"):
@@ -837,16 +874,14 @@ def _events(doc: Document, segments, org_spans, loc_spans) -> None:
                             place = text[s:e]
                         if pl is not None and pl.kind == "country" and pl.native("zh") not in parts:
                             parts.append(pl.native("zh"))
-                for s, e in org_spans:
-                    if ss <= s < se and text[s:e] not in parts:
-                        parts.append(text[s:e])
-                counts = {}
-                for crx, kind in COUNT_PATTERNS:
-                    cm = crx.search(sent)
-                    if cm and kind not in counts:
-                        v = _zh_number(cm.group("num"))
-                        if v:
-                            counts[kind] = v
+                if place is None:  # 在人民大会堂会见
+                    k = sent.rfind("在", 0, m.start())
+                    w = after_zai.get(ss + k + 1) if k != -1 else None
+                    if w is not None and w[1] <= ts:
+                        place = w[2]
+                for o in sent_orgs:
+                    if o not in parts:
+                        parts.append(o)
                 name = _forum_name(m.group()) if etype == "forum" else _clause(sent, m.start(), m.end())
                 for abbr in re.findall(r"[中俄美日韩印法德英朝越蒙哈巴]{2,4}(?=[\u4e00-\u9fff])", m.group() if etype == "forum" else sent):
                     for ch in abbr:
@@ -857,16 +892,32 @@ def _events(doc: Document, segments, org_spans, loc_spans) -> None:
                 if dup:
                     dup["date"] = dup["date"] or date
                     dup["place"] = dup["place"] or place
+                    _attach(dup, counts, [])
                     continue
                 seen.append({"type": etype, "name": name, "date": date, "place": place, "participants": parts,
-                             "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te)})
+                             "counts": dict(counts), "planned": planned, "span": (ss, se), "trigger": (ts, te)})
+            if not found and counts.get("attendees") and seen and _ATTEND.search(sent):
+                _attach(seen[-1], {"attendees": counts["attendees"]}, [])  # "中俄两国约140名代表出席。"
     for ev in seen:
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
                 place=ev["place"], participants=ev["participants"], counts=ev["counts"],
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
 
 
-_DATELINE = re.compile(r"[^。\n]{0,25}?电(?:（记者[^）]*）)?\s*")
+_HELD = re.compile(r"举行|举办|召开")
+_DURING = re.compile(r"期间|会上|论坛上|峰会上|会议上|大会上|会晤后|会谈后|见证下")
+_ATTEND = re.compile(r"出席|参加|与会|参会")
+
+
+def _attach(event: dict, counts: dict, orgs: list[str]) -> None:
+    for k, v in counts.items():
+        event["counts"].setdefault(k, v)
+    for o in orgs:
+        if o not in event["participants"]:
+            event["participants"].append(o)
+
+
+_DATELINE = re.compile(r"(?:[^。\n，]{0,20}?\d{1,2}日电|[^。\n，]{0,12}?电讯)(?:（[^）]*）)?\s*")
 
 
 _DAY_ONLY = re.compile(r"(?<![\d月])(\d{1,2})日")
