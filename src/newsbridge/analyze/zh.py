@@ -77,7 +77,7 @@ TRANSLIT = set("阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕宾波伯�
                "坚别帖木卜儿什戈捷霍莱罗蒂鲍洛缅涅科娃娅"
                # more syllables of the standard transliteration tables (翰逊 in 约翰逊, 锡 in 麦卡锡, ...)
                "翰逊代锡默登汀撒廉摩罕勃陀欧鄂耳策措范伏贡瓜圭侯怀惠简捷君孔黎隆吕毛茂敏乃嫩琴屈让荣瑞若赛"
-               "尚绍申圣宋唐陶旺魏翁伍夏欣许尹昭哲朱宗延朔思曼")
+               "尚绍申圣宋唐陶旺魏翁伍夏欣许尹昭哲朱宗延朔思曼史")
 ROLE_CHARS_AFTER_NAME = set("在表说指会与和的等强出称日就对向今也还是将已同、，。：；“”了时为从于则并又")
 _T = "".join(sorted(TRANSLIT))
 # 德米特里·基谢廖夫, 伊格纳西奥·桑切斯·雷卡特, 丹尼斯 ·M· 凯莱赫 (a Latin middle initial)
@@ -537,6 +537,8 @@ def _common_word(w: str, min_freq: int = COMMON_WORD_FREQ) -> bool:
 def _role_start(text: str, words, i: int) -> int:
     """The title may carry its organization or country before it: 外交部长, 俄罗斯总统, 中国外交部发言人."""
     k = i
+    if k > 0 and words[k - 1][2] in ("副", "前", "代理", "常务", "首席") and words[k - 1][1] == words[k][0]:
+        k -= 1  # 副台长, 前总统
     while k > 0 and i - k < 5:
         ps, pe, pw, pflag = words[k - 1]
         right = words[k]
@@ -706,8 +708,9 @@ def _quotes(doc: Document, segments, per_mentions) -> None:
             if merged:
                 gap = text[merged[-1][2]:g.open_at]
                 colon = gap.strip().endswith(("：", ":"))
+                spoken = text[merged[-1][1] - 1:merged[-1][1]] in "，,。！？!?…"  # “…，” / “…。”, not “和平”电视台
                 restarted = gap.strip() in ("，", ",") and min(len(text[merged[-1][0]:merged[-1][1]]), len(text[g.start:g.end])) >= 6
-                if restarted or (g.open_at - merged[-1][2] <= (SPLIT_GAP_COLON if colon else SPLIT_GAP)
+                if restarted or spoken and (g.open_at - merged[-1][2] <= (SPLIT_GAP_COLON if colon else SPLIT_GAP)
                                  and _SPEECH_RE.search(gap) and "\n" not in gap
                                  and gap.strip().endswith(("：", ":", "，", ",")) and not re.search("[。！？“”]", gap)):
                     prev = merged[-1]
@@ -730,7 +733,8 @@ def _quotes(doc: Document, segments, per_mentions) -> None:
                 if same_sentence or continuation:
                     attr = (last[0], last[1], None, "continued")
             speechy = bool(re.search(r"[，。！？,.!?；]", content)) or len(content) > MAX_QUOTE_TERM
-            if not speechy and not (attr and (attr[3] == "before-colon" or _fragment(seg, content))):
+            if not speechy and not (attr and (attr[3] == "before-colon" or _fragment(seg, content)
+                                              and not _names_a_thing(seg, text, after))):
                 continue  # a term, title or slogan in quotation marks
             speaker, sspan, aspan, how = attr if attr else (None, None, None, None)
             doc.add(QUOTES, qs, qe, "quote", speaker=speaker, speaker_span=list(sspan) if sspan else None,
@@ -746,6 +750,12 @@ def _prev_paragraph_end(text: str, para_start: int) -> int:
     while k > 0 and text[k - 1] == "\n":
         k -= 1
     return k
+
+
+def _names_a_thing(seg, text: str, after: int) -> bool:
+    """“一带一路”倡议: a quoted phrase right before a noun is the name of that thing."""
+    nxt = next(iter(seg.cut(text[after:after + 6], HMM=False)), None)
+    return nxt is not None and nxt.flag.startswith(("n", "vn")) and not nxt.flag.startswith("nr") and len(nxt.word) >= 2
 
 
 def _fragment(seg, content: str) -> bool:
@@ -766,6 +776,14 @@ def _attribute(text: str, open_at: int, after: int, per_mentions):
     m = None
     for m in _SPEECH_RE.finditer(before):
         pass
+    if m is None:  # "王毅表示，中方支持“一带一路”倡议，美方的做法“完全站不住脚”": the sentence's verb
+        ls2 = max(text.rfind(c, 0, open_at) for c in "。！？\n") + 1
+        for m in _SPEECH_RE.finditer(text, ls2, open_at):
+            if not any(text.rfind(q, ls2, m.start()) > text.rfind(c, ls2, m.start()) for q in "“「" for c in "”」"):
+                ls, before = ls2, text[ls2:open_at]
+                break
+        else:
+            m = None
     if m is not None:
         r = _speaker_near(text, ls, ls + m.start(), per_mentions, open_at)
         if r:
@@ -845,8 +863,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                 if any(x < te and ts < y for x, y in used) or any(x <= ts < y for x, y in quoted):
                     continue  # part of another trigger (视频会晤), or what someone said
                 forum = next((e for e in reversed(seen) if e["type"] == "forum"), None)
-                bare = len(_forum_name(m.group())) <= 2 and (forum is not None or m.group().endswith("会议")
-                                                             or not _HELD.search(sent))
+                bare = len(_forum_name(m.group())) <= 2 and (m.group().endswith("会议") or not _HELD.search(sent)
+                                                             or forum is not None and not PLANNED.search(sent))
                 if etype == "forum" and (bare or not FORUM_CONTEXT.search(sent)):
                     if forum is not None and FORUM_CONTEXT.search(sent):  # "论坛由…主办，…约140名代表出席"
                         _attach(forum, counts, sent_orgs)
@@ -866,6 +884,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                         break
                 if date is None:
                     date = _day_only(sent, ref)
+                if date is None and _SAME_DAY.search(sent):  # 当天: the day of the event told before
+                    date = next((e["date"] for e in reversed(seen) if e["date"] and len(e["date"]) == 10), None)
                 place = None
                 parts: list[str] = []
                 for s, e, pl in loc_spans:
@@ -905,6 +925,7 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
 
 
 _HELD = re.compile(r"举行|举办|召开")
+_SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _DURING = re.compile(r"期间|会上|论坛上|峰会上|会议上|大会上|会晤后|会谈后|见证下")
 _ATTEND = re.compile(r"出席|参加|与会|参会")
 

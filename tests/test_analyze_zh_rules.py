@@ -1,0 +1,101 @@
+"""Chinese analyzer rules on small hand-written sentences: organizations, counts, negatives
+(terms, languages, peoples and organizations named like events), pronoun subjects."""
+import pytest
+
+pytest.importorskip("jieba")
+
+from newsbridge.model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, Document  # noqa: E402
+
+
+def run(text: str, published: str | None = "2025-12-17") -> Document:
+    from newsbridge.analyze.zh import analyze_zh
+    doc = Document(id="t", text=text, language="zh", published=published)
+    analyze_zh(doc)
+    return doc
+
+
+def names(doc, layer):
+    return {s.attrs["name"] for s in doc.layer(layer)}
+
+
+def test_forum_counts_from_following_sentences_and_signing_during_it():
+    doc = run("第三届中哈青年论坛15日在阿斯塔纳举行。中哈两国约200名代表出席。双方在论坛期间签署了7份合作文件。")
+    events = doc.layer(EVENTS)
+    assert [e.label for e in events] == ["forum"]
+    a = events[0].attrs
+    assert a["date"] == "2025-12-15" and a["place"] == "阿斯塔纳"
+    assert a["counts"] == {"attendees": 200, "documents_signed": 7}
+    assert {"中国", "哈萨克斯坦"} <= set(a["participants"])
+
+
+def test_organisation_named_forum_and_released_report_are_not_events():
+    doc = run("世界经济论坛预测，明年全球经济增速将放缓。这份于9月发布的报告显示，出口在增加。")
+    assert not doc.layer(EVENTS)
+    assert "世界经济论坛" in names(doc, ORGANIZATIONS)
+
+
+def test_video_meeting_is_one_event_and_same_day_takes_the_date():
+    doc = run("12月3日，两国元首举行视频会晤。当天，两国外长在北京会见记者。")
+    labels = [e.label for e in doc.layer(EVENTS)]
+    assert labels.count("video_conference") == 1 and "meeting" in labels
+    assert all(e.attrs["date"] == "2025-12-03" for e in doc.layer(EVENTS))
+
+
+def test_organisations_media_in_title_marks_latin_and_coordination():
+    doc = run("哈萨克斯坦国家安全和国防委员会秘书卡利·托卡耶夫在接受《莫斯科时报》采访时说，"
+              "Blue Ridge Partners的分析师马丁·霍尔表示同意。中国外交部发言人毛宁回应。")
+    orgs = names(doc, ORGANIZATIONS)
+    assert {"哈萨克斯坦国家安全和国防委员会", "莫斯科时报", "Blue Ridge Partners", "中国外交部"} <= orgs
+    persons = {s.attrs["name"]: s.attrs for s in doc.layer(PERSONS)}
+    assert persons["马丁·霍尔"]["org"] == "Blue Ridge Partners"
+    assert persons["毛宁"]["roles"] == ["发言人"] and persons["毛宁"]["org"] == "中国外交部"
+
+
+def test_apposition_gives_role_and_organisation():
+    doc = run("马库斯·韦伯是德国汽车工业协会的首席经济学家，他认为市场会复苏。")
+    p = {s.attrs["name"]: s.attrs for s in doc.layer(PERSONS)}["马库斯·韦伯"]
+    assert any("经济学家" in r for r in p["roles"]) and p["org"] == "德国汽车工业协会"
+
+
+def test_not_persons_places_peoples_or_common_words():
+    doc = run("苏格兰人和撒克逊人都来到唐宁街。双边关系保持高水平发展，顾客很多。")
+    assert not doc.layer(PERSONS)
+
+
+def test_languages_are_not_places_and_traditional_city_names_are():
+    doc = run("他会说西班牙语。代表团随后抵达哈爾科夫和基辅。")
+    locs = {s.attrs["name"]: s.attrs for s in doc.layer(LOCATIONS)}
+    assert "西班牙" not in locs
+    assert locs["哈爾科夫"]["code"] is None and locs["哈爾科夫"]["canonical"] == "Kharkiv"
+    assert locs["基辅"]["canonical"] == "Kyiv"
+
+
+def test_pronoun_is_the_subject_of_its_sentence():
+    doc = run("董事长约翰·史密斯于2010年与妻子玛丽一起创办了公司，他表示：“我们会继续扩大投资。”")
+    q = doc.layer(QUOTES)[0]
+    assert q.attrs["speaker"] == "约翰·史密斯" and q.attrs["how"] == "pronoun"
+
+
+def test_fragments_of_speech_count_terms_do_not():
+    doc = run("外交部长王毅表示，中方支持“一带一路”倡议，美方的做法“完全站不住脚”。")
+    quotes = {doc.span_text(s): s.attrs["speaker"] for s in doc.layer(QUOTES)}
+    assert quotes.get("完全站不住脚") == "王毅"
+    assert "一带一路" not in quotes
+
+
+def test_split_quote_with_colon_attribution_is_one_quote():
+    doc = run("“这是第一部分。”俄罗斯外交部发言人扎哈罗娃在记者会上表示：“这是第二部分。”")
+    quotes = doc.layer(QUOTES)
+    assert len(quotes) == 1 and len(quotes[0].attrs["parts"]) == 2
+    assert quotes[0].attrs["speaker"] == "扎哈罗娃"
+
+
+def test_dotted_name_does_not_run_into_the_next_word():
+    doc = run("前议长凯文·麦卡锡达成了协议。斯科特·布鲁斯特于2017年创办了公司。")
+    assert {"凯文·麦卡锡", "斯科特·布鲁斯特"} <= names(doc, PERSONS)
+
+
+def test_month_day_without_a_year_stays_unresolved_when_the_text_names_several_years():
+    doc = run("12月18日召开部长级峰会，要求到2030年达到10%，到2040年达到40%。", published=None)
+    ev = doc.layer(EVENTS)[0]
+    assert ev.label == "forum" and ev.attrs["date"] is None
