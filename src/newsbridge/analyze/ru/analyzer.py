@@ -878,6 +878,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             if dup is not None:
                 if not dup.get("noun") and ev_noun:
                     dup["name"], dup["noun"] = name, True
+                if dup.get("bare") and not ev["bare"]:
+                    dup["name"], dup["bare"] = name, False  # the event named after a bare mention
                 for k in ("date", "place"):
                     dup[k] = dup[k] or ev[k]
                 for p in parts:

@@ -84,7 +84,8 @@ def normalize_name(name: str) -> str:
     for w in words:
         if w.endswith(".") or len(w) <= 2:
             continue
-        cands = [p for p in _name_parses(w) if p.tag.number != "plur" or "Surn" in p.tag]
+        # indeclinable words ('Джо', 'Си') look nominative in every case: the next word decides
+        cands = [p for p in _name_parses(w) if (p.tag.number != "plur" or "Surn" in p.tag) and "Fixd" not in p.tag]
         if cands:
             best = max(cands, key=lambda p: p.score)
             case, gender = best.tag.case, best.tag.gender
@@ -191,9 +192,12 @@ def foreign_nominative(name: str, gender: str | None = None) -> str:
     or stay when they end in a consonant (Chinese surnames and many first names do not inflect).
     Names pymorphy parses, feminine names and names without such an ending come back unchanged."""
     words = name.split()
-    if not words or gender == "femn" or normalize_name(name) != name:
+    if normalize_name(name) != name:
+        return normalize_name(name)
+    if not words or gender == "femn":
         return name
-    if any(_name_parses(w) and "Name" in _name_parses(w)[0].tag for w in words if len(w) > 2):
+    if any(_name_parses(w) and "Name" in _name_parses(w)[0].tag and "Fixd" not in _name_parses(w)[0].tag
+           for w in words if len(w) > 2):
         return name  # a first name pymorphy knows: normalize_name decided, and left it
     last = words[-1].lower()
     m = _OBLIQUE_TAIL.search(last)

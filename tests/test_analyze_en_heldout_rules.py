@@ -1,0 +1,87 @@
+"""English analyzer rules found on held-out news (hand-made golden text, no real article):
+launches by opening something or by something starting to operate, a headline and body telling
+one launch, a visit and its further stops as one event, talks on a visit, a press conference that
+is no forum, possible trips and 'visits' in general that are no event, a quotation over two
+paragraphs as one quote, blocs named like places as organizations, slash annotations trimmed."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsbridge.analyze.en import analyze_en
+from newsbridge.export.gold import to_gold
+from newsbridge.model import EVENTS, QUOTES, Document
+
+GOLDEN = Path(__file__).parent / "golden" / "analyze" / "en"
+
+
+def _run(text: str) -> Document:
+    doc = Document(id="t", text=text, language="en")
+    analyze_en(doc)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def case():
+    text = (GOLDEN / "launch_visit_multipara.txt").read_text(encoding="utf-8")
+    want = json.loads((GOLDEN / "launch_visit_multipara.json").read_text(encoding="utf-8"))
+    return _run(text), want
+
+
+def test_en_heldout_events_counted_once(case):
+    doc, want = case
+    done: dict[str, int] = {}
+    for s in doc.layer(EVENTS):
+        if not s.attrs["planned"]:
+            done[s.label] = done.get(s.label, 0) + 1
+    for etype, n in want["events_done"].items():
+        assert done.get(etype, 0) == n, (etype, done)
+    names = {s.attrs["name"] for s in doc.layer(EVENTS)}
+    for etype, expected in want["event_names"].items():
+        for name in expected:
+            assert name in names, (name, names)
+    planned = {s.label for s in doc.layer(EVENTS) if s.attrs["planned"]}
+    assert set(want["planned"]) <= planned
+
+
+def test_en_heldout_multiparagraph_quote(case):
+    doc, want = case
+    quotes = doc.layer(QUOTES)
+    for q in want["quotes"]:
+        hit = [s for s in quotes if doc.span_text(s).startswith(q["start"])]
+        assert hit and hit[0].attrs["speaker"] == q["speaker"]
+        assert len(hit[0].attrs["parts"]) == q["parts"]
+    for start in want["no_quote_starts"]:
+        assert not any(doc.span_text(s).startswith(start) for s in quotes)
+
+
+def test_en_heldout_entities(case):
+    doc, want = case
+    g = to_gold(doc)
+    persons = {p["name"]: p for p in g["persons"]}
+    for p in want["persons"]:
+        got = persons[p["name"]]
+        assert any(r in role for r in p["roles_contain"] for role in got["roles"])
+        assert got["org"] == p["org"]
+    orgs = {o["name"] for o in g["organizations"]}
+    locs = {x["name"] for x in g["locations"]} | {a for x in g["locations"] for a in x["aliases"]}
+    assert set(want["organizations"]) <= orgs, orgs
+    assert not (set(want["not_locations"]) & locs), locs
+
+
+@pytest.mark.parametrize("sentence,etype,planned", [
+    ("The company opened a new factory in Leeds on Monday.", "launch", False),
+    ("Police opened fire on the crowd near the factory.", None, None),
+    ("A ferry line, which started operating in May, links the two islands.", "launch", False),
+    ("The minister refused to confirm a possible visit to Kyiv.", "visit", True),
+    ("The spokesman told a press conference in Rome that talks were going well.", None, None),
+])
+def test_en_heldout_event_triggers(sentence, etype, planned):
+    doc = _run(sentence + "\n")
+    evs = [(s.label, s.attrs["planned"]) for s in doc.layer(EVENTS) if s.label != "meeting"]
+    if etype is None:
+        assert not [e for e in evs if e[0] in ("launch", "forum")], evs
+    else:
+        assert (etype, planned) in evs, evs
