@@ -56,6 +56,26 @@ def export_digest(db: str) -> tuple[int, str]:
     return n, h.hexdigest()
 
 
+def show_difference(db_a: str, db_b: str, limit: int = 3) -> None:
+    """Print which documents and fields differ between two stores (to trace nondeterminism)."""
+    from newsbridge.export.formats import export_row
+    from newsbridge.store import Store
+    rows = []
+    for db in (db_a, db_b):
+        with Store(db) as st:
+            rows.append({d.id: export_row(d, sorted(st.origins(d.id))) for d in st.iter_documents()})
+    a, b = rows
+    print(f"  documents only in one store: {sorted(set(a) ^ set(b))[:limit]}")
+    diff = [i for i in a if i in b and a[i] != b[i]]
+    print(f"  {len(diff)} documents differ")
+    for i in diff[:limit]:
+        for k in a[i]:
+            if a[i][k] != b[i][k]:
+                keys = [L for L in set(a[i][k]) | set(b[i][k]) if a[i][k].get(L) != b[i][k].get(L)] \
+                    if isinstance(a[i][k], dict) else []
+                print(f"    {i} {k} {keys}: {str(a[i][k])[:160]} | {str(b[i][k])[:160]}")
+
+
 def run(paths, db: str, workers: int, stages, link: bool):
     from newsbridge.scale.runner import run_pipeline
     from newsbridge.settings import load_settings
@@ -109,6 +129,8 @@ def main(argv=None) -> int:
                           "busiest_worker_s": busiest, "added": rep.added,
                           "digest": export_digest(str(tmp / f"w{w}.db"))}
             same = res[1]["digest"] == res[2]["digest"]
+            if not same:
+                show_difference(str(tmp / "w1.db"), str(tmp / "w2.db"))
             speed_wall = res[2]["steady_rate"] / res[1]["steady_rate"]
             speed_busy = res[1]["busiest_worker_s"] / res[2]["busiest_worker_s"]
             out["compare"] = {str(k): {kk: vv for kk, vv in v.items() if kk != "digest"} for k, v in res.items()}
