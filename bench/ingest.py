@@ -10,7 +10,7 @@ timed). Then, each in its own child process so that peak memory (ru_maxrss) is i
                 kind of database (sqlite3 / psycopg executemany, batches of 1,000);
   * newsbridge: ``Workspace.ingest`` of the same file with the extraction stages (clean,
                 metadata; no understanding stages): raw bytes kept, cleaning, metadata,
-                store, search index;
+                store, search index (incremental linking only with --with-link);
   * reindex:    the search index rebuilt from the store (index rate alone);
   * search:     200 random 1-3-word queries (words drawn from the corpus), top 20,
                 p50/p95/p99, as ids only and as the CLI shows them (snippets and total).
@@ -145,16 +145,24 @@ def part_baseline(corpus: Path, db: str) -> dict:
             "peak_rss_mb": peak_rss_mb()}
 
 
-def ingest_newsbridge(corpus: Path, db: str, index_path: Path) -> dict:
-    """newsbridge's real ingest path over the same file (extraction stages, no understanding)."""
+def ingest_newsbridge(corpus: Path, db: str, index_path: Path, with_link: bool = False) -> dict:
+    """newsbridge's real ingest path over the same file (extraction stages, no understanding;
+    incremental linking, issue 4's stage, only with ``with_link``)."""
     from newsbridge.pipeline import EXTRACT_STAGES
     from newsbridge.workspace import Workspace
+    if not with_link:
+        try:
+            import newsbridge.link as link
+            link.on_ingest = lambda store, docs: []          # the workspace imports it per batch
+        except ImportError:
+            pass
     ws = Workspace.open(db, index_path=str(index_path))
     t0 = time.perf_counter()
     report = ws.ingest([corpus], stages=EXTRACT_STAGES)
     ws.index.commit()
     secs = time.perf_counter() - t0
-    out = {"path": "Workspace.ingest (clean, metadata, store, index)", "articles": report.added,
+    out = {"path": "Workspace.ingest (clean, metadata, store, index" + (", link)" if with_link else ")"),
+           "articles": report.added,
            "skipped": report.skipped, "errors": len(report.errors), "first_errors": report.errors[:3],
            "seconds": round(secs, 2), "rate": round(report.added / secs, 1)}
     ws.close()
@@ -195,13 +203,13 @@ def ingest_store_index(corpus: Path, db: str, index_path: Path) -> dict:
             "articles": n, "seconds": round(secs, 2), "rate": round(n / secs, 1)}
 
 
-def part_newsbridge(corpus: Path, db: str, index_path: Path) -> dict:
+def part_newsbridge(corpus: Path, db: str, index_path: Path, with_link: bool = False) -> dict:
     if not db.startswith("postgres"):
         for suffix in ("", "-wal", "-shm"):
             Path(db + suffix).unlink(missing_ok=True)
     shutil.rmtree(index_path, ignore_errors=True)
     try:
-        out = ingest_newsbridge(corpus, db, index_path)
+        out = ingest_newsbridge(corpus, db, index_path, with_link)
     except ImportError as exc:        # the lead's ingest path not complete yet in this checkout
         print(f"workspace ingest unavailable ({exc}); measuring store + index", file=sys.stderr)
         out = ingest_store_index(corpus, db, index_path)
@@ -296,7 +304,8 @@ def run_one(n: int, out: Path, db_arg: str | None, seed: int,
     if "baseline" in parts:
         result["baseline"] = child("baseline", [str(corpus), base_db])
     if "newsbridge" in parts:
-        result["newsbridge"] = child("newsbridge", [str(corpus), nb_db, str(index_path)])
+        result["newsbridge"] = child("newsbridge", [str(corpus), nb_db, str(index_path)]
+                                     + (["link"] if "link" in parts else []))
         result["reindex"] = child("reindex", [nb_db, str(index_path)])
     else:                                   # index alone, from the corpus
         result["index"] = child("index", [str(corpus), str(index_path)])
@@ -358,6 +367,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--db", default=None, help="postgresql://... to run both parts on PostgreSQL")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--one-core", action="store_true", help="pin every part to one CPU")
+    ap.add_argument("--with-link", action="store_true",
+                    help="keep incremental linking (issue 4) in the ingest path; off by default")
     ap.add_argument("--index-only", action="store_true",
                     help="skip the store: time the search index alone, then search")
     ap.add_argument("--part", help=argparse.SUPPRESS)
@@ -370,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
         if a.part == "baseline":
             res = part_baseline(Path(r[0]), r[1])
         elif a.part == "newsbridge":
-            res = part_newsbridge(Path(r[0]), r[1], Path(r[2]))
+            res = part_newsbridge(Path(r[0]), r[1], Path(r[2]), len(r) > 3 and r[3] == "link")
         elif a.part == "index":
             res = part_index(Path(r[0]), Path(r[1]))
         elif a.part == "reindex":
@@ -379,7 +390,7 @@ def main(argv: list[str] | None = None) -> int:
             res = part_search(Path(r[0]), json.loads(Path(r[1]).read_text(encoding="utf-8")))
         print(json.dumps(res))
         return 0
-    parts = ("index",) if a.index_only else ("baseline", "newsbridge")
+    parts = ("index",) if a.index_only else ("baseline", "newsbridge") + (("link",) if a.with_link else ())
     results = [run_one(int(n), Path(a.out), a.db, a.seed, parts) for n in a.n.split(",")]
     print_table(results)
     return 0

@@ -88,6 +88,10 @@ def test_search_chinese_by_words(index):
     assert index.search("莫斯科").hits == []                    # no false match on single characters
     assert index.search('"媒体论坛"').total == 1
     assert index.search('"论坛媒体"').total == 0                # a phrase keeps its order
+    assert _ids(index.search("京")) == ["zh-forum"]              # one character: single-character field
+    assert index.search("体论坛").total == 1 and index.search("论体").total == 0
+    r = index.search("APEC 论坛")                                # no document has both words
+    assert r.mode == "or" and _ids(r) == ["zh-forum"]
 
 
 def test_search_boilerplate_is_not_indexed(index):

@@ -37,7 +37,7 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -56,6 +56,8 @@ _FACET_LAYERS = {"person": PERSONS, "org": ORGANIZATIONS, "place": LOCATIONS}
 _ZH_STOP = ["的", "了", "在", "是", "和", "与", "及", "也", "就", "都", "而", "对", "将", "把", "被",
             "之", "其", "等", "为", "于", "以", "从", "并", "这", "那", "个", "着", "中"]
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK_TOKEN = r"[\p{Han}\p{Hiragana}\p{Katakana}]|[[\p{L}\p{N}]--[\p{Han}\p{Hiragana}\p{Katakana}]]+"
 _QUERY_TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
 _WS = re.compile(r"\s+")
@@ -168,6 +170,15 @@ def segment_chinese(text: str) -> str:
     return " ".join(_jieba.cut(text))
 
 
+def han_bigrams(text: str) -> str:
+    """Overlapping pairs of Chinese characters, space-separated (indexed beside single characters)."""
+    out = []
+    for m in _HAN_RUN.finditer(text):
+        r = m.group()
+        out.append(" ".join([r[i:i + 2] for i in range(len(r) - 1)]))
+    return "\n".join(out)
+
+
 def route_language(language: str | None, text: str) -> str:
     """Which analysis a document gets: en, ru, zh or xx."""
     lang = (language or "").lower()
@@ -271,6 +282,8 @@ def _build_schema() -> tantivy.Schema:
     for lang in LANGS:
         sb.add_text_field(f"title_{lang}", tokenizer_name=f"nb_{lang}")
         sb.add_text_field(f"body_{lang}", stored=True, tokenizer_name=f"nb_{lang}")
+    sb.add_text_field("title_zh2", tokenizer_name="whitespace")     # Chinese character pairs
+    sb.add_text_field("body_zh2", tokenizer_name="whitespace")
     sb.add_text_field("language", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("analysis", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("source", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
@@ -377,6 +390,9 @@ class SearchIndex:
         t.add_text("analysis", lang)
         t.add_text(f"title_{lang}", title)
         t.add_text(f"body_{lang}", body)
+        if lang == "zh":
+            t.add_text("title_zh2", han_bigrams(title))
+            t.add_text("body_zh2", han_bigrams(body))
         if doc.language:
             t.add_text("language", doc.language)
         if doc.source:
@@ -561,6 +577,19 @@ class SearchIndex:
         subs, stopped = [], False
         for f in fields:
             lang = f.rsplit("_", 1)[1]
+            if lang == "zh":
+                han = clause.text.replace(" ", "")
+                if len(han) >= 2 and _HAN_ONLY.fullmatch(han):
+                    # a Chinese word: its character pairs on the bigram field (short posting
+                    # lists), one term for a two-character word, a phrase of pairs for longer
+                    pairs = [han[i:i + 2] for i in range(len(han) - 1)]
+                    f2 = f + "2"
+                    q = (tantivy.Query.term_query(self.schema, f2, pairs[0]) if len(pairs) == 1 else
+                         tantivy.Query.phrase_query(self.schema, f2, pairs))
+                    if f.startswith("title_"):
+                        q = tantivy.Query.boost_query(q, TITLE_BOOST)
+                    subs.append(q)
+                    continue
             toks = self._analyzers[f"nb_{lang}"].pre_tokenize(clause.text).tokens
             if not toks:
                 if lang in ("en", "ru") and self._analyzers["nb_xx"].analyze(clause.text):
