@@ -133,12 +133,14 @@ def export(fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | parq
     """Every article with its metadata and layers, one line each."""
     from ..export.formats import FORMATS, export_row, write_csv, write_jsonl, write_parquet
     if fmt == "graphml":
-        from ..export.network import build_network, write_graphml
+        from ..api.views.common import Filters
+        from ..api.views.network import build_graph
+        from ..export.network import write_graphml
         with _workspace() as ws:
-            net = build_network(ws.store.iter_documents())
+            nodes, edges, _ = build_graph(ws, Filters(), max_nodes=100_000)
         fh = out.open("w", encoding="utf-8") if out else sys.stdout
         try:
-            write_graphml(net, fh)
+            write_graphml(nodes, edges, fh)
         finally:
             if out:
                 fh.close()
