@@ -15,8 +15,8 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
-LSH_BITS = 8          # sign bits per band
-LSH_BANDS = 32        # bands: a translation pair (cosine >= 0.6) shares a band with p ~ 0.87
+LSH_BITS = 6          # sign bits per band
+LSH_BANDS = 32        # bands: a translation pair (cosine >= 0.6) shares a band with p > 0.95
 _SEED = 20240617
 
 _model = None
@@ -70,14 +70,24 @@ def encode_docs(leads: list[str], sentences: list[list[str]]) -> list[np.ndarray
     return out
 
 
-def alignment(a: np.ndarray, b: np.ndarray) -> float:
-    """Sentence alignment of two texts: each sentence's best match in the other text, averaged,
-    taking the weaker direction. A translation keeps its sentences (0.55-0.85 measured on
-    WMT and the samples); separately written reports of one event stay below ~0.5."""
+def alignment(a: np.ndarray, b: np.ndarray, window: int = 1) -> float:
+    """Ordered sentence alignment of two texts: each sentence of the shorter text takes its
+    best match among the sentences at the same relative position (+- ``window``) of the
+    other, averaged. A translation keeps its sentences in order (WMT originals and their
+    translations: 96 % >= 0.5; sample translations 0.67-0.82), while separately written
+    reports of one event, even on one topic, stay below ~0.5 (samples: 0.28-0.49)."""
     if len(a) == 0 or len(b) == 0:
         return 0.0
+    if len(a) > len(b):
+        a, b = b, a
     s = a @ b.T
-    return float(min(s.max(1).mean(), s.max(0).mean()))
+    ratio = len(b) / len(a)
+    spread = window + int(ratio)
+    best = []
+    for i in range(len(a)):
+        c = int(round((i + 0.5) * ratio - 0.5))
+        best.append(s[i, max(0, c - spread):min(len(b), c + spread + 1)].max())
+    return float(np.mean(best))
 
 
 _planes: np.ndarray | None = None

@@ -1,7 +1,7 @@
 """What the linker keeps of a document: sampled shingle hashes, anchors, lead, attributions.
 
 - Shingles: word 5-grams (casefolded, NFKC); Chinese text has no spaces, so each Han
-  character is a token and shingles are 4 characters long. Each shingle is hashed to 64
+  character is a token and shingles are 7 characters long. Each shingle is hashed to 64
   bits; a hash is *sampled* when ``h % FP_RATE == 0``. Sampling by value (not position) is
   consistent across documents, so the samples of two texts overlap exactly where the texts
   do: containment and Jaccard estimated on samples are unbiased, and a lead cut from an
@@ -30,9 +30,12 @@ from .names import _RU_CASE_END, name_key, romanize, skeleton
 FP_RATE = 4          # keep shingle hashes with h % FP_RATE == 0 (containment estimate)
 INDEX_RATE = 8       # index shingle hashes with h % INDEX_RATE == 0 (candidate lookup)
 WORD_K = 5           # shingle length in words (space-separated scripts)
-HAN_K = 4            # shingle length in characters (Chinese)
+HAN_K = 7            # shingle length in characters (Chinese; ~3-4 words, as specific as 5 words)
 LEAD_CHARS = 600     # title + lead embedded for cross-language comparison
 MAX_ANCHORS = 60     # anchors kept per kind
+PLACE_CHARS = 1500   # places are looked up in the opening of the body (the gazetteer scan is slow)
+PLACE_CHARS_ZH = 500  # the same for Chinese, whose characters are denser
+MAX_INDEX_ANCHORS = 40  # anchors indexed per document (names first, then numbers, places)
 MAX_SENTENCES = 14   # sentences embedded for translation verification
 
 _SENTENCE = re.compile(r"(?<=[.!?。！？])\s*|\n+")
@@ -80,17 +83,34 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
+_MASK = (1 << 64) - 1
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+@lru_cache(maxsize=500_000)
+def _token_hash(tok: str) -> int:
+    return int.from_bytes(hashlib.blake2b(tok.encode("utf-8"), digest_size=8).digest(), "little")
+
+
 def shingle_hashes(text: str) -> np.ndarray:
-    """Unique 64-bit hashes of the text's shingles (int64 array)."""
+    """Unique 64-bit hashes of the text's shingles (int64 array), by a polynomial rolling
+    hash over stable token hashes (the same text gives the same hashes in every process)."""
     toks = tokens(text)
-    han = sum(1 for t in toks if _HAN.match(t))
+    han = sum(1 for t in toks if len(t) == 1 and _HAN.match(t))
     k = HAN_K if han > len(toks) / 3 else WORD_K
-    sep = "" if k == HAN_K else " "
-    if len(toks) < k:
-        grams = [sep.join(toks)] if toks else []
-    else:
-        grams = [sep.join(toks[i:i + k]) for i in range(len(toks) - k + 1)]
-    return np.unique(np.fromiter((stable_hash(g) for g in grams), dtype=np.int64, count=len(grams)))
+    if not toks:
+        return np.zeros(0, dtype=np.int64)
+    th = np.fromiter((_token_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    if len(th) < k:
+        k = len(th)
+    h = np.zeros(len(th) - k + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for i in range(k):
+            h = h * _MULT + th[i:len(th) - k + 1 + i]
+        h ^= h >> np.uint64(29)
+        h *= np.uint64(0xBF58476D1CE4E5B9)
+        h ^= h >> np.uint64(32)
+    return np.unique(h.view(np.int64))
 
 
 def _num_key(raw: str) -> str | None:
@@ -199,11 +219,15 @@ class Features:
 
     def index_keys(self) -> list[tuple[int, int]]:
         """(hash, kind): kind 0 = shingle sample, 1 = anchor."""
-        keys = [(int(h), 0) for h in self.fp if int(h) % INDEX_RATE == 0]
-        for kind, values in self.anchors.items():
-            if kind == "date":
-                continue          # month-day alone says little; used in scoring only
-            keys += [(stable_hash(f"{kind}:{v}"), 1) for v in values]
+        keys = [(int(h), 0) for h in self.fp[self.fp % INDEX_RATE == 0]]
+        budget = MAX_INDEX_ANCHORS
+        for kind in ("event", "name", "num", "place"):     # dates alone say little: scoring only
+            values = self.anchors.get(kind) or []
+            if kind == "num":     # long numbers are rarer than years and small counts
+                values = sorted(values, key=lambda v: -len(v))
+            for v in values[:budget]:
+                keys.append((stable_hash(f"{kind}:{v}"), 1))
+            budget -= min(budget, len(values))
         return keys
 
     def info(self) -> dict[str, Any]:
@@ -227,7 +251,7 @@ def extract_features(doc: Document) -> Features:
     anchors = {
         "num": number_anchors(body),
         "name": name_anchors(doc, body),
-        "place": place_anchors(body, lang),
+        "place": place_anchors(body[:PLACE_CHARS_ZH if lang == "zh" else PLACE_CHARS], lang),
         "date": date_anchors(body),
     }
     sents = [x.strip()[:400] for x in _SENTENCE.split(lead_body) if x and len(x.strip()) >= 15]

@@ -33,12 +33,12 @@ from .state import DF_CAP, LinkState
 log = logging.getLogger(__name__)
 
 # -- calibrated constants (bench/reprints.py, bench/translations.py) --------------------------
-TEXT_CANDIDATES = 40            # best shingle-hit candidates verified per document
-ANCHOR_CANDIDATES = 40          # best anchor/embedding-hit candidates verified per document
+TEXT_CANDIDATES = 20            # best shingle-hit candidates verified per document
+ANCHOR_CANDIDATES = 25          # best anchor/embedding-hit candidates verified per document
 REPRINT_CONTAINMENT = 0.5       # share of the shorter text's samples found in the longer one
 REPRINT_MIN_COMMON = 3          # at least this many shared samples (~12 shared shingles)
 TRANSLATION_MIN = 0.47          # cosine(lead embeddings) + ANCHOR_WEIGHT * anchor similarity ...
-ALIGN_MIN = 0.55                # ... and sentence alignment (encoder.alignment) at least this
+ALIGN_MIN = 0.52                # ... and ordered sentence alignment (encoder.alignment) at least this
 ANCHOR_WEIGHT = 0.3
 TRANSLATION_MIN_ANCHORS_ONLY = 0.40   # anchor similarity needed when no encoder is installed
 SAME_STORY_ANCHORS = 0.45       # anchor similarity for two separately written reports ...
@@ -66,24 +66,37 @@ def _anchor_sets(anchors: dict[str, list[str]]) -> set[str]:
     return {f"{k}:{v}" for k, vs in (anchors or {}).items() for v in vs}
 
 
-def anchor_similarity(a: set[str], b: set[str], df: dict[int, int] | None = None) -> tuple[float, list[str]]:
-    """Weighted set cosine of two anchor sets (stop anchors weigh nothing)."""
-    def w(x: str) -> float:
-        kind = x.split(":", 1)[0]
-        base = KIND_WEIGHT.get(kind, 0.5)
-        if df is not None and kind != "date":
-            n = df.get(stable_hash(x), 1)
-            if n >= DF_CAP:
-                return 0.0
-            base *= math.log(1 + DF_CAP / n) / math.log(1 + DF_CAP)
-        return base
+def _anchor_weight(x: str) -> float:
+    return KIND_WEIGHT.get(x.split(":", 1)[0], 0.5)
+
+
+def _norm(anchors: set[str]) -> float:
+    return math.sqrt(sum(_anchor_weight(x) ** 2 for x in anchors))
+
+
+def anchor_similarity(a: set[str], b: set[str], df: dict[int, int] | None = None,
+                      norms: tuple[float, float] | None = None) -> tuple[float, list[str]]:
+    """Weighted set cosine of two anchor sets; shared anchors are discounted by how many
+    documents hold them (stop anchors, at the DF cap, weigh nothing)."""
     shared = a & b
     if not shared:
         return 0.0, []
-    na = math.sqrt(sum(KIND_WEIGHT.get(x.split(":", 1)[0], 0.5) ** 2 for x in a))
-    nb = math.sqrt(sum(KIND_WEIGHT.get(x.split(":", 1)[0], 0.5) ** 2 for x in b))
-    num = sum(w(x) * KIND_WEIGHT.get(x.split(":", 1)[0], 0.5) for x in shared)
-    return num / (na * nb) if na and nb else 0.0, sorted(shared)
+    na, nb = norms if norms else (_norm(a), _norm(b))
+    if not na or not nb:
+        return 0.0, []
+    num = 0.0
+    for x in shared:
+        w = _anchor_weight(x)
+        if df is not None and not x.startswith("date:"):
+            n = df.get(stable_hash(x), 1)
+            if n >= DF_CAP:
+                continue
+            w *= math.log(1 + DF_CAP / n) / _LOG_CAP
+        num += w * _anchor_weight(x)
+    return num / (na * nb), sorted(shared)
+
+
+_LOG_CAP = math.log(1 + DF_CAP)
 
 
 def containment(fa: np.ndarray, fb: np.ndarray) -> tuple[float, float, int]:
@@ -168,8 +181,10 @@ class Linker:
         text_hits, anchor_hits, df = st.lookup(conn, keys)
         cand_text = [seq for seq, _ in text_hits.most_common(TEXT_CANDIDATES)]
         cand_anchor = [seq for seq, _ in anchor_hits.most_common(ANCHOR_CANDIDATES)]
-        rows = st.rows(set(cand_text) | set(cand_anchor), conn)
+        anchor_set = set(cand_anchor)
+        rows = st.rows(set(cand_text) | anchor_set, conn)
         my_anchors = _anchor_sets(f.anchors)
+        my_norm = _norm(my_anchors)
         my_fp = f.fp
         best_tr: dict[str, tuple[float, Any, dict]] = {}
         for seq in dict.fromkeys(cand_text + cand_anchor):
@@ -186,7 +201,10 @@ class Linker:
                     new.append(Link(r.doc_id, f.doc_id, "reprint", round(c, 4), ev))
                     linked.add(r.doc_id)
                     continue
-            sim, shared = anchor_similarity(my_anchors, _anchor_sets(r.anchors), df)
+            if seq not in anchor_set:
+                continue          # text overlap too small for a reprint, and no anchors shared
+            theirs = _anchor_sets(r.anchors)
+            sim, shared = anchor_similarity(my_anchors, theirs, df, (my_norm, _norm(theirs)))
             if r.language != f.language:
                 score, ev = self._translation_score(f, emb, r, sim, shared)
                 if score is not None:

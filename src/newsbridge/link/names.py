@@ -112,6 +112,7 @@ def _syllable_tables() -> tuple[dict[str, str], dict[str, str]]:
             ru = "ы" if fin == "i" and ini in _APICAL else fin_ru
             py = ini + ("u" + fin[1:] if umlaut else fin)
             pal.setdefault(ini_ru + ru, py)
+    pal["хуэй"] = "hui"                       # Palladius writes hui as хуэй
     pinyin = {py: py for py in pal.values()}
     pinyin["er"] = "er"
     return pal, pinyin
@@ -139,10 +140,11 @@ def palladius_to_pinyin(name: str) -> str | None:
     for word in re.split(r"[\s\-‐]+", name.casefold().replace("ё", "е").strip()):
         if not word:
             continue
-        sylls = _segment(word.replace("'", "").replace("’", ""), pal)
-        if not sylls:
-            return None
-        out += sylls
+        for part in re.split(r"[ъ'’]", word):      # Минъюань: the hard sign splits syllables
+            sylls = _segment(part, pal) if part else []
+            if sylls is None:
+                return None
+            out += sylls
     return " ".join(out) or None
 
 
@@ -245,7 +247,8 @@ def _looks_chinese_ru(name: str) -> bool:
     words = name.casefold().split()
     if not (1 <= len(words) <= 3):
         return False
-    segs = [_segment(w, pal) for w in words]
+    segs = [sum((_segment(p, pal) or [None] for p in re.split(r"[ъ'’]", w) if p), []) for w in words]
+    segs = [None if None in sg else sg for sg in segs]
     return all(s and len(s) <= 3 for s in segs) and len(segs[0]) == 1
 
 
@@ -423,8 +426,14 @@ def match_names(a: str | ParsedName, b: str | ParsedName) -> NameMatch:
         kb = {p.replace(" ", "") for p in pb.pinyin}
         if ka & kb:
             return NameMatch(True, 0.97, "pinyin")
-        if "han" in (pa.script, pb.script):
-            return NameMatch(False, 0.0, "pinyin differs")
+        # a Chinese surname alone (Zhao, 赵, Чжао) against the full name: family name first
+        for x in pa.pinyin:
+            for y in pb.pinyin:
+                sx, sy = x.split(), y.split()
+                short, long_ = (sx, sy) if len(sx) <= len(sy) else (sy, sx)
+                if len(short) == 1 and len(long_) in (2, 3) and long_[0] == short[0]:
+                    return NameMatch(True, round(SURNAME_ONLY_FACTOR * 0.97, 3), "surname only")
+        return NameMatch(False, 0.0, "pinyin differs")
     elif "han" in (pa.script, pb.script):
         return NameMatch(False, 0.0, "no pinyin reading")
     if not pa.surname or not pb.surname:

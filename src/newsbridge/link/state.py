@@ -18,7 +18,8 @@ import numpy as np
 from sqlalchemy import (JSON, BigInteger, Column, Integer, LargeBinary, MetaData, SmallInteger, String,
                         Table, Text, delete, select, update)
 
-DF_CAP = 200          # keys held by more documents than this are stop keys
+DF_CAP = 60           # anchors held by this many documents are stop keys (bounds every lookup)
+SHINGLE_DF_CAP = 20   # a text passage found in 20 documents is boilerplate or a template
 
 metadata = MetaData()
 link_docs = Table(
@@ -123,39 +124,57 @@ class LinkState:
                      .values(emb=np.asarray(emb, dtype=np.float16).tobytes()))
 
     # -- key index -------------------------------------------------------------------------
+    def _cursor(self, conn):
+        return conn.connection.driver_connection.cursor()
+
+    def _ph(self, n: int) -> str:
+        mark = "%s" if self.store.is_postgres else "?"
+        return ",".join([mark] * n)
+
     def lookup(self, conn, keys: list[tuple[int, int]]) -> tuple[Counter, Counter, dict[int, int]]:
-        """Postings of the non-stop keys: (shingle hits per seq, anchor/embedding hits per seq, df)."""
-        hs = list({h for h, _ in keys})
+        """Postings of the non-stop keys: (shingle hits per seq, anchor/embedding hits per seq, df).
+
+        Runs on the driver's cursor: this is the hot path of linking (one call per document)."""
+        kinds: dict[int, int] = {}
+        for h, kind in keys:
+            kinds.setdefault(h, kind)
+        hs = list(kinds)
         df: dict[int, int] = {}
+        cur = self._cursor(conn)
         for chunk in _chunks(hs):
-            for h, n in conn.execute(select(link_key_df.c.h, link_key_df.c.n).where(link_key_df.c.h.in_(chunk))):
-                df[h] = n
-        live = [h for h in hs if 0 < df.get(h, 0) < DF_CAP]
+            cur.execute(f"SELECT h, n FROM link_key_df WHERE h IN ({self._ph(len(chunk))})", chunk)
+            df.update(cur.fetchall())
+        live = [h for h in hs if 0 < df.get(h, 0) < (SHINGLE_DF_CAP if kinds[h] == 0 else DF_CAP)]
         text_hits: Counter = Counter()
         anchor_hits: Counter = Counter()
         for chunk in _chunks(live):
-            for h, seq, kind in conn.execute(select(link_keys.c.h, link_keys.c.seq, link_keys.c.kind)
-                                             .where(link_keys.c.h.in_(chunk))):
+            cur.execute(f"SELECT seq, kind FROM link_keys WHERE h IN ({self._ph(len(chunk))})", chunk)
+            for seq, kind in cur.fetchall():
                 if kind == 0:
                     text_hits[seq] += 1
                 else:
                     anchor_hits[seq] += 1
+        cur.close()
         return text_hits, anchor_hits, df
 
     def index(self, conn, seq: int, keys: list[tuple[int, int]], df: dict[int, int]) -> None:
-        """Add the document's keys; keys at the DF cap are counted but no longer indexed."""
+        """Add the document's keys; keys at their DF cap are counted but no longer indexed."""
         seen: dict[int, int] = {}
         for h, kind in keys:
             seen.setdefault(h, kind)
-        rows = [{"h": h, "seq": seq, "kind": kind} for h, kind in seen.items() if df.get(h, 0) < DF_CAP]
+        cur = self._cursor(conn)
+        mark = self._ph(1)
+        rows = [(h, seq, kind) for h, kind in seen.items()
+                if df.get(h, 0) < (SHINGLE_DF_CAP if kind == 0 else DF_CAP)]
         if rows:
-            conn.execute(link_keys.insert(), rows)
-        new = [{"h": h, "n": 1} for h in seen if h not in df]
+            cur.executemany(f"INSERT INTO link_keys (h, seq, kind) VALUES ({mark}, {mark}, {mark})", rows)
+        new = [(h,) for h in seen if h not in df]
         old = [h for h in seen if h in df and df[h] <= DF_CAP]
         if new:
-            conn.execute(self._insert(link_key_df).on_conflict_do_nothing(), new)
+            cur.executemany(f"INSERT INTO link_key_df (h, n) VALUES ({mark}, 1) ON CONFLICT (h) DO NOTHING", new)
         for chunk in _chunks(old):
-            conn.execute(update(link_key_df).where(link_key_df.c.h.in_(chunk)).values(n=link_key_df.c.n + 1))
+            cur.execute(f"UPDATE link_key_df SET n = n + 1 WHERE h IN ({self._ph(len(chunk))})", chunk)
+        cur.close()
         for h in seen:
             df[h] = df.get(h, 0) + 1
 
