@@ -107,8 +107,19 @@ class Workspace:
     @property
     def index(self):
         if self._index is None:
-            from .search.index import SearchIndex
-            self._index = SearchIndex(self.settings.search_index_path)
+            from .search.index import IndexError_, SearchIndex
+            path = self.settings.search_index_path
+            try:
+                self._index = SearchIndex(path)
+            except IndexError_ as exc:
+                if "E302" not in str(exc):
+                    raise
+                # An index written by an older version: it is derived, so rebuild it from the store.
+                log.warning("search index at %s has an older schema; rebuilding it from the store", path)
+                import shutil
+                shutil.rmtree(path)
+                self._index = SearchIndex(path)
+                self._index.rebuild(self.store.iter_documents())
         return self._index
 
     # -- ingest ------------------------------------------------------------------------------

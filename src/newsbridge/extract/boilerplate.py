@@ -222,12 +222,24 @@ def classify_line(line: Line) -> Marked | None:
             continue
         if rx.search(t):
             return Marked(line, kind)
-    if _is_breadcrumb(t):
+    if _is_breadcrumb(t) or _is_menu(t):
         return Marked(line, "nav")
     return None
 
 
-_CRUMB_SEP = re.compile(r"\s*[>»›→/]\s*")
+_MENU_SEP = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+MENU_MIN_ITEMS = 3           # "Politics | Society | Economy": a section menu
+MENU_MAX_ITEM_WORDS = 3
+
+
+def _is_menu(t: str) -> bool:
+    """A row of short section names between separators."""
+    items = [x for x in _MENU_SEP.split(t) if x]
+    return (len(items) >= MENU_MIN_ITEMS and len(items) > t.count(".")
+            and all(len(x.split()) <= MENU_MAX_ITEM_WORDS and not _CRUMB_BAD.search(x) for x in items))
+
+
+_CRUMB_SEP = re.compile(r"\s*[>»›→/]+\s*")
 _CRUMB_BAD = re.compile(r"[.!?。，,;:]\s|[.!?。]$")
 _CRUMB_HOME = _rx(r"^(?:home|news|main|главная|новости|首页|主页|新闻|startseite|accueil|inicio|portada)$")
 
@@ -241,8 +253,8 @@ def _is_breadcrumb(t: str) -> bool:
     parts = _CRUMB_SEP.split(t)
     if len(parts) < 2 or any(not p or len(p) > 40 or _CRUMB_BAD.search(p) for p in parts):
         return False
-    if len(parts) == 2 and not _CRUMB_HOME.match(parts[0]):
-        return False
+    if len(parts) == 2 and not _CRUMB_HOME.match(parts[0]) and not re.search(r"[>»›→]{2}|[›→]", t):
+        return False  # two parts need a home word, or an unmistakable crumb arrow ("人民网 >> 国际")
     return all(word_count(p) <= 4 for p in parts)
 
 
@@ -317,7 +329,8 @@ def mark_boilerplate(text: str) -> tuple[list[Marked], list[Line], Line | None]:
 
     body_start = next((ln.index for ln in lines if ln.text and ln.index not in marked
                        and (_is_long(ln) or starts_with_dateline(ln.text))), len(lines))
-    headline = find_headline(lines, set(marked), body_start)
+    headline = find_headline(lines, set(marked), body_start,
+                             nav={i for i, mk in marked.items() if mk.kind == "nav"})
     head_idx = headline.index if headline else body_start
 
     # Header: short lines before the headline are navigation.

@@ -58,14 +58,19 @@ def is_headline(text: str) -> bool:
     return True
 
 
-def find_headline(lines: list[Line], boiler: set[int], body_start: int) -> Line | None:
+def find_headline(lines: list[Line], boiler: set[int], body_start: int, nav: set[int] = frozenset()) -> Line | None:
     """The headline among ``lines[:body_start]`` (skipping boilerplate line indices), or None.
 
     Shorter lines may stand before the headline (menus); the first line of at least
     SUBSTANTIAL_WORDS that reads like a headline wins, else the last short one right before the
-    body. The first line that reads like neither ends the search: what follows is body.
+    body. A line standing right above navigation (``nav`` indices) is the site's name or
+    tagline when a headline-like line follows further down. The first line that reads like
+    neither ends the search: what follows is body.
     """
     short: Line | None = None
+    site_line: Line | None = None
+    texts = [ln for ln in lines if ln.text]
+    following = {a.index: b.index for a, b in zip(texts, texts[1:])}
     for ln in lines[:body_start]:
         if not ln.text or ln.index in boiler:
             continue
@@ -76,6 +81,9 @@ def find_headline(lines: list[Line], boiler: set[int], body_start: int) -> Line 
                 continue   # a menu word: keep looking
             break
         if word_count(ln.text) >= SUBSTANTIAL_WORDS or is_cjk(ln.text):
+            if site_line is None and following.get(ln.index) in nav:
+                site_line = ln
+                continue
             return ln
         short = ln
-    return short
+    return short or site_line
