@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from conftest import SAMPLES
+from support import SAMPLES
 
 GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
 

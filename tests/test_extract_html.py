@@ -6,7 +6,7 @@ import json
 import re
 from collections import Counter
 
-from conftest import shared_path
+from support import shared_path
 from newsbridge.extract.html import html_to_text
 from newsbridge.model import Document
 from newsbridge.pipeline import apply

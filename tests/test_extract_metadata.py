@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shared_path
+from support import shared_path
 from newsbridge.extract.evaluate import main as evaluate_main
 from newsbridge.extract.metadata import extract_metadata
 from newsbridge.model import Document

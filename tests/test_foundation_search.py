@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SAMPLES
+from support import SAMPLES
 from newsbridge.pipeline import EXTRACT_STAGES
 from newsbridge.workspace import Workspace
 

@@ -118,6 +118,9 @@ def test_crash_mid_batch_leaves_store_whole_and_rerun_finishes(tmp_path, monkeyp
         assert ws.store.count() == 30
         for doc in ws.store.iter_documents():
             assert doc.text and doc.stages.get("clean")
+    with ws_at(tmp_path) as ws:  # the index catches up with what the crash left uncommitted
+        assert ws.index.count() == 30
+        assert len(ws.search("delegations", limit=100).hits) == 30
 
 
 @pytest.mark.slow

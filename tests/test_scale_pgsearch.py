@@ -31,7 +31,7 @@ def _docs(n: int):
 
 @pytest.fixture(scope="module")
 def loaded(tmp_path_factory):
-    from conftest import require_postgres
+    from support import require_postgres
     require_postgres()
     import uuid
 

@@ -23,6 +23,7 @@ from .store import Store
 log = logging.getLogger(__name__)
 
 BATCH = 200
+INDEX_COMMIT_EVERY = 5000   # a tantivy commit per batch costs ~25% of indexing and leaves tiny segments
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Workspace:
         self.settings = settings or load_settings()
         self.store = Store(self.settings.db)
         self._index = None
+        self._uncommitted = 0
 
     @classmethod
     def open(cls, db: str | None = None, **overrides) -> "Workspace":
@@ -95,7 +97,8 @@ class Workspace:
 
     def close(self) -> None:
         if self._index is not None:
-            self._index.close() if hasattr(self._index, "close") else None
+            self.commit_index()
+            self._index.close()
         self.store.close()
 
     def __enter__(self) -> "Workspace":
@@ -114,13 +117,29 @@ class Workspace:
             except IndexError_ as exc:
                 if "E302" not in str(exc):
                     raise
-                # An index written by an older version: it is derived, so rebuild it from the store.
-                log.warning("search index at %s has an older schema; rebuilding it from the store", path)
                 import shutil
                 shutil.rmtree(path)
                 self._index = SearchIndex(path)
-                self._index.rebuild(self.store.iter_documents())
+                self._index.stale = True
+            self._catch_up_index()
         return self._index
+
+    def _catch_up_index(self) -> None:
+        """The index is derived: rebuild it when an older version wrote it, and add what a crash
+        left out (documents stored but not yet committed to the index)."""
+        idx = self._index
+        if idx.stale:
+            log.warning("search index at %s was written by another version; rebuilding it from the store",
+                        self.settings.search_index_path)
+            idx.rebuild(self.store.iter_documents())
+            return
+        stored = self.store.count()
+        if idx.count() < stored:
+            indexed = set(idx.ids())
+            missing = [i for i in self.store.ids() if i not in indexed]
+            log.warning("search index lacks %d stored articles; adding them", len(missing))
+            idx.add(self.store.iter_documents(ids=missing))
+            idx.commit()
 
     # -- ingest ------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], *, stages: Iterable[str] = DEFAULT_STAGES, link: bool = True,
@@ -157,6 +176,7 @@ class Workspace:
         stages = tuple(stages)
         report = IngestReport()
         batch: list[RawItem] = []
+        _ = self.index  # open (and catch up) the index before the store moves ahead of it
 
         def fail(err: InputError) -> None:
             report.errors.append(err.message)
@@ -176,7 +196,13 @@ class Workspace:
                 batch = []
         if batch:
             self._ingest_batch(batch, stages, report, fail, on_progress, link)
+        self.commit_index()
         return report
+
+    def commit_index(self) -> None:
+        if self._uncommitted:
+            self.index.commit()
+            self._uncommitted = 0
 
     def _ingest_batch(self, batch: list[RawItem], stages: tuple[str, ...], report: IngestReport,
                       fail: Callable[[InputError], None], on_progress, link: bool = True) -> None:
@@ -217,7 +243,9 @@ class Workspace:
     def _after_save(self, docs: list[Document], link: bool = True) -> None:
         """Derived state follows the store: search index, then incremental linking."""
         self.index.add(docs)
-        self.index.commit()
+        self._uncommitted += len(docs)
+        if self._uncommitted >= INDEX_COMMIT_EVERY:
+            self.commit_index()
         if not link:
             return
         try:
