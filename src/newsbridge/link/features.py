@@ -33,8 +33,8 @@ WORD_K = 5           # shingle length in words (space-separated scripts)
 HAN_K = 7            # shingle length in characters (Chinese; ~3-4 words, as specific as 5 words)
 LEAD_CHARS = 600     # title + lead embedded for cross-language comparison
 MAX_ANCHORS = 60     # anchors kept per kind
-PLACE_CHARS = 1500   # places are looked up in the opening of the body (the gazetteer scan is slow)
-PLACE_CHARS_ZH = 500  # the same for Chinese, whose characters are denser
+PLACE_CHARS = 800    # places are looked up in the opening of the body (the gazetteer scan is slow)
+PLACE_CHARS_ZH = 300  # the same for Chinese, whose characters are denser
 MAX_INDEX_ANCHORS = 40  # anchors indexed per document (names first, then numbers, places)
 MAX_SENTENCES = 14   # sentences embedded for translation verification
 
@@ -252,7 +252,7 @@ def extract_features(doc: Document) -> Features:
         "num": number_anchors(body),
         "name": name_anchors(doc, body),
         "place": place_anchors(body[:PLACE_CHARS_ZH if lang == "zh" else PLACE_CHARS], lang),
-        "date": date_anchors(body),
+        "date": date_anchors(body[:3000]),
     }
     sents = [x.strip()[:400] for x in _SENTENCE.split(lead_body) if x and len(x.strip()) >= 15]
     return Features(doc.id, lang, (doc.published or None), doc.url, doc.body_hash, title, int(len(sh)),

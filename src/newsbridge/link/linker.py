@@ -34,13 +34,13 @@ log = logging.getLogger(__name__)
 
 # -- calibrated constants (bench/reprints.py, bench/translations.py) --------------------------
 TEXT_CANDIDATES = 20            # best shingle-hit candidates verified per document
-ANCHOR_CANDIDATES = 25          # best anchor/embedding-hit candidates verified per document
+ANCHOR_CANDIDATES = 15          # best anchor/embedding-hit candidates verified per document
 REPRINT_CONTAINMENT = 0.5       # share of the shorter text's samples found in the longer one
 REPRINT_MIN_COMMON = 3          # at least this many shared samples (~12 shared shingles)
 TRANSLATION_MIN = 0.47          # cosine(lead embeddings) + ANCHOR_WEIGHT * anchor similarity ...
 ALIGN_MIN = 0.52                # ... and ordered sentence alignment (encoder.alignment) at least this
 ANCHOR_WEIGHT = 0.3
-TRANSLATION_MIN_ANCHORS_ONLY = 0.40   # anchor similarity needed when no encoder is installed
+TRANSLATION_MIN_ANCHORS_ONLY = 0.35   # anchor similarity needed when no encoder is installed
 SAME_STORY_ANCHORS = 0.45       # anchor similarity for two separately written reports ...
 SAME_STORY_MIN_SHARED = 4       # ... sharing at least this many anchors, one of them a name
 SAME_STORY_DAYS = 3             # ... published at most this many days apart (when both dated)
@@ -91,12 +91,12 @@ def anchor_similarity(a: set[str], b: set[str], df: dict[int, int] | None = None
             n = df.get(stable_hash(x), 1)
             if n >= DF_CAP:
                 continue
-            w *= math.log(1 + DF_CAP / n) / _LOG_CAP
+            w *= min(1.0, math.log(1 + DF_CAP / n) / _LOG_CAP)
         num += w * _anchor_weight(x)
     return num / (na * nb), sorted(shared)
 
 
-_LOG_CAP = math.log(1 + DF_CAP)
+_LOG_CAP = math.log(1 + DF_CAP / 2)     # an anchor shared by two documents weighs fully
 
 
 def containment(fa: np.ndarray, fb: np.ndarray) -> tuple[float, float, int]:
