@@ -59,3 +59,15 @@ def test_link_reingest_is_idempotent(tmp_path, monkeypatch):
         assert on_ingest(store, docs) == []
         assert _snapshot(store) == before
         assert len(LinkState(store).seqs_in_order()) == len(docs)
+
+
+def test_link_same_links_on_both_backends(store_url, monkeypatch):
+    """SQLite and PostgreSQL run the same linking (the key index uses driver-level SQL)."""
+    monkeypatch.setenv("NEWSBRIDGE_LINK_EMBED", "0")
+    docs = _corpus()
+    with Store(store_url) as store:
+        on_ingest(store, docs[:5])
+        on_ingest(store, docs[5:])
+        links = _snapshot(store)
+        assert any(kind == "reprint" for _, _, kind, _ in links)
+        assert store.stories()

@@ -149,6 +149,7 @@ class Linker:
                 embs[i] = m
         all_links: list[Link] = []
         touched: set[str] = set()
+        self._displaced: set[str] = set()
         with self.state.engine.begin() as conn:
             for f, emb in zip(feats, embs):
                 links = self._link_one(conn, f, emb)
@@ -157,7 +158,7 @@ class Linker:
                 for l in links:
                     touched.update((l.a, l.b))
         from .stories import update_stories
-        update_stories(self.store, self.state, touched)
+        update_stories(self.store, self.state, touched | self._displaced)
         from .entities import update_entities
         update_entities(self.store, fresh)
         return all_links
@@ -286,6 +287,7 @@ class Linker:
         for e in rivals:
             conn.execute(delete(s.links).where(and_(s.links.c.a == e.a, s.links.c.b == e.b,
                                                     s.links.c.kind == "translation")))
+            self._displaced.update((e.a, e.b))      # their stories change too
         return True
 
     def _same_story(self, f: Features, r, sim: float, shared: list[str]):
