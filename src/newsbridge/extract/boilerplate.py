@@ -234,6 +234,8 @@ MENU_MAX_ITEM_WORDS = 3
 
 def _is_menu(t: str) -> bool:
     """A row of short section names between separators."""
+    if len(t) > 200 or not ("|" in t or " • " in t or " · " in t):
+        return False
     items = [x for x in _MENU_SEP.split(t) if x]
     return (len(items) >= MENU_MIN_ITEMS and len(items) > t.count(".")
             and all(len(x.split()) <= MENU_MAX_ITEM_WORDS and not _CRUMB_BAD.search(x) for x in items))

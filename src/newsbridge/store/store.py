@@ -19,6 +19,7 @@ from ..model import (EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, Document
 from . import schema as s
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
+BLOB_COMPRESSION = 1   # zlib level: level 6 cost a quarter of a store write for ~10% smaller blobs
 
 
 def now() -> str:
@@ -102,7 +103,7 @@ class Store:
     # -- raw bytes ---------------------------------------------------------------------------
     def put_blob(self, raw: bytes, conn=None) -> str:
         sha = hashlib.sha256(raw).hexdigest()
-        stmt = self._insert(s.blobs).values(sha256=sha, size=len(raw), data=zlib.compress(raw, 6),
+        stmt = self._insert(s.blobs).values(sha256=sha, size=len(raw), data=zlib.compress(raw, BLOB_COMPRESSION),
                                             created_at=now()).on_conflict_do_nothing()
         if conn is None:
             with self.engine.begin() as c:
@@ -148,7 +149,7 @@ class Store:
             if raw is not None:
                 sha = hashlib.sha256(raw).hexdigest()
                 doc.raw_sha256 = doc.raw_sha256 or sha
-                blob_rows.append({"sha256": sha, "size": len(raw), "data": zlib.compress(raw, 6), "created_at": stamp})
+                blob_rows.append({"sha256": sha, "size": len(raw), "data": zlib.compress(raw, BLOB_COMPRESSION), "created_at": stamp})
             doc_rows.append(self._doc_row(doc, stamp))
             for layer, spans in doc.layers.items():
                 for sp in spans:
