@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, Document
 from ..model import ROLES as ROLES_LAYER
 from . import gazetteer as gz
+from .common.counts import parse_chinese_number
 from .common import find_dates, merge_continuations, reference_date, resolve, scan_quotes, split_sentences, years_in
 from .registry import register_analyzer
 
@@ -107,7 +108,6 @@ COUNT_PATTERNS = [
     (re.compile(r"(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:项|份|个)(?:[\u4e00-\u9fff]{0,6})(?:协议|文件|协定|备忘录|合同)(?:签署|签订)"), "documents_signed"),
     (re.compile(r"来自(?P<num>\d+|[一二两三四五六七八九十百千]+)个(?:国家|地区)"), "participants"),
 ]
-_ZH_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 COMMON_NRT_FREQ = 2000  # ... and for words the dictionary calls foreign names
 COMMON_WORD_FREQ = 500  # jieba dictionary frequency above which a word is a common word
 COMMON_NR_FREQ = 1000   # ... and for words the dictionary calls Chinese names (顾客 1365; real names rarely pass)
@@ -980,22 +980,7 @@ def _clause(sent: str, a: int, b: int) -> str:
 
 
 def _zh_number(s: str) -> int | None:
-    if s.isdigit():
-        return int(s)
-    total, cur = 0, 0
-    for ch in s:
-        if ch in _ZH_DIGITS:
-            cur = _ZH_DIGITS[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        elif ch == "千":
-            total += (cur or 1) * 1000
-            cur = 0
-    return (total + cur) or None
+    return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
 register_analyzer("zh", version="1")(analyze_zh)

@@ -46,7 +46,7 @@ def parse_number(text: str) -> int | None:
             n *= scale
         return int(n)
     if t and all(c in _ZH_DIGITS or c in "十百千" for c in t):
-        return _parse_zh(t)
+        return parse_chinese_number(t)
     if t in _RU_UNITS:
         return _RU_UNITS[t]
     words = t.replace("-", " ").split()
@@ -79,7 +79,8 @@ def parse_number(text: str) -> int | None:
     return total + cur if seen else None
 
 
-def _parse_zh(t: str) -> int | None:
+def parse_chinese_number(t: str) -> int | None:
+    """A number written in Chinese numerals (十二, 一百四十, 两千) as an int."""
     total, cur = 0, 0
     for c in t:
         if c in _ZH_DIGITS:
