@@ -339,6 +339,7 @@ class _Writer:
 
     def __init__(self, ws: Workspace, report: ScaleReport, on_progress, on_error, link: bool = True) -> None:
         self.ws, self.report, self.link = ws, report, link
+        _ = ws.index  # open (and catch up) the index before the store moves ahead of it
         self.on_progress, self.on_error = on_progress, on_error
         self.window: list[dict] = []
         self.seen: set[str] = set()
