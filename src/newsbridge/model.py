@@ -97,11 +97,12 @@ class Document:
     def clear(self, layer: str) -> None:
         self.layers.pop(layer, None)
 
-    # -- body: the text minus boilerplate and the headline -------------------------------------
+    # -- body: the text minus boilerplate -----------------------------------------------------
     def body_segments(self) -> Iterator[tuple[int, int]]:
-        """(start, end) of the text that is neither boilerplate nor the headline, in order."""
+        """(start, end) of the text that is not boilerplate, in order (the headline stays: the
+        analyzers read it as the article's first sentence)."""
         pos = 0
-        for span in sorted(self.layer(BOILERPLATE) + self.layer(TITLE), key=lambda s: s.start):
+        for span in sorted(self.layer(BOILERPLATE), key=lambda s: s.start):
             if span.start > pos:
                 yield pos, span.start
             pos = max(pos, span.end)
@@ -110,7 +111,7 @@ class Document:
 
     @property
     def body(self) -> str:
-        """The article body: text without boilerplate lines and headline (both stay in their layers)."""
+        """The article body: text with boilerplate lines taken out (they stay in their layer)."""
         return "".join(self.text[a:b] for a, b in self.body_segments()).strip()
 
     def is_boilerplate(self, start: int, end: int) -> bool:

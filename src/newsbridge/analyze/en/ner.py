@@ -609,6 +609,16 @@ _PER_RIGHT = re.compile(r"^\s*(?:,\s*(?:the\s+)?(?:a\s+)?(?:former\s+|acting\s+|
                         r"(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasized|emphasised|explained|stated|believes|recalled))")
 
 
+_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?:(?:former|acting|deputy|first|vice|executive)[\s-]+)*([A-Za-z-]+)")
+_SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasized|emphasised)\b")
+
+
+def _appositive_role(right: str) -> bool:
+    """', Chairman of ...' / ', the deputy director of ...' right after a name."""
+    m = _APPOSITION.match(right)
+    return bool(m) and is_role_word(m.group(1))
+
+
 def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     lab = classify_run(text, s, e)
     if lab:
@@ -624,10 +634,14 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
                 not any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE for w in rest):
             return [Mention(cut, e, "PER", "rule")]
         return []
-    if not no_model:
-        return []
     left = text[max(0, s - 40):s]
     right = text[e:e + 60]
+    if not no_model:
+        # the model misses some names at a sentence start; an apposition with a job title or a
+        # speech verb right after a two- or three-word name is news grammar for a person
+        if _looks_like_person(words) and (_appositive_role(right) or _SAID_RIGHT.match(right)):
+            return [Mention(s, e, "PER", "rule")]
+        return []
     if _looks_like_person(words) and (_PER_LEFT.search(left) or _PER_RIGHT.match(right)):
         return [Mention(s, e, "PER", "rule")]
     if _looks_like_person(words) and len(words) >= 2:
