@@ -157,3 +157,14 @@ def test_html_charset_declared_only_in_http_header_is_used(tmp_path):
                                  meta={"charset": "koi8-r"}, stages=EXTRACT_STAGES)
         assert report.ok and report.added == 1
         assert "форум региональных средств" in ws.store.get(report.ids[0]).text
+
+
+def test_ingest_records_reports_bad_records_and_keeps_good_ones(tmp_path):
+    good = {"url": "https://example.org/r1", "title": "Record", "text": ARTICLE_EN, "source": "TestWire"}
+    with ws_at(tmp_path) as ws:
+        report = ws.ingest_records([good, ["not", "an", "object"], {"url": "https://example.org/r3"}],
+                                   origin="push", stages=EXTRACT_STAGES)
+        assert report.added == 1
+        assert report.errors == ["push#2: record is not a JSON object",
+                                 "https://example.org/r3: record has no 'text' or 'html'"]
+        assert ws.store.origins(report.ids[0]) == ["https://example.org/r1"]

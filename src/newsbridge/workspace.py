@@ -158,8 +158,9 @@ class Workspace:
         """Ingest JSONL-style records {url, title, text|html, published, source}."""
         def items() -> Iterator[RawItem | InputError]:
             for i, rec in enumerate(records, 1):
+                where = (rec.get("url") if isinstance(rec, dict) else None) or f"{origin}#{i}"
                 try:
-                    yield record_item(rec, rec.get("url") or f"{origin}#{i}" if isinstance(rec, dict) else origin)
+                    yield record_item(rec, where)
                 except InputError as exc:
                     yield exc
         return self.ingest_items(items(), stages=stages)
