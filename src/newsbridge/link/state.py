@@ -79,31 +79,22 @@ class LinkState:
         return int(res.inserted_primary_key[0])
 
     def rows(self, seqs: Iterable[int], conn=None, with_emb: bool = True) -> dict[int, Any]:
-        seqs = list(seqs)
         cols = [c for c in link_docs.c if with_emb or c.name != "emb"]
-        out: dict[int, Any] = {}
-        if not seqs:
+        return self._rows_where(link_docs.c.seq, list(seqs), cols, conn)
+
+    def rows_by_doc(self, doc_ids: Iterable[str], conn=None) -> dict[str, Any]:
+        return self._rows_where(link_docs.c.doc_id, list(doc_ids), list(link_docs.c), conn)
+
+    def _rows_where(self, key, values: list, cols, conn) -> dict[Any, Any]:
+        """Rows whose ``key`` column is in ``values`` (chunked IN queries), keyed by that column."""
+        out: dict[Any, Any] = {}
+        if not values:
             return out
 
         def run(c):
-            for chunk in _chunks(seqs):
-                for r in c.execute(select(*cols).where(link_docs.c.seq.in_(chunk))):
-                    out[r.seq] = r
-        if conn is not None:
-            run(conn)
-        else:
-            with self.engine.connect() as c:
-                run(c)
-        return out
-
-    def rows_by_doc(self, doc_ids: Iterable[str], conn=None) -> dict[str, Any]:
-        ids = list(doc_ids)
-        out: dict[str, Any] = {}
-
-        def run(c):
-            for chunk in _chunks(ids):
-                for r in c.execute(select(link_docs).where(link_docs.c.doc_id.in_(chunk))):
-                    out[r.doc_id] = r
+            for chunk in _chunks(values):
+                for r in c.execute(select(*cols).where(key.in_(chunk))):
+                    out[getattr(r, key.name)] = r
         if conn is not None:
             run(conn)
         else:
