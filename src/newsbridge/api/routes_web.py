@@ -42,18 +42,18 @@ def home() -> RedirectResponse:
     return RedirectResponse("/search", status_code=307)
 
 
-@router.get("/search", response_class=HTMLResponse, summary="Search page (HTML)")
-def search_page(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
-                offset: int = Query(0, ge=0, le=10_000)):
-    ws = request.app.state.nb.ws
-    return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), False)
+def _search_page(as_json: bool):
+    def page(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
+             offset: int = Query(0, ge=0, le=10_000)):
+        ws = request.app.state.nb.ws
+        return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), as_json)
+    return page
 
 
-@router.get("/search.json", summary="Search page (JSON: the same view dict)")
-def search_page_json(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
-                     offset: int = Query(0, ge=0, le=10_000)):
-    ws = request.app.state.nb.ws
-    return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), True)
+router.add_api_route("/search", _search_page(False), methods=["GET"], response_class=HTMLResponse,
+                     summary="Search page (HTML)", name="search_page")
+router.add_api_route("/search.json", _search_page(True), methods=["GET"],
+                     summary="Search page (JSON: the same view dict)", name="search_page_json")
 
 
 @router.get("/article/{doc_id}", summary="Article page (HTML; add .json for JSON)")
@@ -72,25 +72,17 @@ def actor_page(request: Request, key: str = Path(..., min_length=1, max_length=3
     return _render(request, "actor.html", lambda: actor_view(ws, key), as_json)
 
 
-@router.get("/timeline", summary="Timeline of events (HTML)")
-def timeline_page(request: Request, flt: Filters = Depends(filters)):
-    ws = request.app.state.nb.ws
-    return _render(request, "timeline.html", lambda: timeline_view(ws, flt), False)
+def _filtered_page(template: str, view, as_json: bool):
+    """A page built from the shared filters alone (timeline, network), as HTML or JSON."""
+    def page(request: Request, flt: Filters = Depends(filters)):
+        ws = request.app.state.nb.ws
+        return _render(request, template, lambda: view(ws, flt), as_json)
+    return page
 
 
-@router.get("/timeline.json", summary="Timeline of events (JSON)")
-def timeline_page_json(request: Request, flt: Filters = Depends(filters)):
-    ws = request.app.state.nb.ws
-    return _render(request, "timeline.html", lambda: timeline_view(ws, flt), True)
-
-
-@router.get("/network", summary="Cooperation network (HTML, server-side SVG)")
-def network_page(request: Request, flt: Filters = Depends(filters)):
-    ws = request.app.state.nb.ws
-    return _render(request, "network.html", lambda: network_view(ws, flt), False)
-
-
-@router.get("/network.json", summary="Cooperation network (JSON)")
-def network_page_json(request: Request, flt: Filters = Depends(filters)):
-    ws = request.app.state.nb.ws
-    return _render(request, "network.html", lambda: network_view(ws, flt), True)
+for _path, _template, _view, _what in (("/timeline", "timeline.html", timeline_view, "Timeline of events"),
+                                       ("/network", "network.html", network_view, "Cooperation network")):
+    router.add_api_route(_path, _filtered_page(_template, _view, False), methods=["GET"],
+                         summary=f"{_what} (HTML)", name=_path.strip("/") + "_page")
+    router.add_api_route(_path + ".json", _filtered_page(_template, _view, True), methods=["GET"],
+                         summary=f"{_what} (JSON)", name=_path.strip("/") + "_page_json")
