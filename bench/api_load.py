@@ -33,6 +33,7 @@ import sys
 import time
 from collections import Counter
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "src"), str(ROOT)]
@@ -101,8 +102,9 @@ def free_port() -> int:
 def start_server(db: Path, port: int, workers: int) -> subprocess.Popen:
     env = {**os.environ, "NEWSBRIDGE_DB": str(db), "PYTHONPATH": str(ROOT / "src")}
     env.pop("NEWSBRIDGE_INDEX_PATH", None)
-    cmd = [sys.executable, "-m", "uvicorn", "newsbridge.api.app:create_app", "--factory", "--host", "127.0.0.1",
-           "--port", str(port), "--workers", str(workers), "--log-level", "warning", "--no-access-log"]
+    # newsbridge's launcher (as `newsbridge serve --workers N`): one SO_REUSEPORT socket per process
+    cmd = [sys.executable, "-m", "newsbridge.api.server", "--host", "127.0.0.1", "--port", str(port),
+           "--workers", str(workers), "--log-level", "warning"]
     proc = subprocess.Popen(cmd, env=env, start_new_session=True)
     deadline = time.monotonic() + 120
     import httpx
@@ -127,45 +129,88 @@ def stop_server(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-async def _client(base: str, vocab: list[str], deadline: float, rng: random.Random, facets: bool,
+async def _request(reader, writer, path: str) -> tuple[int, bytes]:
+    """One GET on a kept-alive HTTP/1.1 connection; (status, body)."""
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n".encode("ascii"))
+    await writer.drain()
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.split(b"\r\n")
+    status = int(lines[0].split(b" ", 2)[1])
+    length = next((int(v) for k, _, v in (ln.partition(b":") for ln in lines[1:]) if k.strip().lower() == b"content-length"), None)
+    if length is None:
+        raise ConnectionError("response without Content-Length")
+    return status, await reader.readexactly(length)
+
+
+async def _client(port: int, vocab: list[str], deadline: float, rng: random.Random, facets: bool,
                   latencies: list[float], errors: Counter) -> None:
-    import httpx
-    async with httpx.AsyncClient(base_url=base, timeout=30, limits=httpx.Limits(max_connections=1)) as client:
+    # A bare asyncio keep-alive client: the load generator shares the 2 cores with the server,
+    # so it must cost little (httpx spent ~1 ms of CPU per request, as much as a search).
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
         while time.perf_counter() < deadline:
             params = {"q": " ".join(rng.choice(vocab) for _ in range(rng.choice((1, 1, 2, 3)))), "limit": 20}
             if rng.random() < 0.25:
                 params["lang"] = rng.choice(("en", "ru", "zh"))
             if not facets:
                 params["facets"] = "false"
+            path = "/api/v1/search?" + urlencode(params)
             t0 = time.perf_counter()
             try:
-                r = await client.get("/api/v1/search", params=params)
-                if r.status_code != 200:
-                    errors[f"HTTP {r.status_code}"] += 1
+                status, body = await _request(reader, writer, path)
+                if status != 200:
+                    errors[f"HTTP {status}"] += 1
                     continue
-                r.json()
-            except (httpx.HTTPError, ValueError) as exc:
+                json.loads(body)
+            except (OSError, asyncio.IncompleteReadError, ConnectionError, ValueError) as exc:
                 errors[type(exc).__name__] += 1
+                writer.close()
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
+    finally:
+        writer.close()
 
 
-async def load(base: str, vocab: list[str], clients: int, duration: float, seed: int, facets: bool) -> dict:
+def group_cpu_seconds(pgid: int) -> float:
+    """CPU seconds (user + system) of every live process in a process group (the server's workers)."""
+    total = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def load(port: int, vocab: list[str], clients: int, duration: float, seed: int, facets: bool,
+               server_pgid: int | None = None) -> dict:
     latencies: list[float] = []
     errors: Counter = Counter()
     # warm-up: every worker opens its index and reader once
-    await asyncio.gather(*(_client(base, vocab, time.perf_counter() + 2, random.Random(seed + 1000 + i), facets, [], Counter())
+    await asyncio.gather(*(_client(port, vocab, time.perf_counter() + 2, random.Random(seed + 1000 + i), facets, [], Counter())
                            for i in range(min(clients, 8))))
+    server_cpu0 = group_cpu_seconds(server_pgid) if server_pgid and Path("/proc").is_dir() else None
+    client_cpu0 = time.process_time()
     t0 = time.perf_counter()
     deadline = t0 + duration
-    await asyncio.gather(*(_client(base, vocab, deadline, random.Random(seed + i), facets, latencies, errors)
+    await asyncio.gather(*(_client(port, vocab, deadline, random.Random(seed + i), facets, latencies, errors)
                            for i in range(clients)))
     elapsed = time.perf_counter() - t0
+    n = max(1, len(latencies) + sum(errors.values()))
+    cpu = {"client_cpu_ms_per_request": round((time.process_time() - client_cpu0) * 1000 / n, 2)}
+    if server_cpu0 is not None:
+        cpu["server_cpu_ms_per_request"] = round((group_cpu_seconds(server_pgid) - server_cpu0) * 1000 / n, 2)
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     return {"requests": len(latencies), "errors": sum(errors.values()), "error_kinds": dict(errors),
             "seconds": round(elapsed, 1), "rps": round(len(latencies) / elapsed, 1),
             "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
-            "max_ms": round(max(latencies), 1) if latencies else None}
+            "max_ms": round(max(latencies), 1) if latencies else None, **cpu,
+            "load_average_after": round(os.getloadavg()[0], 1)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,8 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     proc = start_server(db, port, args.workers)
     try:
-        res = asyncio.run(load(f"http://127.0.0.1:{port}", vocab, args.clients, args.duration, args.seed,
-                               not args.no_facets))
+        res = asyncio.run(load(port, vocab, args.clients, args.duration, args.seed,
+                               not args.no_facets, server_pgid=proc.pid))
     finally:
         stop_server(proc)
     res = {"articles": args.n, "clients": args.clients, "workers": args.workers, "facets": not args.no_facets,
@@ -193,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     (out / "api-load.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
     print(f"{res['articles']} articles, {res['clients']} clients, {res['workers']} workers, facets {res['facets']}: "
           f"{res['requests']} requests in {res['seconds']} s = {res['rps']} req/s; "
-          f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}")
+          f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}; "
+          f"CPU per request: server {res.get('server_cpu_ms_per_request')} ms, load generator "
+          f"{res['client_cpu_ms_per_request']} ms; load average after {res['load_average_after']}")
     return 0 if res["errors"] == 0 else 1
 
 

@@ -28,6 +28,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -95,6 +96,76 @@ def peak_rss_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
+class MemorySampler:
+    """Peaks of anonymous and file-backed resident memory (Linux /proc), sampled every 50 ms:
+    ru_maxrss counts both, and file-backed pages (the search index's segment files, mapped
+    while tantivy merges them) are page cache the kernel can drop, not memory the ingest holds."""
+
+    def __init__(self, every_s: float = 0.05) -> None:
+        self.peak = {"RssAnon": 0, "RssFile": 0}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, args=(every_s,), daemon=True)
+
+    @staticmethod
+    def now() -> dict[str, int]:
+        out = {}
+        try:
+            with open("/proc/self/status") as f:
+                for line in f:
+                    key, _, value = line.partition(":")
+                    if key in ("RssAnon", "RssFile"):
+                        out[key] = int(value.split()[0])
+        except OSError:
+            pass
+        return out
+
+    def _run(self, every_s: float) -> None:
+        while not self._stop.wait(every_s):
+            for key, kb in self.now().items():
+                self.peak[key] = max(self.peak[key], kb)
+
+    def __enter__(self) -> "MemorySampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        for key, kb in self.now().items():
+            self.peak[key] = max(self.peak[key], kb)
+
+    def report(self) -> dict:
+        return {"peak_anon_mb": round(self.peak["RssAnon"] / 1024, 1),
+                "peak_file_mb": round(self.peak["RssFile"] / 1024, 1)}
+
+
+class StageCpu:
+    """CPU milliseconds per article of each part of the ingest path, by wrapping its functions:
+    the stages, build_document, store.save_many and index.add are timed on the calling thread
+    (time.thread_time); what the process spent beyond the calling thread is the search index's
+    writer and merge threads; the rest of the calling thread is reading and orchestration."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def wrap(self, name: str, func):
+        def timed(*args, **kwargs):
+            t0 = time.thread_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                self.seconds[name] = self.seconds.get(name, 0.0) + time.thread_time() - t0
+        return timed
+
+    def report(self, articles: int, process_s: float, thread_s: float) -> dict:
+        n = max(articles, 1)
+        out = {k: round(v * 1000 / n, 3) for k, v in self.seconds.items()}
+        out["index writer threads"] = round((process_s - thread_s) * 1000 / n, 3)
+        out["read + other"] = round((thread_s - sum(self.seconds.values())) * 1000 / n, 3)
+        out["total"] = round(process_s * 1000 / n, 3)
+        return out
+
+
 # -- parts (each runs in a child process) --------------------------------------------------------
 def part_baseline(corpus: Path, db: str) -> dict:
     """The bare insert: parse each JSONL line, insert its fields as one row, commit per 1,000."""
@@ -148,6 +219,10 @@ def part_baseline(corpus: Path, db: str) -> dict:
 def ingest_newsbridge(corpus: Path, db: str, index_path: Path, with_link: bool = False) -> dict:
     """newsbridge's real ingest path over the same file (extraction stages, no understanding;
     incremental linking, issue 4's stage, only with ``with_link``)."""
+    import dataclasses
+
+    import newsbridge.pipeline as pipeline
+    import newsbridge.workspace as workspace
     from newsbridge.pipeline import EXTRACT_STAGES
     from newsbridge.workspace import Workspace
     if not with_link:
@@ -156,15 +231,25 @@ def ingest_newsbridge(corpus: Path, db: str, index_path: Path, with_link: bool =
             link.on_ingest = lambda store, docs: []          # the workspace imports it per batch
         except ImportError:
             pass
+    cpu = StageCpu()
+    for name in EXTRACT_STAGES:
+        stage = pipeline.get_stage(name)
+        pipeline._REGISTRY[name] = dataclasses.replace(stage, func=cpu.wrap(name, stage.func))
+    workspace.build_document = cpu.wrap("build document", workspace.build_document)
     ws = Workspace.open(db, index_path=str(index_path))
-    t0 = time.perf_counter()
+    ws.store.save_many = cpu.wrap("store", ws.store.save_many)
+    ws.index.add = cpu.wrap("index (main thread)", ws.index.add)
+    t0, p0, th0 = time.perf_counter(), time.process_time(), time.thread_time()
     report = ws.ingest([corpus], stages=EXTRACT_STAGES)
     ws.index.commit()
     secs = time.perf_counter() - t0
+    process_s, thread_s = time.process_time() - p0, time.thread_time() - th0
     out = {"path": "Workspace.ingest (clean, metadata, store, index" + (", link)" if with_link else ")"),
            "articles": report.added,
            "skipped": report.skipped, "errors": len(report.errors), "first_errors": report.errors[:3],
-           "seconds": round(secs, 2), "rate": round(report.added / secs, 1)}
+           "seconds": round(secs, 2), "rate": round(report.added / secs, 1),
+           "cpu_seconds": round(process_s, 2), "cpu_rate": round(report.added / process_s, 1),
+           "cpu_ms_per_article": cpu.report(report.added, process_s, thread_s)}
     ws.close()
     return out
 
@@ -208,11 +293,13 @@ def part_newsbridge(corpus: Path, db: str, index_path: Path, with_link: bool = F
         for suffix in ("", "-wal", "-shm"):
             Path(db + suffix).unlink(missing_ok=True)
     shutil.rmtree(index_path, ignore_errors=True)
-    try:
-        out = ingest_newsbridge(corpus, db, index_path, with_link)
-    except ImportError as exc:        # the lead's ingest path not complete yet in this checkout
-        print(f"workspace ingest unavailable ({exc}); measuring store + index", file=sys.stderr)
-        out = ingest_store_index(corpus, db, index_path)
+    with MemorySampler() as memory:
+        try:
+            out = ingest_newsbridge(corpus, db, index_path, with_link)
+        except ImportError as exc:        # the lead's ingest path not complete yet in this checkout
+            print(f"workspace ingest unavailable ({exc}); measuring store + index", file=sys.stderr)
+            out = ingest_store_index(corpus, db, index_path)
+    out.update(memory.report())
     out["store_bytes"] = 0 if db.startswith("postgres") else dir_size(Path(db)) + dir_size(Path(db + "-wal"))
     out["index_bytes"] = dir_size(index_path)
     out["peak_rss_mb"] = peak_rss_mb()
@@ -341,6 +428,9 @@ def print_table(results: list[dict]) -> None:
         ("search index MB", lambda r: f"{r['newsbridge']['index_bytes'] / 1e6:.0f}"),
         ("peak memory MB: baseline", lambda r: f"{r['baseline']['peak_rss_mb']:.0f}"),
         ("peak memory MB: newsbridge ingest", lambda r: f"{r['newsbridge']['peak_rss_mb']:.0f}"),
+        ("  of which peak anonymous / file-backed MB",
+         lambda r: f"{r['newsbridge'].get('peak_anon_mb', 0):.0f} / {r['newsbridge'].get('peak_file_mb', 0):.0f}"),
+        ("newsbridge ingest, articles per CPU second", lambda r: f"{r['newsbridge'].get('cpu_rate', 0):,.0f}"),
         ("search top-20 ms p50/p95/p99 (ids)",
          lambda r: "{p50:.2f} / {p95:.2f} / {p99:.2f}".format(**r["search"]["ids"])),
         ("search top-20 ms p50/p95/p99 (snippets+total)",
@@ -354,10 +444,18 @@ def print_table(results: list[dict]) -> None:
     for name, f in rows:
         t.add_row(name, *[f(r) for r in results])
     Console().print(t)
+    if "newsbridge" in results[0] and "cpu_ms_per_article" in results[0]["newsbridge"]:
+        parts = list(results[0]["newsbridge"]["cpu_ms_per_article"])
+        print("CPU ms per article: " + "; ".join(
+            f"{r['n']:,}: " + ", ".join(f"{k} {r['newsbridge']['cpu_ms_per_article'].get(k, 0):.2f}" for k in parts)
+            for r in results))
     if len(results) > 1 and "newsbridge" in results[0]:
         a, b = results[0], results[-1]
         print(f"peak memory newsbridge ingest {b['n']:,} / {a['n']:,}: "
               f"{b['newsbridge']['peak_rss_mb'] / a['newsbridge']['peak_rss_mb']:.2f}x")
+        if a["newsbridge"].get("peak_anon_mb"):
+            print(f"  anonymous {b['newsbridge']['peak_anon_mb'] / a['newsbridge']['peak_anon_mb']:.2f}x, "
+                  f"file-backed {b['newsbridge']['peak_file_mb'] / a['newsbridge']['peak_file_mb']:.2f}x")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -76,10 +76,19 @@ def show_difference(db_a: str, db_b: str, limit: int = 3) -> None:
                 print(f"    {i} {k} {keys}: {str(a[i][k])[:160]} | {str(b[i][k])[:160]}")
 
 
-def run(paths, db: str, workers: int, stages, link: bool):
+def run(paths, db: str, workers: int, stages, link: bool, every: int = 1000):
     from newsbridge.scale.runner import run_pipeline
     from newsbridge.settings import load_settings
-    return run_pipeline(paths, load_settings(db=db), engine="ray", num_workers=workers, stages=stages, link=link)
+    t0, done = time.perf_counter(), [0]
+
+    def progress(_origin: str) -> None:          # a line now and then: the long runs take hours
+        done[0] += 1
+        if done[0] % every == 0:
+            el = time.perf_counter() - t0
+            print(f"  {done[0]:,} articles written after {el:,.0f} s ({done[0] / el:,.1f}/s, "
+                  f"load average {os.getloadavg()[0]:.1f})", file=sys.stderr, flush=True)
+    return run_pipeline(paths, load_settings(db=db), engine="ray", num_workers=workers, stages=stages, link=link,
+                        on_progress=progress)
 
 
 def main(argv=None) -> int:

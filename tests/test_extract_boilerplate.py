@@ -100,3 +100,78 @@ def test_boilerplate_hard_wrapped_lines_make_one_paragraph():
     doc = apply(Document(id="w", text=text), ["clean"])
     assert [doc.span_text(p) for p in doc.layer("paragraphs")] == [
         "The minister said the talks\nwere useful and would continue.", "Next paragraph here."]
+
+
+# -- the shortcuts of classify_line skip only rules that cannot match --------------------------------
+def _first_rule_by_brute_force(t: str) -> str | None:
+    """Every rule in order, as the rules read (the long-line needles are part of the rules)."""
+    from newsbridge.extract.boilerplate import _NEEDLES, _RULES, NEEDLE_MIN_CHARS
+    for kind, rx, max_len in _RULES:
+        if len(t) > max_len:
+            continue
+        needles = _NEEDLES.get(kind) if len(t) > NEEDLE_MIN_CHARS else None
+        if needles is not None and not any(n in t.lower() for n in needles):
+            continue
+        if rx.search(t):
+            return kind
+    return None
+
+
+@pytest.mark.parametrize("line", [
+    "Subscribe to us", "SUBSCRIBE TO OUR NEWSLETTER", "Please subscribe for more", "Follow TASS on Telegram",
+    "Download the free Example News app today", "By signing up you agree", "Photo: Reuters / John Smith",
+    "The talks went well, officials said. / REUTERS", "Getty Images", "本文仅代表作者观点", "© Example 2025",
+    "Views expressed here are the author's own", "DİSCLAİMER: nothing here is advice", "Dıscımer",
+    "ſubscribe to us", "Читайте также: новости", "Все права защищены", "Source: TASS", "Menu", "Share",
+    "This article was automatically translated from Russian by a machine and may contain errors in names "
+    "and numbers; the original is available on request from the editors of the site, thank you.",
+    "The minister said on Tuesday that the two countries would sign an agreement on trade and transport "
+    "next month, and that the documents were almost ready. All rights reserved to nobody in particular.",
+    "关注我们的公众号", "打开APP阅读全文", "图：新华社", "Newsletter", "The forum opened in Beijing on Tuesday.",
+])
+def test_boilerplate_rule_shortcuts_match_every_rule_in_order(line):
+    from newsbridge.extract.boilerplate import _rule_kind
+    for t in (line, line.upper(), line.lower(), line[: len(line) // 2]):
+        assert _rule_kind(t) == _first_rule_by_brute_force(t), t
+
+
+def test_boilerplate_rules_without_needles_are_anchored():
+    """A table's combined anchored pattern stands in for every rule without needles: each must
+    match only at the start of the line."""
+    try:
+        from re import _parser as sre_parse, _constants as sre_constants
+    except ImportError:  # Python < 3.11
+        import sre_constants
+        import sre_parse
+    from newsbridge.extract.boilerplate import _EXACT_NEEDLES, _RULES
+
+    def anchored(items) -> bool:
+        first = items[0] if len(items) else None
+        if first is None:
+            return False
+        op, av = first
+        if op is sre_constants.AT:
+            return av is sre_constants.AT_BEGINNING
+        if op is sre_constants.SUBPATTERN:
+            return anchored(av[-1])
+        if op is sre_constants.BRANCH:
+            return all(anchored(alt) for alt in av[1])
+        return False
+
+    for kind, rx, _ in _RULES:
+        if rx not in _EXACT_NEEDLES:
+            assert anchored(sre_parse.parse(rx.pattern, rx.flags)), (kind, rx.pattern[:40])
+
+
+def test_boilerplate_case_exotic_letters_cover_every_needle_letter():
+    """A character that re.IGNORECASE takes for a needle's letter but str.lower() does not turn
+    into that letter must send the line down the slow path (checked over all of Unicode)."""
+    import re
+    from newsbridge.extract.boilerplate import _CASE_EXOTIC, _EXACT_NEEDLES, _NEEDLES
+    letters = {ch for ns in (*_EXACT_NEEDLES.values(), *_NEEDLES.values()) for n in ns for ch in n
+               if ch.lower() != ch.upper()}
+    any_letter = re.compile("[" + "".join(re.escape(ch) for ch in sorted(letters)) + "]", re.IGNORECASE)
+    for cp in range(0x110000):
+        c = chr(cp)
+        if any_letter.fullmatch(c) and c.lower() not in letters:
+            assert _CASE_EXOTIC.match(c), hex(cp)

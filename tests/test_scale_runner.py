@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsbridge.export.formats import export_row
+from newsbridge.link import encoder
 from newsbridge.scale.runner import RunError, run_pipeline
 from newsbridge.settings import load_settings
 from newsbridge.store import Store
@@ -62,6 +63,10 @@ def _export(db: str) -> list[dict]:
     return rows, facts
 
 
+def _links(store) -> list[tuple]:
+    return sorted((l.a, l.b, l.kind, round(l.score, 6), repr(sorted(l.evidence.items()))) for l in store.links())
+
+
 @pytest.fixture(scope="module")
 def ray_local():
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, ignore_reinit_error=True)
@@ -84,6 +89,10 @@ def test_scale_ray_two_workers_match_local(tmp_path, ray_local):
     assert rows_r == rows_l                       # documents, layers, stages, origins
     assert facts_r == facts_l
     assert any(r["layers"].get("persons") for r in rows_r), "the analyze stage ran"
+    with Store(local_db) as a, Store(ray_db) as b:          # links: workers' embeddings, the writer's lookup
+        assert _links(b) == _links(a)
+    if encoder.enabled():
+        assert rep_r.stage_seconds.get("embed", 0) > 0, "workers encode for the linker"
     # the search index was fed the same way
     with __import__("newsbridge.workspace", fromlist=["Workspace"]).Workspace(load_settings(db=ray_db)) as ws:
         assert ws.index.count() == len(ARTICLES) + 2

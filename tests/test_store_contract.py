@@ -165,3 +165,47 @@ def test_store_contract_checksum(store, tmp_path):
     other.save(changed)
     assert store.checksum() != other.checksum()
     other.close()
+
+
+@settings(max_examples=15, deadline=None)
+@given(docs=st.lists(documents(), min_size=1, max_size=4))
+def test_store_sqlite_fast_writes_match_sqlalchemy_writes(tmp_path_factory, docs):
+    """SQLite's executemany path stores byte for byte what the SQLAlchemy statements store."""
+    import sqlite3
+    where = tmp_path_factory.mktemp("fast")
+    fast, generic = Store(str(where / "fast.db")), Store(str(where / "generic.db"))
+    generic._insert_rows_sqlite = generic._insert_rows_generic
+    for st_ in (fast, generic):
+        st_.save_many([(d, d.text.encode("utf-8")) for d in docs])
+        st_.save_many([(docs[0], None)])                 # a replace: layers rewritten, blob kept
+        st_.close()
+
+    def dump(path):
+        con = sqlite3.connect(path)
+        out = {}
+        for table in ("blobs", "documents", "annotations", "facets", "origins"):
+            cols = [r[1] for r in con.execute(f"pragma table_info({table})")
+                    if r[1] not in ("created_at", "updated_at", "seen_at")]
+            quoted = [f'"{c}"' for c in cols]
+            out[table] = sorted(con.execute(f"select {', '.join(quoted)}, "
+                                            f"{', '.join(f'typeof({c})' for c in quoted)} from {table}"),
+                                key=repr)
+            assert not out[table] or out[table][0][0] != cols[0]       # values, not column names
+        con.close()
+        return out
+
+    assert dump(where / "fast.db") == dump(where / "generic.db")
+
+
+def test_store_facets_take_only_text_attributes(store):
+    """Layers written by other tools may hold any JSON; facets index only the text among it."""
+    d = _doc(7)
+    d.add(PERSONS, 0, 7, "PER", name=["not", "a", "name"], aliases=[True, "Art", ["x"]])
+    d.add(QUOTES, 0, 7, "", speaker={"name": "x"})
+    store.save(d)
+    from newsbridge.store.store import document_facets
+    facets = document_facets(d)
+    assert ("person", "article", "Article") in facets            # the span's text stands in for a non-text name
+    assert ("person", "art", "Article") in facets                # the text alias kept, True and ["x"] left out
+    assert not any(k == "speaker" for k, _, _ in facets)
+    assert store.get(d.id) is not None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any, Callable, Iterable, Iterator
 
 from .ingest.files import InputError, RawItem, iter_items, record_item
@@ -26,20 +27,66 @@ BATCH = 200
 INDEX_COMMIT_EVERY = 5000   # a tantivy commit per batch costs ~25% of indexing and leaves tiny segments
 
 
+class DocumentIds(Sequence[str]):
+    """The ids of added documents, in order, held as 10-byte digests: an ingest of a million
+    articles keeps 10 MB of ids instead of 77 MB of Python strings. Ids that are not 20
+    lower-case hex digits (``document_id``'s form) are kept as they are."""
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        self._packed = bytearray()
+        self._other: dict[int, str] = {}
+        for i in ids:
+            self.append(i)
+
+    def append(self, doc_id: str) -> None:
+        try:
+            digest = bytes.fromhex(doc_id) if len(doc_id) == 20 else b""
+        except ValueError:
+            digest = b""
+        if len(digest) != 10 or digest.hex() != doc_id:
+            self._other[len(self)] = doc_id
+            digest = bytes(10)
+        self._packed += digest
+
+    def __len__(self) -> int:
+        return len(self._packed) // 10
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        n = len(self)
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError("document id index out of range")
+        other = self._other.get(i)
+        return other if other is not None else self._packed[i * 10:i * 10 + 10].hex()
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (DocumentIds, list, tuple)):
+            return list(self) == list(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"DocumentIds({list(self)!r})"
+
+
 @dataclass
 class IngestReport:
     added: int = 0
     skipped: int = 0                       # already stored (same bytes)
     errors: list[str] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
+    ids: DocumentIds = field(default_factory=DocumentIds)
 
     @property
     def ok(self) -> bool:
         return not self.errors
 
 
-def build_document(item: RawItem) -> Document:
-    """Original bytes -> Document with its text (decoding/HTML extraction), before any stage."""
+def build_document(item: RawItem, doc_id: str | None = None) -> Document:
+    """Original bytes -> Document with its text (decoding/HTML extraction), before any stage.
+
+    ``doc_id``: ``document_id(item.raw)`` when the caller has it already (saves a hash)."""
     from .extract.decode import DecodeError, decode_bytes
     from .extract.html import html_to_text
 
@@ -65,10 +112,11 @@ def build_document(item: RawItem) -> Document:
             text = decode_bytes(item.raw, item.origin)
     except DecodeError as exc:
         raise InputError(item.origin, str(exc)) from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if "\r" in text:           # one scan instead of two replaces on the common text without \r
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text or text.isspace():    # (not text.strip(), without copying the text)
         raise InputError(item.origin, "no text found")
-    return Document(id=document_id(item.raw), text=text, origin=item.origin, url=url,
+    return Document(id=doc_id or document_id(item.raw), text=text, origin=item.origin, url=url,
                     media_type=media_type, meta=meta)
 
 
@@ -221,7 +269,7 @@ class Workspace:
                 continue
             seen.add(doc_id)
             try:
-                fresh.append((it, build_document(it)))
+                fresh.append((it, build_document(it, doc_id)))
             except InputError as exc:
                 fail(exc)
                 if on_progress:
@@ -313,4 +361,4 @@ def extract_file(path: str | Path, stages: Iterable[str] = DEFAULT_STAGES,
             yield InputError(item.origin, f"stage {f.stage} failed: {f.reason}")
 
 
-__all__ = ["Workspace", "IngestReport", "build_document", "extract_file", "EXTRACT_STAGES"]
+__all__ = ["Workspace", "IngestReport", "DocumentIds", "build_document", "extract_file", "EXTRACT_STAGES"]

@@ -42,7 +42,7 @@ def _found(fn, *args, **kwargs) -> dict[str, Any]:
 
 # -- reads ---------------------------------------------------------------------------------------
 @router.get("/search", summary="Search articles (ranked, with facets)")
-def api_search(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
+async def api_search(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
                offset: int = Query(0, ge=0, le=10_000), facets: bool = Query(True)):
     return _json(search_view(_nb(request).ws, flt, limit=limit, offset=offset, facets=facets))
 

@@ -27,7 +27,8 @@ def serve(
     port: int = typer.Option(8000, "--port", help="TCP port."),
     get: Optional[str] = typer.Option(None, "--get", help="Run one GET request in-process, print the body and exit "
                                                           "(e.g. --get '/search.json?q=forum')."),
-    workers: int = typer.Option(1, "--workers", help="uvicorn worker processes (rate limits are per process)."),
+    workers: int = typer.Option(1, "--workers", help="Server processes, each with its own SO_REUSEPORT socket so "
+                                                   "connections spread evenly (rate limits are per process)."),
 ) -> None:
     """Serve the web UI and the REST API (OpenAPI at /openapi.json)."""
     from ..api.app import create_app
@@ -40,7 +41,6 @@ def serve(
             resp = client.get(get)
         sys.stdout.write(resp.text if resp.text.endswith("\n") else resp.text + "\n")
         raise typer.Exit(0 if resp.status_code < 400 else 1)
-    import uvicorn
     console.print(f"newsbridge web UI: http://{host}:{port}  (API /api/v1, OpenAPI /openapi.json; Ctrl-C to stop)",
                   highlight=False)
     if workers > 1:
@@ -48,9 +48,10 @@ def serve(
         os.environ["NEWSBRIDGE_DB"] = settings().db
         if settings().index_path:
             os.environ["NEWSBRIDGE_INDEX_PATH"] = settings().index_path
-        uvicorn.run("newsbridge.api.app:create_app", factory=True, host=host, port=port, workers=workers,
-                    log_level="warning")
+        from ..api.server import serve as serve_workers
+        serve_workers(host, port, workers)
     else:
+        import uvicorn
         uvicorn.run(create_app(settings()), host=host, port=port, log_level="warning")
 
 

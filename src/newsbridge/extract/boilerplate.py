@@ -17,6 +17,7 @@ Stamps keep their information for the metadata step: label "stamp" with attrs ``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,34 +41,43 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, _I)
 
 
-# Each rule: (kind, pattern searched at the start of the stripped line, max length).
+# The rules not anchored at the line start (every other pattern's alternatives begin with "^").
+_SUBSCRIBE_ANYWHERE = _rx(r"(?:subscribe to (?:us|our)|follow us on|подписывайтесь на|подпишитесь на|"
+                          r"关注.{0,10}(?:公众号|微信|微博)|(?:please|to) subscribe|already a subscriber|"
+                          r"^follow [\w@.&' ]{2,40} on (?:twitter|facebook|instagram|telegram|x|linkedin)\b|"
+                          r"download (?:the|our) .{0,40}\bapps?\b|by signing up|sign up for (?:our|the)|"
+                          r"síguenos en|siguenos en|únete|打开app|下载app)")
+_PHOTO_CREDIT_ANYWHERE = _rx(r"^(?:©|\(c\)|copyright)\s*\S.{0,60}$|(?:getty images|afp photo|reuters/[A-Z]|ap photo/|"
+                             r"/ ?(?:reuters|afp|ap|tass|ria novosti|xinhua|ria|тасс|риа новости)\s*$|"
+                             r"(?:图|图片|摄影)[:：/]|图片来源)")
+_DISCLAIMER = _rx(r"(?:disclaimer|does not necessarily reflect|do not necessarily reflect|"
+                  r"raw content obtained directly from|views expressed (?:in|here)|"
+                  r"мнение редакции (?:может )?не совпада(?:ет|ть)|редакция не (?:несет|несёт) ответственност|"
+                  r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
+                  r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated|"
+                  r"trust principles|нашли ошибку|выделите (?:её|ее) и нажмите|"
+                  r"copyrighted property|written permission|без письменного разрешения|转载请注明|未经许可)")
+_COPYRIGHT = _rx(r"(?:all rights reserved|все права защищены|版权所有|未经授权|使用本网站|при (?:использовании|цитировании) "
+                 r"материалов|любое использование материалов)")
+
+# Each rule: (kind, pattern searched in the stripped line, max length); the first that matches
+# wins. _EXACT_NEEDLES lists, for the unanchored ones, literals of which every match contains
+# one (see _rule_kind).
 _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
     ("subscribe", _rx(r"^(?:subscribe\b|sign up\b|follow us\b|join us on\b|get (?:our|the) (?:latest|daily|free)\b|"
                       r"download (?:our|the) app|newsletter\b|подпис(?:ывайтесь|аться|ка|итесь|ывайся)\b|"
                       r"следите за (?:нами|новостями)|читайте нас\b|присоединяйтесь\b|наш (?:канал|telegram)|"
                       r"订阅|关注我们|扫码关注|扫描二维码|长按(?:识别)?二维码|下载.{0,8}客户端|suscr[ií]bete|abonnez-vous|"
                       r"abonnieren sie)"), RULE_MAX_CHARS),
-    ("subscribe", _rx(r"(?:subscribe to (?:us|our)|follow us on|подписывайтесь на|подпишитесь на|"
-                      r"关注.{0,10}(?:公众号|微信|微博)|(?:please|to) subscribe|already a subscriber|"
-                      r"^follow [\w@.&' ]{2,40} on (?:twitter|facebook|instagram|telegram|x|linkedin)\b|"
-                      r"download (?:the|our) .{0,40}\bapps?\b|by signing up|sign up for (?:our|the)|"
-                      r"síguenos en|siguenos en|únete|打开app|下载app)"), 200),
+    ("subscribe", _SUBSCRIBE_ANYWHERE, 200),
     ("photo_credit", _rx(r"^[(\[]?(?:photo(?:graph|s)?|image|picture|pictured|illustration|video|file photo|"
                          r"cover photo|фото(?:графия)?|иллюстрация|кадр|видео|скриншот|图片来源|图片|图|摄影|摄|视频|"
                          r"foto|bild)\s*(?:credit|courtesy|source|by|:)?\s*[:：©/|]"), 160),
     ("photo_credit", _rx(r"^(?:photo|фото|foto)\s+(?:by|courtesy|from|автора?|[A-ZА-ЯЁ]{2,})"), 100),
     ("photo_credit", re.compile(r"^(?:(?:AFP|REUTERS|Reuters|AP|EPA|EPA-EFE|GETTY|Getty Images|TASS|ТАСС|XINHUA|Xinhua|"
                                 r"SPUTNIK|Sputnik|РИА Новости)\s*/\s*\S|(?i:credits?)\s*[:：])"), 100),
-    ("photo_credit", _rx(r"^(?:©|\(c\)|copyright)\s*\S.{0,60}$|(?:getty images|afp photo|reuters/[A-Z]|ap photo/|"
-                         r"/ ?(?:reuters|afp|ap|tass|ria novosti|xinhua|ria|тасс|риа новости)\s*$|"
-                         r"(?:图|图片|摄影)[:：/]|图片来源)"), 160),
-    ("disclaimer", _rx(r"(?:disclaimer|does not necessarily reflect|do not necessarily reflect|"
-                       r"raw content obtained directly from|views expressed (?:in|here)|"
-                       r"мнение редакции (?:может )?не совпада(?:ет|ть)|редакция не (?:несет|несёт) ответственност|"
-                       r"точка зрения автора может не совпадать|本文仅代表|不代表本(?:网|站)|免责声明|"
-                       r"this (?:article|story|content) (?:was|has been) (?:automatically |machine[- ])?translated|"
-                       r"trust principles|нашли ошибку|выделите (?:её|ее) и нажмите|"
-                       r"copyrighted property|written permission|без письменного разрешения|转载请注明|未经许可)"), 600),
+    ("photo_credit", _PHOTO_CREDIT_ANYWHERE, 160),
+    ("disclaimer", _DISCLAIMER, 600),
     # ^ scanned only when one of _NEEDLES["disclaimer"] occurs in the line (5x faster on body text)
     ("related", _rx(r"^(?:see also|read also|also read|read more|more on this|related(?: news| articles| stories| topics)?"
                     r"\s*(?:[:：]|$)|recommended\b|you (?:may|might) (?:also )?like|more from\b|recent news|latest news|"
@@ -94,8 +104,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
                     r"^\(?(?:reporting by|writing by|editing by|edited by|compiled by|additional reporting by)\b|"
                     r"^(?:редактор|выпускающий редактор|корректор)\s*[:：]"), 160),
     ("byline", _rx(r"^(?:by|автор|авторы|作者|记者|text|текст)\s*[:：]?\s*[A-ZА-ЯЁ\u4e00-\u9fff][^.!?。]{1,80}$"), 100),
-    ("copyright", _rx(r"(?:all rights reserved|все права защищены|版权所有|未经授权|使用本网站|при (?:использовании|цитировании) "
-                      r"материалов|любое использование материалов)"), 400),
+    ("copyright", _COPYRIGHT, 400),
     ("comments", _rx(r"^(?:\d+\s+)?(?:(?:view|show|read) comments|comments?|комментари[ийя]в?|评论|发表评论|leave a (?:comment|reply)|add (?:a )?comment|"
                      r"добавить комментарий|написать комментарий)\s*[:：]?\s*\(?\d*\)?$"), 60),
     ("reading_time", _rx(r"^(?:(?:estimated )?reading time|tempo de leitura|tiempo de lectura|temps de lecture|"
@@ -111,7 +120,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], int], ...] = (
      RULE_MAX_CHARS),
 )
 
-# Unanchored rules scan the whole line; on long lines they run only when a needle occurs.
+# On long lines a rule of these kinds runs only when one of the kind's needles occurs (a
+# tuning, not an exact test: it also skips the anchored "subscribe" rule on long lines).
 NEEDLE_MIN_CHARS = 160
 _NEEDLES: dict[str, tuple[str, ...]] = {
     "disclaimer": ("disclaim", "necessarily", "raw content", "views expressed", "мнение редакции", "не несет",
@@ -122,6 +132,57 @@ _NEEDLES: dict[str, tuple[str, ...]] = {
                   "关注", "订阅"),
     "copyright": ("rights reserved", "права защищены", "版权所有", "未经授权", "使用本网站", "материалов"),
 }
+
+# Rules not anchored at the line start scan every position: each gets the lower-case literals
+# of which every match of its pattern contains one, so a line without them skips the scan
+# (exact: a necessary condition, checked on any line length).
+_EXACT_NEEDLES: dict[re.Pattern[str], tuple[str, ...]] = {
+    _SUBSCRIBE_ANYWHERE: ("subscribe to us", "subscribe to our", "follow", "подписывайтесь на", "подпишитесь на",
+                          "关注", "please subscribe", "to subscribe", "already a subscriber", "download the ",
+                          "download our ", "by signing up", "sign up for", "síguenos en", "siguenos en", "únete",
+                          "打开app", "下载app"),
+    _PHOTO_CREDIT_ANYWHERE: ("©", "(c)", "copyright", "getty images", "afp photo", "/", "图", "摄影"),
+    _DISCLAIMER: _NEEDLES["disclaimer"],
+    _COPYRIGHT: _NEEDLES["copyright"],
+}
+# Characters that re.IGNORECASE equates with a needle's letter although str.lower() does not
+# ("İ" lowers to two characters; "ı", "ſ" and the old Cyrillic letter forms fold to i, s, в ...):
+# a line with one of them runs every rule (tests/test_extract_boilerplate.py derives the set).
+_CASE_EXOTIC = re.compile("[\u0130\u0131\u017f\u1c80-\u1c88]")
+
+
+def _literals(needles) -> re.Pattern[str]:
+    """One scan for any of ``needles`` (a literal alternation: ``any(n in s for n in needles)``)."""
+    return re.compile("|".join(re.escape(n) for n in needles))
+
+
+@dataclass(frozen=True)
+class _RuleTable:
+    """The rules that apply to lines up to ``max_chars`` long (each rule's own limit at least that)."""
+
+    max_chars: int
+    anchored_any: re.Pattern[str] | None     # one anchored pattern for all anchored rules here
+    any_needle: re.Pattern[str] | None        # any needle of the unanchored rules here
+    # (kind, pattern, exact needles or None when anchored, long-line needles or None)
+    rules: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None, re.Pattern[str] | None], ...]
+
+
+def _rule_table(limit: int) -> _RuleTable:
+    picked = [(kind, rx) for kind, rx, max_len in _RULES if max_len >= limit]
+    anchored = [rx for _, rx in picked if rx not in _EXACT_NEEDLES]
+    needles = [n for _, rx in picked for n in _EXACT_NEEDLES.get(rx, ())]
+    return _RuleTable(
+        limit,
+        re.compile("^(?:" + "|".join(f"(?{'i' if rx.flags & re.IGNORECASE else ''}:{rx.pattern})"
+                                     for rx in anchored) + ")") if anchored else None,
+        _literals(needles) if needles else None,
+        tuple((kind, rx, _literals(_EXACT_NEEDLES[rx]) if rx in _EXACT_NEEDLES else None,
+               _literals(_NEEDLES[kind]) if kind in _NEEDLES else None) for kind, rx in picked))
+
+
+# One table per distinct rule length limit, shortest first: a line takes the first that fits it.
+_RULE_TABLES = tuple(_rule_table(limit) for limit in sorted({max_len for _, _, max_len in _RULES}))
+_RULE_TABLE_LIMITS = [tb.max_chars for tb in _RULE_TABLES]
 
 # Lines that credit a source ("Source: Xinhua", "Источник: ТАСС", "来源：新华网").
 _SOURCE_LINE = _rx(r"^[\[【(（]?\s*(?:source|sources|news source|источник|источники|по материалам|来源|來源|稿源|"
@@ -213,17 +274,42 @@ def classify_line(line: Line) -> Marked | None:
         value = _source_value(t)
         # A header line "2025-12-17 10:30 来源：新华网" is handled with the dates; here: a credit line.
         return Marked(line, "source_line", {"value": value} if value else {})
-    low = t.lower() if len(t) > NEEDLE_MIN_CHARS else ""
-    for kind, rx, max_len in _RULES:
-        if len(t) > max_len:
-            continue
-        needles = _NEEDLES.get(kind) if low else None
-        if needles is not None and not any(n in low for n in needles):
-            continue
-        if rx.search(t):
-            return Marked(line, kind)
+    kind = _rule_kind(t)
+    if kind is not None:
+        return Marked(line, kind)
     if _is_breadcrumb(t) or _is_menu(t):
         return Marked(line, "nav")
+    return None
+
+
+def _rule_kind(t: str) -> str | None:
+    """The kind of the first rule of _RULES that ``t`` matches (None: no rule matches).
+
+    Rules that cannot match are skipped without running them: those whose length limit the
+    line exceeds, anchored ones when the table's combined anchored pattern fails, the others
+    when none of their needles occurs.
+    """
+    n = len(t)
+    i = bisect_left(_RULE_TABLE_LIMITS, n)
+    if i == len(_RULE_TABLES):
+        return None
+    table = _RULE_TABLES[i]
+    anchored = table.anchored_any is not None and table.anchored_any.match(t) is not None
+    low = t.lower()
+    exotic = _CASE_EXOTIC.search(t) is not None
+    if not anchored and not exotic and (table.any_needle is None or table.any_needle.search(low) is None):
+        return None
+    long_line = n > NEEDLE_MIN_CHARS
+    for kind, rx, exact, long_needles in table.rules:
+        if long_line and long_needles is not None and long_needles.search(low) is None:
+            continue
+        if exact is None:
+            if not anchored:
+                continue
+        elif not exotic and exact.search(low) is None:
+            continue
+        if rx.search(t):
+            return kind
     return None
 
 
@@ -242,13 +328,14 @@ def _is_menu(t: str) -> bool:
 
 
 _CRUMB_SEP = re.compile(r"\s*[>»›→/]+\s*")
+_CRUMB_CHAR = re.compile(r"[>»›→/]")
 _CRUMB_BAD = re.compile(r"[.!?。，,;:]\s|[.!?。]$")
 _CRUMB_HOME = _rx(r"^(?:home|news|main|главная|новости|首页|主页|新闻|startseite|accueil|inicio|portada)$")
 
 
 def _is_breadcrumb(t: str) -> bool:
     """"Home > News > World", "Главная / Политика", "首页 > 新闻": short parts between separators."""
-    if len(t) > 200 or not any(ch in t for ch in ">»›→/"):
+    if len(t) > 200 or not _CRUMB_CHAR.search(t):
         return False
     if "/" in t and not re.search(r"[>»›→]", t) and " / " not in t:
         return False  # "Putin/Xi", "and/or", URLs
@@ -267,8 +354,12 @@ def _is_long(line: Line) -> bool:
     return len(t) >= LONG_PARAGRAPH or (len(t) >= 80 and sentence_breaks(t, stop_at=1) >= 1)
 
 
+_ENDS_PUNCTUATED = re.compile(r"[.!?。！？:;…\"»”]$")
+_ENDS_SENTENCE = re.compile(r"[.!?。！？:;…\"»”)]$")      # a line that a wrapped line cannot continue
+
+
 def _short_unpunctuated(t: str, max_words: int) -> bool:
-    return word_count(t) <= max_words and not re.search(r"[.!?。！？:;…\"»”]$", t) and len(t) <= 80
+    return len(t) <= 80 and word_count(t) <= max_words and not _ENDS_PUNCTUATED.search(t)
 
 
 def _date_line_stamp(line: Line, cjk_source: bool = True) -> Marked | None:
@@ -300,14 +391,11 @@ def mark_boilerplate(text: str) -> tuple[list[Marked], list[Line], Line | None]:
     marked: dict[int, Marked] = {}
     for line in lines:
         mk = classify_line(line)
+        # Date lines anywhere in the text are stamps of some kind (context decides which below).
+        if mk is None and line.text:
+            mk = _date_line_stamp(line)
         if mk is not None:
             marked[line.index] = mk
-    # Date lines anywhere in the text are stamps of some kind (context decides which below).
-    for line in lines:
-        if line.text and line.index not in marked:
-            mk = _date_line_stamp(line)
-            if mk is not None:
-                marked[line.index] = mk
 
     # "Published:" alone on its line names the kind of the date standing on the next line.
     for idx, mk in list(marked.items()):
@@ -356,7 +444,7 @@ def mark_boilerplate(text: str) -> tuple[list[Marked], list[Line], Line | None]:
         seen.setdefault(key, ln.index)
 
     # Footer: short unpunctuated lines after the last long paragraph.
-    last_long = max((ln.index for ln in lines if ln.text and ln.index not in marked and _is_long(ln)), default=-1)
+    last_long = next((ln.index for ln in reversed(lines) if ln.text and ln.index not in marked and _is_long(ln)), -1)
     if last_long >= 0:
         tail = [ln for ln in lines[last_long + 1:] if ln.text and ln.index not in marked]
         if tail and all(_short_unpunctuated(ln.text, FOOTER_MAX_WORDS) for ln in tail) and len(tail) <= 12:
@@ -399,9 +487,8 @@ def paragraph_spans(lines: list[Line], boiler: set[int]) -> list[tuple[int, int]
                 out.append(cur)
             cur, prev = None, None
             continue
-        wrapped = (prev is not None and not re.search(r"[.!?。！？:;…\"»”)]$", prev.text)
-                   and (ln.text[0].islower() or ln.text[0] in ",;"))
-        if cur and wrapped:
+        if cur and prev is not None and (ln.text[0].islower() or ln.text[0] in ",;") \
+                and not _ENDS_SENTENCE.search(prev.text):     # a hard-wrapped line
             cur = (cur[0], ln.end)
         else:
             if cur:

@@ -125,7 +125,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMa
                 if m is not None:
                     best = _to_match(text, m, "mdy")
         if best is None and not _glued(text, p):
-            for style, rx in _DIGIT_PATTERNS:
+            for style, rx in _PATTERNS_FOR_RUN.get(run.end() - p, ()):
                 m = rx.match(text, p, end)
                 if m is not None:
                     dm = _to_match(text, m, style)
@@ -190,6 +190,10 @@ def _to_match(text: str, m: re.Match[str], style: str) -> DateMatch | None:
 
 _MDY = dict(_PATTERNS)["mdy"]
 _DIGIT_PATTERNS = tuple((style, rx) for style, rx in _PATTERNS if style != "mdy")
+# The patterns that can start at a run of that many digits: day and month have one or two,
+# a year four ("2025-12-17", "2025年"); a run of 3 or 5+ digits starts no date.
+_PATTERNS_FOR_RUN = {1: _DIGIT_PATTERNS, 2: _DIGIT_PATTERNS,
+                     4: tuple((style, rx) for style, rx in _DIGIT_PATTERNS if style in ("zh", "iso"))}
 
 
 _AMBIGUOUS_WORDS = {"may", "mar", "jun", "sun", "sat", "dec"}

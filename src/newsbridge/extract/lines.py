@@ -36,8 +36,10 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_LETTER = re.compile(r"[^\W\d_]")
+# Characters are counted by runs (a few words per line instead of one string per character).
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*")
 # A sentence ends here: terminal mark, optional closing quotes/brackets, space, then a capital
 # or an opening quote. Initials and common abbreviations before the mark are not sentence ends.
@@ -52,17 +54,25 @@ _CJK_SHARE = 0.3
 def is_cjk(s: str) -> bool:
     """Mostly Chinese/Japanese characters (by a cheap count over the first 200 characters)."""
     head = s[:200]
-    han = len(_HAN.findall(head))
+    han = count_chars(_HAN_RUN, head)
     if not han:
         return False
-    return han >= _CJK_SHARE * len(_LETTER.findall(head))
+    return han >= _CJK_SHARE * count_chars(_LETTER_RUN, head)
+
+
+def count_chars(runs: re.Pattern[str], s: str) -> int:
+    """Characters of ``s`` in the runs that ``runs`` (a character class with ``+``) matches."""
+    return sum(map(len, runs.findall(s)))
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @lru_cache(maxsize=4096)
 def word_count(s: str) -> int:
     """Words; in CJK text every two characters count as one word (a rough but stable measure)."""
     if is_cjk(s):
-        return max(1, len(_HAN.findall(s)) // 2) + len(re.findall(r"[A-Za-z0-9]+", s))
+        return max(1, count_chars(_HAN_RUN, s) // 2) + len(_ASCII_WORD.findall(s))
     return len(_WORD.findall(s))
 
 
@@ -90,8 +100,8 @@ def sentence_breaks(s: str, stop_at: int = 0) -> int:
 
 def is_date_line(s: str, max_other_words: int = 2) -> bool:
     """A line that is a date standing alone ("03 January 2024, 10:30", "Flag Thursday, 18 July 2024")."""
-    if not s or len(s) > 80 or not any(ch.isdigit() for ch in s):
-        return False
+    if not s or len(s) > 80 or not _DIGIT.search(s):
+        return False   # (find_dates needs a \d: a line with only other digits like "²" has no date)
     found = find_dates(s)
     if not found:
         return False

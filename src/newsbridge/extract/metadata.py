@@ -54,7 +54,9 @@ def extract_metadata(text: str, boilerplate: Iterable[Any] = (), given: dict[str
     metadata that came with the document (keys title, published, source, language).
     """
     given = given or {}
-    spans = [_Boiler(s.start, s.end, s.label, dict(s.attrs or {})) for s in boilerplate]
+    # Spans are only read here: the layer's own spans serve when their attrs are a dict.
+    spans = [s if type(s.attrs) is dict else _Boiler(s.start, s.end, s.label, dict(s.attrs or {}))
+             for s in boilerplate]
     lines = split_lines(text)
     boiler_lines = _lines_in(lines, spans)
     paras = [(a, b) for a, b in paragraph_spans(lines, set(boiler_lines))]

@@ -146,22 +146,34 @@ def iter_jsonl(path: Path) -> Iterator[RawItem | InputError]:
 def iter_items(paths: list[str | Path], max_bytes: int) -> Iterator[RawItem | InputError]:
     """Every raw item under ``paths``, or an error naming the file (and line) and the reason."""
     for entry in walk(paths):
-        if isinstance(entry, InputError):
-            yield entry
-            continue
-        kind = kind_of(entry)
-        if kind == "jsonl":
-            yield from iter_jsonl(entry)
-        elif kind in ("text", "html"):
-            try:
-                yield RawItem(origin=str(entry), raw=read_file(entry, max_bytes), kind=kind)
-            except InputError as exc:
-                yield exc
-        elif kind in ("feed", "warc"):
-            yield from _delegate(entry, kind, max_bytes)
-        else:
-            yield InputError(str(entry), f"unsupported file type {entry.suffix or '(no suffix)'!r} "
-                                         "(expected .txt, .html, .jsonl, feeds or WARC)")
+        yield from entry_items(entry, max_bytes)
+
+
+def entry_items(entry: Path | InputError, max_bytes: int) -> Iterator[RawItem | InputError]:
+    """The items of one entry of ``walk``: a file's records, or the error itself."""
+    if isinstance(entry, InputError):
+        yield entry
+        return
+    kind = kind_of(entry)
+    if kind == "jsonl":
+        yield from iter_jsonl(entry)
+    elif kind in ("text", "html"):
+        try:
+            yield RawItem(origin=str(entry), raw=read_file(entry, max_bytes), kind=kind)
+        except InputError as exc:
+            yield exc
+    elif kind in ("feed", "warc"):
+        yield from _delegate(entry, kind, max_bytes)
+    else:
+        yield InputError(str(entry), f"unsupported file type {entry.suffix or '(no suffix)'!r} "
+                                     "(expected .txt, .html, .jsonl, feeds or WARC)")
+
+
+def entry_item_count(entry: Path | InputError, max_bytes: int) -> int:
+    """How many items ``entry_items`` yields, without reading a single-item file."""
+    if isinstance(entry, InputError) or kind_of(entry) in ("text", "html", None):
+        return 1
+    return sum(1 for _ in entry_items(entry, max_bytes))
 
 
 def _delegate(path: Path, kind: str, max_bytes: int) -> Iterator[RawItem | InputError]:

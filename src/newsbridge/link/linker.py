@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import math
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import numpy as np
 from sqlalchemy import and_, delete, or_, select
@@ -126,7 +126,9 @@ class Linker:
         self.embed = encoder.enabled() if embed is None else (embed and encoder.enabled())
 
     # -- public -----------------------------------------------------------------------------
-    def link(self, docs: Iterable[Document]) -> list[Link]:
+    def link(self, docs: Iterable[Document], embeddings: Mapping[str, np.ndarray] | None = None) -> list[Link]:
+        """Link ``docs`` to the corpus. ``embeddings`` (doc id -> matrix from ``embed_documents``)
+        may come from elsewhere (Ray workers encode in parallel); missing ones are computed here."""
         docs = [d for d in docs if d is not None]
         known = self.state.known(d.id for d in docs)
         fresh, seen = [], set()
@@ -143,9 +145,12 @@ class Linker:
                 f.anchors["event"] = ev
         embs: list = [None] * len(feats)
         if self.embed:
+            given = embeddings or {}
             todo = [i for i, f in enumerate(feats) if f.language in encoder.LANGUAGES]
-            mats = encoder.encode_docs([feats[i].lead for i in todo], [feats[i].sentences for i in todo])
-            for i, m in zip(todo, mats):
+            for i in todo:
+                embs[i] = given.get(feats[i].doc_id)
+            todo = [i for i in todo if embs[i] is None]
+            for i, m in zip(todo, _encode_features([feats[i] for i in todo])):
                 embs[i] = m
         all_links: list[Link] = []
         touched: set[str] = set()
@@ -321,9 +326,24 @@ def _save_links(conn, store, links: list[Link]) -> None:
                                            set_={"score": ins.excluded.score, "evidence": ins.excluded.evidence}), rows)
 
 
-def on_ingest(store, docs: Iterable[Document], embed: bool | None = None) -> list[Link]:
+def _encode_features(feats: list[Features]) -> list[np.ndarray | None]:
+    return encoder.encode_docs([f.lead for f in feats], [f.sentences for f in feats]) if feats else []
+
+
+def embed_documents(docs: Iterable[Document]) -> dict[str, np.ndarray]:
+    """The sentence-encoder matrices the linker would compute for ``docs`` (doc id -> matrix),
+    so that a worker can encode in parallel and the single writer only looks them up.
+    Empty when the encoder is off or missing."""
+    if not encoder.enabled():
+        return {}
+    feats = [f for f in (extract_features(d) for d in docs if d is not None) if f.language in encoder.LANGUAGES]
+    return {f.doc_id: m for f, m in zip(feats, _encode_features(feats)) if m is not None}
+
+
+def on_ingest(store, docs: Iterable[Document], embed: bool | None = None,
+              embeddings: Mapping[str, np.ndarray] | None = None) -> list[Link]:
     """Link newly saved documents to the corpus (called by the workspace after each batch)."""
-    return Linker(store, embed=embed).link(docs)
+    return Linker(store, embed=embed).link(docs, embeddings)
 
 
 def relink(store, embed: bool | None = None, batch: int = 200) -> int:

@@ -16,6 +16,13 @@ them, so every name is reduced to forms that *can* be compared:
 :func:`match_names` scores a pair and returns a decision with its reason. Guards refuse a
 merge when the given names (or initials) conflict, or when Russian surnames differ in
 gender (Скрипаль Юлия vs Сергей; Иванов vs Иванова).
+
+Before comparing, look-alike letters of a mixed-script word are read in its dominant script
+(``Cергей`` with a Latin C), a hyphenated Arabic article is dropped (``аль-Асад`` = Assad),
+and ambiguous Latin spellings are tried both ways (``Schinas`` = Схинас, ``Coates`` =
+Коутс). Given names may be short forms: clipped (Matt = Matthew) by rule, or a common
+nickname from a small table (Bill = William, Саша = Александр). A parenthesis is an alias
+(``Азия Биби (Норин)``), and one side may leave out a second surname.
 """
 from __future__ import annotations
 
@@ -46,12 +53,15 @@ _CYR2LAT = {
 
 # Phonetic classes, applied to lower-case ASCII in this order. Upper-case letters are classes
 # of digraphs (S = sh, C = ch, Z = zh, Q = ts, J = dzh/j/soft g, H = h/kh), vowels fold to A/I/U.
+# ``gu`` before e/i/y is a hard g with a silent u (Guy, Miguel, Guevara), which Russian
+# writes with a bare г (Ги, Мигель); ``c`` before e/i/y is an s (Lucia = Люсия); Russian
+# ``ия``/``ие`` romanize to ``iya``/``iye`` where Latin spellings write ``ia``/``ie``.
 _PHONETIC_RULES = [
     (r"^wr", "r"), (r"gh(?=t)", ""), (r"th", "t"), (r"ph", "f"), (r"shch|sch|tsch", "S"),
-    (r"(?<=[aeiou])y(?=[aeiou])", "J"),
+    (r"gu(?=[eiy])", "g"), (r"(?<=i)y(?=[aeiou])", ""), (r"(?<=[aeiou])y(?=[aeiou])", "J"),
     (r"dzh|dj|j|g(?=[eiy])", "J"), (r"zh", "Z"), (r"tch|ch", "C"), (r"sh", "S"),
     (r"(?<=[aeiou])h(?=[^aeiou])", ""), (r"kh|gh|h", "H"), (r"ts|tz|cz", "Q"),
-    (r"ck|q|c(?![eiy])", "k"), (r"x", "ks"), (r"w", "v"), (r"z", "s"), (r"'", ""),
+    (r"ck|q|c(?![eiy])", "k"), (r"c", "s"), (r"x", "ks"), (r"w", "v"), (r"z", "s"), (r"'", ""),
     (r"[ao]+", "A"), (r"[eiy]+", "I"), (r"u+", "U"), (r"(?<=[AIU])[AIU]", ""),
 ]
 _PHONETIC_RULES = [(re.compile(p), r) for p, r in _PHONETIC_RULES]
@@ -206,6 +216,24 @@ def phonetic(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+# Latin spellings with two common readings; both are tried and the closer one counts.
+_SPELLING_VARIANTS = [
+    (re.compile(r"sch"), "sk"),        # Greek/Dutch/Italian sch is s+kh: Schinas = Схинас
+    (re.compile(r"oo"), "u"),          # English oo: Malook = Малук (Dutch oo stays o)
+    (re.compile(r"(?<=[aeiou][^aeiouyswxz])es$"), "s"),   # silent e: Coates = Коутс
+    (re.compile(r"(?<=[aeiou][^aeiouy])e$"), ""),         # silent e: Blake = Блейк
+]
+
+
+@lru_cache(maxsize=200_000)
+def phonetic_forms(word: str) -> tuple[str, ...]:
+    """The phonetic form of ``word`` plus those of its ambiguous-spelling readings."""
+    readings = [word]
+    for pattern, replacement in _SPELLING_VARIANTS:
+        readings += [pattern.sub(replacement, r) for r in readings if pattern.search(r)]
+    return tuple(dict.fromkeys(phonetic(r) for r in readings))
+
+
 def skeleton(word: str) -> str:
     """Consonant skeleton (phonetic form without vowels): the blocking key of a surname."""
     return "".join(c for c in phonetic(word) if c not in _VOWEL_CLASSES)
@@ -269,10 +297,33 @@ class ParsedName:
 
 _SPLIT = re.compile(r"[\s_()\[\],;]+|(?<=\.)(?=\w)")
 
+# Letters that look alike in Latin and Cyrillic. A word typed with both (``Cергей`` with a
+# Latin C) is read in the script most of its letters use.
+_LAT2CYR = dict(zip("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху"))
+_CYR2LAT_LOOKALIKE = {cyr: lat for lat, cyr in _LAT2CYR.items()}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+# The Arabic article written onto a name with a hyphen (al-Assad, уль-Малук, ад-Дин) is
+# often left out or fused (Assad, Сайфул), so it is dropped before comparing.
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el|ul|ad|ud|ar|ur|as|ash|an|at|az)-(?=[a-z]{3})")
+
+
+def unify_homoglyphs(name: str) -> str:
+    """Rewrite look-alike letters of a mixed-script word in the word's dominant script."""
+    def fix(match: re.Match) -> str:
+        word = match.group()
+        cyr = sum(1 for c in word if _CYR.match(c))
+        lat = sum(1 for c in word if c.isascii())
+        if not cyr or not lat or cyr == lat:
+            return word
+        table = _LAT2CYR if cyr > lat else _CYR2LAT_LOOKALIKE
+        return "".join(table.get(c, c) for c in word)
+    return _LETTERS.sub(fix, name)
+
 
 @lru_cache(maxsize=100_000)
 def parse_name(name: str) -> ParsedName:
-    name = " ".join(unicodedata.normalize("NFKC", name).split())
+    name = unify_homoglyphs(" ".join(unicodedata.normalize("NFKC", name).split()))
     script = script_of(name)
     curated = CURATED.get(name.casefold())
     readings: list[str] = [curated] if curated else []
@@ -289,13 +340,15 @@ def parse_name(name: str) -> ParsedName:
             readings.append(pin)
     words = []
     for part in _SPLIT.split(name):
-        w = re.sub(r"[^a-z-]", "", romanize(part)).strip("-")
+        w = _ARABIC_ARTICLE.sub("", re.sub(r"[^a-z-]", "", romanize(part)).strip("-"))
         if w:   # initials ("I.", "Дж.") are marked with a leading "~"
             words.append("~" + w if part.endswith(".") or len(w) == 1 else w)
     if len(words) >= 3 and _PATRONYMIC.search(words[-2]):   # Имя Отчество Фамилия
         words = words[:-2] + words[-1:]
     elif len(words) == 3 and _PATRONYMIC.search(words[-1]):  # Фамилия Имя Отчество
         words = [words[1], words[0]]
+    elif len(words) >= 2 and not words[0].startswith("~") and all(w.startswith("~") for w in words[1:]):
+        words = words[1:] + words[:1]                          # Фамилия И. О.
     if not words:
         return ParsedName(name, script, pinyin=tuple(readings))
     words = [w.replace("-", "") for w in words]
@@ -332,13 +385,35 @@ def _edit(a: str, b: str) -> float:
 _RU_CASE_END = re.compile(r"(?:ym|om|oy|ey|ego|ogo|omu|emu|oyu|eyu|a|u|e|y|yu|i)$")
 
 
+# Word starts that transliteration may add or drop: h (Hamid = Амид), y/j glides (Yulia =
+# Юлия = Julia), w/u (William = Уильям). Any other vowel against a consonant at the start
+# is a different sound, not a spelling variant (Afzal vs Faisal).
+_LOOSE_START_CONSONANTS = {"H", "J", "v"}
+_START_MISMATCH_COST = 0.5    # on top of the cheap vowel indel: a full edit in all
+
+
+def _starts_differ(pa: str, pb: str) -> bool:
+    """One word starts with a vowel, the other with a consonant transliteration never drops."""
+    vowel_a, vowel_b = pa[0] in _VOWEL_CLASSES, pb[0] in _VOWEL_CLASSES
+    if vowel_a == vowel_b:
+        return False
+    consonant = pb[0] if vowel_a else pa[0]
+    return consonant not in _LOOSE_START_CONSONANTS
+
+
+def _phonetic_sim(pa: str, pb: str) -> float:
+    if not pa or not pb:
+        return 0.0
+    cost = _edit(pa, pb)
+    if _starts_differ(pa, pb):
+        cost += _START_MISMATCH_COST
+    return max(0.0, 1.0 - cost / max(len(pa), len(pb), 3))
+
+
 def _word_sim(a: str, b: str) -> float:
     if a == b:
         return 1.0
-    pa, pb = phonetic(a), phonetic(b)
-    if not pa or not pb:
-        return 0.0
-    return max(0.0, 1.0 - _edit(pa, pb) / max(len(pa), len(pb), 3))
+    return max(_phonetic_sim(pa, pb) for pa in phonetic_forms(a) for pb in phonetic_forms(b))
 
 
 def word_similarity(a: str, b: str, inflected: bool = False) -> float:
@@ -395,6 +470,77 @@ def _surname_sim(pa: ParsedName, pb: ParsedName, inflected: bool) -> tuple[float
     return best
 
 
+# Short forms of given names. A clipped form keeps the start of the full name (Matt =
+# Matthew, Сэм = Samuel, Влад = Владислав) and is found by rule; the table holds only common
+# nicknames no rule derives. A clipped form is weaker evidence than a full name (Tim may be
+# Timothy or Timur), so the surname must agree at least CLIPPED_SURNAME_MIN.
+CLIPPED_SIM = 0.75
+CLIPPED_SURNAME_MIN = 0.9
+NICKNAME_SIM = 0.9
+_CLIPPED_MIN_CONSONANTS = 2         # Ed, Al, Jo are too short to say which name they clip
+_NICKNAME_SPELLING_MIN = 0.85       # how closely a written name must match a table entry
+_NICKNAMES = {
+    # English
+    "bill": ("william",), "billy": ("william",), "bob": ("robert",), "bobby": ("robert",),
+    "dick": ("richard",), "rick": ("richard",), "jim": ("james",), "jimmy": ("james",),
+    "jack": ("john",), "ted": ("edward",), "ned": ("edward",), "tony": ("anthony",),
+    "mike": ("michael",), "chuck": ("charles",), "hank": ("henry",), "harry": ("henry",),
+    "peggy": ("margaret",), "maggie": ("margaret",), "betty": ("elizabeth",),
+    "liz": ("elizabeth",), "beth": ("elizabeth",), "sandy": ("alexander", "alexandra"),
+    # Russian (romanized)
+    "sasha": ("aleksandr", "aleksandra"), "misha": ("mikhail",), "dima": ("dmitriy",),
+    "volodya": ("vladimir",), "vova": ("vladimir",), "kolya": ("nikolay",),
+    "zhenya": ("evgeniy", "evgeniya"), "lena": ("elena",), "katya": ("ekaterina",),
+    "masha": ("mariya",), "natasha": ("natalya",), "tanya": ("tatyana",), "pasha": ("pavel",),
+    "vanya": ("ivan",), "lesha": ("aleksey",), "alesha": ("aleksey",), "olya": ("olga",),
+}
+
+
+_VOWEL_LETTER = re.compile(r"(?<=.)y|[aeiou]")
+
+
+def _first_vowels_agree(a: str, b: str) -> bool:
+    """Same first vowel letter, or a/e (Russian э writes English a: Сэм = Sam, Дэн = Dan)."""
+    va, vb = _VOWEL_LETTER.search(a), _VOWEL_LETTER.search(b)
+    if not va or not vb:
+        return False
+    return va.group() == vb.group() or {va.group(), vb.group()} == {"a", "e"}
+
+
+def _is_clipped(short: str, full: str) -> bool:
+    """``short`` is the start of ``full``: same first sound and first vowel, and its
+    consonants (at least two) begin ``full``'s consonants (Мэтт ~ Matthew, Saif ~ Сайфул;
+    not Sam ~ Simon)."""
+    if len(short) < 3 or len(full) <= len(short) or not _first_vowels_agree(short, full):
+        return False
+    ps, pf = phonetic(short), phonetic(full)
+    if not ps or not pf or not (ps[0] == pf[0] or {ps[0], pf[0]} <= _VOWEL_CLASSES):
+        return False
+    ks, kf = skeleton(short), skeleton(full)
+    return len(ks) >= _CLIPPED_MIN_CONSONANTS and len(kf) > len(ks) and kf.startswith(ks)
+
+
+@lru_cache(maxsize=50_000)
+def _is_nickname(nick: str, full: str) -> bool:
+    for entry, full_forms in _NICKNAMES.items():
+        if (word_similarity(nick, entry) >= _NICKNAME_SPELLING_MIN
+                and any(word_similarity(full, f) >= _NICKNAME_SPELLING_MIN for f in full_forms)):
+            return True
+    return False
+
+
+def _given_word_sim(g: str, h: str, inflected: bool) -> tuple[float, str]:
+    """Similarity of two full given names, allowing one to be a short form of the other."""
+    sim = word_similarity(g, h, inflected)
+    if sim >= NICKNAME_SIM:
+        return sim, "full name"
+    if _is_nickname(g, h) or _is_nickname(h, g):
+        return NICKNAME_SIM, "nickname"
+    if sim < CLIPPED_SIM and (_is_clipped(g, h) or _is_clipped(h, g)):
+        return CLIPPED_SIM, "short form"
+    return sim, "full name"
+
+
 def _given_sim(ga: tuple[str, ...], gb: tuple[str, ...], inflected: bool) -> tuple[float, str]:
     """Given names agree when each name of the shorter list matches one of the longer list
     (middle names and titles may be missing); initials match on their first letter."""
@@ -402,23 +548,84 @@ def _given_sim(ga: tuple[str, ...], gb: tuple[str, ...], inflected: bool) -> tup
     scores = []
     kind = "full name"
     for g in short:
-        best = 0.0
+        best, how = 0.0, "full name"
         for h in long_:
             if g.startswith("~") or h.startswith("~"):
-                if _initial_ok(g.lstrip("~"), h.lstrip("~")):
-                    best, kind = max(best, 0.92), "initial"
+                if not _initial_ok(g.lstrip("~"), h.lstrip("~")):
+                    continue
+                sim, sim_how = 0.92, "initial"
             else:
-                best = max(best, word_similarity(g, h, inflected))
+                sim, sim_how = _given_word_sim(g, h, inflected)
+            if sim > best:
+                best, how = sim, sim_how
         scores.append(best)
+        if how != "full name":      # the weaker kind of evidence names the decision
+            kind = how
     joined = ("".join(ga), "".join(gb))
     if len(ga) != len(gb) and not any(g.startswith("~") for g in ga + gb):   # Жан-Клод / Jean Claude
-        if word_similarity(*joined, inflected) > min(scores):
-            return word_similarity(*joined, inflected), kind
+        joined_sim = word_similarity(*joined, inflected)
+        if joined_sim > min(scores):
+            return joined_sim, "full name"
     return min(scores), kind
 
 
+# A second surname one side leaves out (Muhammad Afzal Qadri = Мохамед Афзал; Spanish and
+# Arabic names drop their last part): only when the kept surname and the given names both
+# agree closely. It cannot tell an English middle name from a first surname (Ian Duncan vs
+# Iain Duncan Smith), so it is held to stricter thresholds than a plain match.
+DROPPED_SURNAME_MIN = 0.9
+DROPPED_GIVEN_MIN = 0.85
+DROPPED_SURNAME_FACTOR = 0.95
+_PARENTHESIS = re.compile(r"\s*\(([^()]*)\)\s*")
+
+
+def _name_readings(name: str) -> list[str]:
+    """A name with a parenthesis read both ways: ``Азия Биби (Норин)`` is ``Азия Биби`` or
+    ``Азия Норин`` (a maiden name or alias replaces the surname); a parenthesis of two or
+    more words is a full name of its own."""
+    inner = _PARENTHESIS.search(name)
+    if not inner:
+        return [name]
+    outside = " ".join(_PARENTHESIS.sub(" ", name).split())
+    alias = inner.group(1).strip()
+    readings = [outside] if outside else []
+    if len(alias.split()) >= 2:
+        readings.append(alias)
+    elif alias and len(outside.split()) >= 2:
+        readings.append(" ".join(outside.split()[:-1] + [alias]))
+    return readings or [name]
+
+
+def _match_dropped_surname(pa: ParsedName, pb: ParsedName, inflected: bool) -> NameMatch | None:
+    """The shorter name's surname is the longer one's second-to-last word, given names agree."""
+    short, long_ = (pa, pb) if len(pa.words) < len(pb.words) else (pb, pa)
+    if len(short.words) < 2 or len(long_.words) < 3 or len(long_.words) == len(short.words):
+        return None
+    kept = long_.words[-2]
+    if kept.startswith("~") or _gender_conflict(short.surname, kept):
+        return None
+    sur = word_similarity(short.surname, kept, inflected)
+    if sur < DROPPED_SURNAME_MIN:
+        return None
+    giv, _ = _given_sim(short.words[:-1], long_.words[:-2], inflected)
+    if giv < DROPPED_GIVEN_MIN:
+        return None
+    score = DROPPED_SURNAME_FACTOR * (0.6 * sur + 0.4 * giv)
+    return NameMatch(score >= SAME_MIN, round(score, 3), "second surname dropped")
+
+
 def match_names(a: str | ParsedName, b: str | ParsedName) -> NameMatch:
-    """Decide whether two person names refer to the same person (scored, with a reason)."""
+    """Decide whether two person names refer to the same person (scored, with a reason).
+    A name with a parenthesis is tried in each of its readings; the best decision counts."""
+    readings_a = [a] if isinstance(a, ParsedName) else _name_readings(a)
+    readings_b = [b] if isinstance(b, ParsedName) else _name_readings(b)
+    if len(readings_a) == len(readings_b) == 1:
+        return _match_parsed(readings_a[0], readings_b[0])
+    matches = [_match_parsed(x, y) for x in readings_a for y in readings_b]
+    return max(matches, key=lambda m: (m.same, m.score))
+
+
+def _match_parsed(a: str | ParsedName, b: str | ParsedName) -> NameMatch:
     pa = a if isinstance(a, ParsedName) else parse_name(a)
     pb = b if isinstance(b, ParsedName) else parse_name(b)
     if pa.pinyin and pb.pinyin:
@@ -447,6 +654,9 @@ def match_names(a: str | ParsedName, b: str | ParsedName) -> NameMatch:
         if alt >= SURNAME_MIN and word_similarity(pa.words[1], pb.words[0], inflected) >= GIVEN_MIN:
             return NameMatch(True, round(0.9 * alt, 3), "swapped order")
     if sur < SURNAME_MIN:
+        dropped = _match_dropped_surname(pa, pb, inflected)
+        if dropped is not None and dropped.same:
+            return dropped
         return NameMatch(False, round(sur * 0.5, 3), "surname differs")
     if _gender_conflict(pa.surname, pb.surname):
         return NameMatch(False, round(sur * 0.5, 3), "surname gender differs")
@@ -457,6 +667,8 @@ def match_names(a: str | ParsedName, b: str | ParsedName) -> NameMatch:
     if giv < GIVEN_MIN:
         return NameMatch(False, round(sur * 0.4, 3), "given names conflict")
     score = 0.6 * sur + 0.4 * giv
+    if kind == "short form" and sur < CLIPPED_SURNAME_MIN:
+        return NameMatch(False, round(score, 3), "short form, surname differs")
     return NameMatch(score >= SAME_MIN, round(score, 3), kind)
 
 

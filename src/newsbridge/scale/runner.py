@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from ..ingest.files import InputError, RawItem, iter_items
+from ..ingest.files import InputError, RawItem, entry_item_count, entry_items, walk
 from ..model import Document, document_id
 from ..pipeline import DEFAULT_STAGES, get_stage
 from ..settings import Settings, load_settings
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 ENGINES = ("local", "ray")
 READ_TASKS_PER_WORKER = 4  # read tasks per actor: each task's blocks go to one actor
 READ_BLOCK = 16          # inputs per block out of the reader: small, so work spreads over actors
+MAX_READ_TASK_ITEMS = 64  # inputs per read task at most: results stream back as tasks finish
 MAP_BATCH = 8            # documents per actor call (models are warm; small batches balance load)
 
 # One short article per language the analyzers know: run once per worker so every model is
@@ -98,16 +99,20 @@ def run_pipeline(paths: Iterable[str | Path], settings: Settings | None = None, 
 
 
 # -- the worker side ------------------------------------------------------------------------------
-_OUT_COLUMNS = ("seq", "status", "id", "origin", "doc", "raw", "reason", "line", "timing")
+_OUT_COLUMNS = ("seq", "status", "id", "origin", "doc", "raw", "reason", "line", "timing", "emb")
 
 
 class StageWorker:
     """A Ray actor: loads the stages and warms the analyzers once, then builds and analyses
     documents batch after batch. Inputs already in the store come back as ``dup`` without work."""
 
-    def __init__(self, stages: tuple[str, ...], db: str | None = None, warm: bool = True) -> None:
+    def __init__(self, stages: tuple[str, ...], db: str | None = None, warm: bool = True,
+                 embed: bool = False) -> None:
         logging.getLogger("ray").setLevel(logging.WARNING)
         self.stages = tuple(stages)
+        # The linker's sentence encoder costs about as much as analysis; it is a function of the
+        # finished document, so workers run it in parallel and the single writer only looks up.
+        self.embed = embed
         self.chain = [get_stage(n) for n in self.stages]
         self.store = None
         if db:
@@ -152,12 +157,19 @@ class StageWorker:
         timing["build"] = time.perf_counter() - t
         failures: dict[str, str] = {}
         done = _run_stages(self.chain, [d for _, _, d in docs], timing, failures)
+        embs: dict[str, Any] = {}
+        if self.embed and done:
+            from ..link.linker import embed_documents
+            t = time.perf_counter()
+            embs = embed_documents(done.values())
+            timing["embed"] = time.perf_counter() - t
         for (r, it, doc) in docs:
             if doc.id in failures:
                 out.append(_row(r, "failed", doc.id, raw=it.raw, reason=failures[doc.id]))
             else:
                 out.append(_row(r, "doc", doc.id, raw=it.raw,
-                                doc=json.dumps(done[doc.id].to_dict(), ensure_ascii=False)))
+                                doc=json.dumps(done[doc.id].to_dict(), ensure_ascii=False),
+                                emb=_matrix_bytes(embs.get(doc.id))))
         out.sort(key=lambda x: x["seq"])
         if out:  # the batch's stage seconds ride on its first row, with the worker that spent them
             timing["worker"] = os.getpid()
@@ -166,9 +178,30 @@ class StageWorker:
 
 
 def _row(r: dict, status: str, doc_id: str, *, raw: bytes | None = None, doc: str | None = None,
-         reason: str | None = None, line: int | None = None) -> dict[str, Any]:
+         reason: str | None = None, line: int | None = None, emb: bytes | None = None) -> dict[str, Any]:
     return {"seq": r["seq"], "status": status, "id": doc_id, "origin": r["origin"], "doc": doc,
-            "raw": raw, "reason": reason, "line": line, "timing": None}
+            "raw": raw, "reason": reason, "line": line, "timing": None, "emb": emb}
+
+
+def _matrix_bytes(m) -> bytes | None:
+    """An embedding matrix as .npy bytes (dtype and shape travel with it)."""
+    if m is None:
+        return None
+    import io
+
+    import numpy as np
+    buf = io.BytesIO()
+    np.save(buf, m, allow_pickle=False)
+    return buf.getvalue()
+
+
+def _matrix(b: bytes | None):
+    if not b:
+        return None
+    import io
+
+    import numpy as np
+    return np.load(io.BytesIO(b), allow_pickle=False)
 
 
 def _run_stages(chain, docs: list[Document], timing: dict[str, float],
@@ -219,7 +252,8 @@ def _out_schema():
     import pyarrow as pa
     return pa.schema([("seq", pa.int64()), ("status", pa.string()), ("id", pa.string()),
                       ("origin", pa.string()), ("doc", pa.large_string()), ("raw", pa.large_binary()),
-                      ("reason", pa.string()), ("line", pa.int64()), ("timing", pa.string())])
+                      ("reason", pa.string()), ("line", pa.int64()), ("timing", pa.string()),
+                      ("emb", pa.large_binary())])
 
 
 def _to_table(rows: list[dict]):
@@ -236,46 +270,74 @@ def _in_schema():
                       ("line", pa.int64())])
 
 
-def _read_blocks(paths: list[str], max_bytes: int, block: int, start: int = 0,
-                 stop: int | None = None) -> Iterator[Any]:
-    """Inputs number ``start`` to ``stop`` as small Arrow blocks, in order; unreadable inputs
-    travel as error rows."""
+def _read_blocks(slices: list[tuple[Any, int, int, int]], max_bytes: int, block: int) -> Iterator[Any]:
+    """The inputs of ``slices`` ((walk entry, first, stop, seq of its first item)) as small Arrow
+    blocks, in order; unreadable inputs travel as error rows."""
     import pyarrow as pa
     schema = _in_schema()
     rows: list[dict] = []
-    for seq, item in enumerate(iter_items(paths, max_bytes)):
-        if seq < start:
-            continue
-        if stop is not None and seq >= stop:
-            break
-        if isinstance(item, InputError):
-            rows.append({"seq": seq, "status": "error", "origin": item.origin, "raw": None, "kind": None,
-                         "url": None, "meta": None, "id": None, "reason": item.reason, "line": item.line})
-        else:
-            rows.append({"seq": seq, "status": "item", "origin": item.origin, "raw": item.raw, "kind": item.kind,
-                         "url": item.url, "meta": json.dumps(item.meta, ensure_ascii=False), "id": None,
-                         "reason": None, "line": None})
-        if len(rows) >= block:
-            yield pa.Table.from_pylist(rows, schema=schema)
-            rows = []
+    for entry, first, stop, base in slices:
+        for i, item in enumerate(entry_items(entry, max_bytes)):
+            if i < first:
+                continue
+            if i >= stop:
+                break
+            seq = base + i
+            if isinstance(item, InputError):
+                rows.append({"seq": seq, "status": "error", "origin": item.origin, "raw": None, "kind": None,
+                             "url": None, "meta": None, "id": None, "reason": item.reason, "line": item.line})
+            else:
+                rows.append({"seq": seq, "status": "item", "origin": item.origin, "raw": item.raw, "kind": item.kind,
+                             "url": item.url, "meta": json.dumps(item.meta, ensure_ascii=False), "id": None,
+                             "reason": None, "line": None})
+            if len(rows) >= block:
+                yield pa.Table.from_pylist(rows, schema=schema)
+                rows = []
     if rows:
         yield pa.Table.from_pylist(rows, schema=schema)
 
 
-def _item_dataset(paths: list[str], max_bytes: int, block: int, tasks: int = 1):
-    """A Ray dataset of the inputs, cut into ``tasks`` contiguous read tasks.
+def plan_reads(paths: list[str], max_bytes: int, tasks: int,
+               max_per_task: int = MAX_READ_TASK_ITEMS) -> list[list[tuple[Any, int, int, int]]]:
+    """Cut the inputs (numbered as ``iter_items`` numbers them) into contiguous read tasks:
+    at least ``tasks`` of them, and none longer than ``max_per_task`` inputs. Each task is a
+    list of slices (walk entry, first item, stop, seq of the entry's first item), so a task
+    opens only the files it reads."""
+    entries = [(e, entry_item_count(e, max_bytes)) for e in walk(paths)]
+    total = sum(n for _, n in entries)
+    per = max(1, min(max_per_task, -(-total // max(tasks, 1))))
+    plan: list[list[tuple[Any, int, int, int]]] = []
+    current: list[tuple[Any, int, int, int]] = []
+    room, base = per, 0
+    for entry, n in entries:
+        first = 0
+        while first < n:
+            take = min(room, n - first)
+            current.append((entry, first, first + take, base))
+            first += take
+            room -= take
+            if room == 0:
+                plan.append(current)
+                current, room = [], per
+        base += n
+    if current:
+        plan.append(current)
+    return plan or [[]]
 
-    Ray Data hands all blocks of one read task to one actor, so a single read task left the
-    second worker idle (1.1x with two workers); reading is light next to the stages, so the
-    inputs are counted once and each task reads its own range.
+
+def _item_dataset(paths: list[str], max_bytes: int, block: int, tasks: int = 1):
+    """A Ray dataset of the inputs, cut into contiguous read tasks.
+
+    Ray Data hands all blocks of one read task to one actor and, with the input order kept,
+    releases a task's results only when the task is done: so there are at least ``tasks``
+    read tasks (one read task left the second worker idle) and none longer than
+    MAX_READ_TASK_ITEMS inputs (50,000 inputs in 8 tasks wrote nothing for 20 minutes).
     """
     import ray.data
     from ray.data.block import BlockMetadata
     from ray.data.datasource import Datasource, ReadTask
 
-    total = sum(1 for _ in iter_items(paths, max_bytes))
-    per = max(block, -(-total // max(tasks, 1)))
-    ranges = [(a, min(a + per, total)) for a in range(0, total, per)] or [(0, 0)]
+    plan = plan_reads(paths, max_bytes, tasks)
 
     class _Inputs(Datasource):
         def estimate_inmemory_data_size(self):
@@ -283,10 +345,13 @@ def _item_dataset(paths: list[str], max_bytes: int, block: int, tasks: int = 1):
 
         def get_read_tasks(self, parallelism, per_task_row_limit=None, data_context=None):
             meta = BlockMetadata(num_rows=None, size_bytes=None, exec_stats=None, input_files=None)
-            return [ReadTask(lambda a=a, b=b: _read_blocks(paths, max_bytes, block, a, b), meta, schema=_in_schema())
-                    for a, b in ranges]
+            return [ReadTask(lambda sl=sl: _read_blocks(sl, max_bytes, block), meta, schema=_in_schema())
+                    for sl in plan]
 
-    return ray.data.read_datasource(_Inputs(), override_num_blocks=len(ranges), num_cpus=0)
+    # Reading is light next to the stages: one or two reader processes keep the actors fed, while
+    # free-running zero-CPU read tasks would each start a Python process (hundreds at 50k inputs).
+    return ray.data.read_datasource(_Inputs(), override_num_blocks=len(plan), num_cpus=0,
+                                    concurrency=max(1, min(2, len(plan))))
 
 
 # -- the driver ---------------------------------------------------------------------------------
@@ -304,6 +369,14 @@ def _ensure_ray(num_workers: int) -> bool:
         kwargs["num_cpus"] = max(num_workers, 1)
     ray.init(**kwargs)
     return True
+
+
+def _encoder_on() -> bool:
+    try:
+        from ..link import encoder
+    except ImportError:
+        return False
+    return encoder.enabled()
 
 
 def _quiet_ray_data() -> None:
@@ -332,7 +405,8 @@ def _run_ray(paths: list[str], settings: Settings, stages: tuple[str, ...], work
         with Workspace(settings) as ws:
             ds = _item_dataset(paths, settings.max_input_bytes, READ_BLOCK,
                                workers * READ_TASKS_PER_WORKER).map_batches(
-                StageWorker, fn_constructor_kwargs={"stages": stages, "db": settings.db},
+                StageWorker, fn_constructor_kwargs={"stages": stages, "db": settings.db,
+                                                    "embed": link and _encoder_on()},
                 batch_size=map_batch, batch_format="pyarrow", num_cpus=1,
                 compute=ray.data.ActorPoolStrategy(size=workers),
                 zero_copy_batch=True)
@@ -397,6 +471,7 @@ class _Writer:
         t = time.perf_counter()
         store, rep = self.ws.store, self.report
         done: list[tuple[Document, bytes]] = []
+        embeddings: dict[str, Any] = {}
         for r in self.window:
             st = r["status"]
             if st in ("dup", "doc", "failed") and r["id"] in self.seen or st == "dup":
@@ -413,6 +488,8 @@ class _Writer:
                 self._fail(InputError(r["origin"], r["reason"]))
             else:
                 done.append((Document.from_dict(json.loads(r["doc"])), r["raw"]))
+                if r.get("emb"):
+                    embeddings[r["id"]] = _matrix(r["emb"])
         if done:
             docs = [d for d, _ in done]
             self._timed("store", store.save_many, done)
@@ -423,7 +500,7 @@ class _Writer:
                 except ImportError:
                     on_ingest = None
                 if on_ingest is not None:
-                    self._timed("link", on_ingest, store, docs)
+                    self._timed("link", on_ingest, store, docs, None, embeddings)
             for d in docs:
                 rep.added += 1
                 rep.ids.append(d.id)

@@ -6,6 +6,7 @@ crash mid-batch leaves every stored document whole and a re-run finishes the job
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from datetime import datetime, timezone
 from pathlib import Path
@@ -39,21 +40,28 @@ def facet_value(name: str) -> str:
     return normalize_text(name)[:300]
 
 
+def _text_attr(value: Any) -> str:
+    """An attribute read as a facet: layers from other tools may hold anything, facets only text."""
+    return value if isinstance(value, str) else ""
+
+
 def document_facets(doc: Document) -> set[tuple[str, str, str]]:
     """(kind, normalised value, display) facts that search and the API filter on."""
     out: set[tuple[str, str, str]] = set()
     for layer, kind in ((PERSONS, "person"), (ORGANIZATIONS, "org"), (LOCATIONS, "place")):
         for span in doc.layer(layer):
-            name = span.attrs.get("name") or doc.span_text(span)
-            for form in {name, *(span.attrs.get("aliases") or [])}:
+            name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
+            aliases = span.attrs.get("aliases")
+            for form in {name, *(a for a in aliases if isinstance(a, str))} if isinstance(aliases, list) else {name}:
                 if form:
                     out.add((kind, facet_value(form), name))
     for span in doc.layer(EVENTS):
         if span.label:
             out.add(("event_type", span.label, span.label))
     for span in doc.layer(QUOTES):
-        if span.attrs.get("speaker"):
-            out.add(("speaker", facet_value(span.attrs["speaker"]), span.attrs["speaker"]))
+        speaker = _text_attr(span.attrs.get("speaker"))
+        if speaker:
+            out.add(("speaker", facet_value(speaker), speaker))
     return {(k, v, d) for k, v, d in out if v}
 
 
@@ -71,6 +79,7 @@ class Store:
         if not self.is_postgres:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._insert = postgresql.insert if self.is_postgres else sqlite.insert
+        self._sqlite_sql: dict[str, str] | None = None
         if migrate:
             self.migrate()
 
@@ -144,45 +153,95 @@ class Store:
         if not items:
             return 0
         stamp = now()
-        doc_rows, ann_rows, facet_rows, origin_rows, blob_rows = [], [], [], [], []
+        rows: dict[str, list[tuple]] = {"blobs": [], "documents": [], "annotations": [], "facets": [], "origins": []}
+        blob_rows, ann_rows, facet_rows = rows["blobs"], rows["annotations"], rows["facets"]
         for doc, raw in items:
             if raw is not None:
                 sha = hashlib.sha256(raw).hexdigest()
                 doc.raw_sha256 = doc.raw_sha256 or sha
-                blob_rows.append({"sha256": sha, "size": len(raw), "data": zlib.compress(raw, BLOB_COMPRESSION), "created_at": stamp})
-            doc_rows.append(self._doc_row(doc, stamp))
+                blob_rows.append((sha, len(raw), zlib.compress(raw, BLOB_COMPRESSION), stamp))
+            rows["documents"].append(self._doc_tuple(doc, stamp))
+            doc_id = doc.id
             for layer, spans in doc.layers.items():
                 for sp in spans:
-                    ann_rows.append({"doc_id": doc.id, "layer": layer, "start": sp.start, "end": sp.end,
-                                     "label": sp.label, "attrs": sp.attrs or None})
+                    ann_rows.append((doc_id, layer, sp.start, sp.end, sp.label, sp.attrs or None))
             for kind, value, display in document_facets(doc):
-                facet_rows.append({"doc_id": doc.id, "kind": kind, "value": value, "display": display})
+                facet_rows.append((doc_id, kind, value, display))
             if doc.origin:
-                origin_rows.append({"doc_id": doc.id, "origin": doc.origin, "seen_at": stamp})
-        ids = [r["id"] for r in doc_rows]
+                rows["origins"].append((doc_id, doc.origin, stamp))
+        ids = [r[0] for r in rows["documents"]]
         with self.engine.begin() as c:
-            if blob_rows:
-                c.execute(self._insert(s.blobs).on_conflict_do_nothing(), blob_rows)
             c.execute(delete(s.annotations).where(s.annotations.c.doc_id.in_(ids)))
             c.execute(delete(s.facets).where(s.facets.c.doc_id.in_(ids)))
-            ins = self._insert(s.documents)
-            update_cols = {k: ins.excluded[k] for k in doc_rows[0] if k not in ("id", "created_at")}
-            c.execute(ins.on_conflict_do_update(index_elements=["id"], set_=update_cols), doc_rows)
-            if ann_rows:
-                c.execute(s.annotations.insert(), ann_rows)
-            if facet_rows:
-                c.execute(self._insert(s.facets).on_conflict_do_nothing(), facet_rows)
-            if origin_rows:
-                c.execute(self._insert(s.origins).on_conflict_do_nothing(), origin_rows)
-        return len(doc_rows)
+            if self.is_postgres:
+                self._insert_rows_generic(c, rows)
+            else:
+                self._insert_rows_sqlite(c, rows)
+        return len(ids)
+
+    # Rows of save_many, in these column orders; JSON columns hold Python values until written.
+    _COLUMNS = {
+        "blobs": ("sha256", "size", "data", "created_at"),
+        "documents": ("id", "raw_sha256", "origin", "url", "media_type", "title", "language", "published",
+                      "source", "text", "body_hash", "meta", "stages", "created_at", "updated_at"),
+        "annotations": ("doc_id", "layer", "start", "end", "label", "attrs"),
+        "facets": ("doc_id", "kind", "value", "display"),
+        "origins": ("doc_id", "origin", "seen_at"),
+    }
+    _JSON_COLUMNS = {"documents": (11, 12), "annotations": (5,)}
+    # Blobs before documents (a document may name its blob); the order the generic path used.
+    _WRITE_ORDER = ("blobs", "documents", "annotations", "facets", "origins")
+
+    def _write_statements(self) -> dict[str, Any]:
+        """The insert statement of each table of save_many (upsert for documents)."""
+        stmts: dict[str, Any] = {}
+        for table in self._WRITE_ORDER:
+            ins = self._insert(getattr(s, table))
+            if table == "documents":
+                cols = self._COLUMNS["documents"]
+                stmts[table] = ins.on_conflict_do_update(
+                    index_elements=["id"], set_={k: ins.excluded[k] for k in cols if k not in ("id", "created_at")})
+            elif table == "annotations":
+                stmts[table] = s.annotations.insert()
+            else:
+                stmts[table] = ins.on_conflict_do_nothing()
+        return stmts
+
+    def _insert_rows_generic(self, c, rows: dict[str, list[tuple]]) -> None:
+        stmts = self._write_statements()
+        for table in self._WRITE_ORDER:
+            if rows[table]:
+                cols = self._COLUMNS[table]
+                c.execute(stmts[table], [dict(zip(cols, r)) for r in rows[table]])
+
+    def _insert_rows_sqlite(self, c, rows: dict[str, list[tuple]]) -> None:
+        """The same statements, compiled once, run by sqlite3's executemany on tuples: SQLAlchemy's
+        per-row parameter processing cost more than SQLite's inserts. JSON values are written as
+        SQLAlchemy writes them (json.dumps; None as 'null')."""
+        if self._sqlite_sql is None:
+            stmts = self._write_statements()
+            self._sqlite_sql = {}
+            for table, stmt in stmts.items():
+                compiled = stmt.compile(dialect=self.engine.dialect, column_keys=list(self._COLUMNS[table]))
+                if tuple(compiled.positiontup) != self._COLUMNS[table]:
+                    raise RuntimeError(f"E011: unexpected parameter order for {table}: {compiled.positiontup}")
+                self._sqlite_sql[table] = compiled.string
+        cur = c.connection.driver_connection.cursor()
+        try:
+            for table in self._WRITE_ORDER:
+                table_rows = rows[table]
+                if not table_rows:
+                    continue
+                for i in self._JSON_COLUMNS.get(table, ()):
+                    table_rows = [r[:i] + (_json_text(r[i]),) + r[i + 1:] for r in table_rows]
+                cur.executemany(self._sqlite_sql[table], table_rows)
+        finally:
+            cur.close()
 
     @staticmethod
-    def _doc_row(doc: Document, stamp: str) -> dict[str, Any]:
-        return {"id": doc.id, "raw_sha256": doc.raw_sha256, "origin": doc.origin, "url": doc.url,
-                "media_type": doc.media_type, "title": doc.title, "language": doc.language,
-                "published": doc.published, "source": doc.source, "text": doc.text,
-                "body_hash": doc.body_hash, "meta": doc.meta or {}, "stages": doc.stages or {},
-                "created_at": stamp, "updated_at": stamp}
+    def _doc_tuple(doc: Document, stamp: str) -> tuple:
+        return (doc.id, doc.raw_sha256, doc.origin, doc.url, doc.media_type, doc.title, doc.language,
+                doc.published, doc.source, doc.text, doc.body_hash, doc.meta or {}, doc.stages or {}, stamp, stamp)
 
     def add_origin(self, doc_id: str, origin: str) -> None:
         with self.engine.begin() as c:
@@ -364,6 +423,11 @@ class Store:
                 for sp in sorted(doc.layers[layer], key=lambda x: (x.start, x.end, x.label)):
                     h.update(f"{layer}:{sp.start}:{sp.end}:{sp.label}".encode())
         return n, h.hexdigest()
+
+
+def _json_text(value: Any) -> str:
+    """A JSON column's value as SQLAlchemy's JSON type writes it on SQLite."""
+    return "null" if value is None else json.dumps(value)
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

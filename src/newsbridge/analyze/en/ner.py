@@ -31,7 +31,8 @@ GEO_HEADS = {"region", "territory", "krai", "oblast", "province", "republic", "i
              "avenue", "bay", "peninsula", "valley", "coast", "strait", "district", "county",
              "prefecture", "canal", "desert", "plateau", "cape", "okrug", "autonomous", "states",
              "east", "west", "north", "south", "asia", "europe", "africa", "america", "harbor",
-             "harbour", "port", "airport", "park", "bridge", "palace", "cathedral"}
+             "harbour", "port", "airport", "park", "bridge", "palace", "cathedral", "stadium", "arena",
+             "station", "base", "mosque", "temple", "monastery"}
 # one-word "organisations" that are generic words, not names
 GENERIC_SINGLE = {"state", "government", "board", "office", "department", "ministry", "committee", "council",
                   "agency", "service", "group", "company", "party", "tv", "radio", "press", "media", "news",
@@ -185,6 +186,10 @@ def _strip_possessive(text: str, s: int, e: int) -> int:
     return e
 
 
+# a picture or clip caption ends in "Image: <credit>"; the label word joins the name before it
+_CAPTION_LABEL = re.compile(r"(?:^|(?<=\s))(?:Image|Photo|Photograph|Picture|Video|Audio|Credit|Source)s?$")
+
+
 def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim spaces, a leading article, trailing punctuation and possessive 's."""
     while s < e and (text[s].isspace() or text[s] in "\"“”«»'‘’(,"):
@@ -196,6 +201,11 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     e = _strip_possessive(text, s, e)
     while e > s and text[e - 1].isspace():
         e -= 1
+    label = _CAPTION_LABEL.search(text, s, e)
+    if label and label.start() > s and text[e:e + 1] == ":":
+        e = label.start()   # "Disney Belle Image: Nick Moreau": the caption's credit label is no name
+        while e > s and text[e - 1].isspace():
+            e -= 1
     low = text[s:e].lower()
     for art in ("the ", "the\u00a0", "a ", "an "):
         if low.startswith(art):
@@ -241,6 +251,8 @@ def classify_run(text: str, s: int, e: int) -> str | None:
         if low[k] in lx.ORG_HEADS and low[k + 1] == "of" and words[k][0].isupper():
             return "ORG"
     if last in GEO_HEADS and len(words) > 1:
+        if last == "district" and any(w in lx.ORG_HEADS for w in low[:-1]):
+            return None   # "Irving Independent School District": a body with its own district
         return "LOC"
     if len(words) == 1 and 2 <= len(words[0]) <= 6 and words[0].isupper() and words[0].isalpha() \
             and (get_nlp() is None or re.match(r"\s*\)", text[e:e + 2])):
@@ -342,7 +354,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _quoted_org_names(text, paras, cands)
     cands = _context_labels(text, cands)
     cands = [m for m in cands if _keep(text, m)]
-    cands = _propagate_person_aliases(text, paras, cands)
+    cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
     return _resolve_overlaps(cands)
 
@@ -417,8 +429,39 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|team|company|newspaper|
                        r"TV channel|news agency|website|portal)\s+$")
 
 
+_POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+
+
+def _town_and_region(text: str, m: Mention, places_at: dict[int, Mention],
+                     places_end: dict[int, Mention]) -> bool:
+    """One capitalised word paired with a place as 'town, region' closing the clause: the usual way
+    to name a town with its state or province ("Evansville, Indiana,", "in Livorno, Tuscany.")."""
+    word = text[m.start:m.end]
+    if m.label == "LOC" or " " in word.strip() or not (word[:1].isupper() and word[1:].islower()) \
+            or classify_run(text, m.start, m.end) is not None:
+        return False
+    if text[m.end:m.end + 2] == ", ":
+        region = places_at.get(m.end + 2)
+        if region is not None and (_CLAUSE_END.match(text, region.end) or text.startswith(" -", region.end)) \
+                and not _LIST_GOES_ON.match(text, region.end):
+            return True
+    town = places_end.get(m.start - 2)
+    return text[m.start - 2:m.start] == ", " and town is not None and bool(_CLAUSE_END.match(text, m.end)) \
+        and not _LIST_GOES_ON.match(text, m.end) and not _LIST_BEFORE.search(text, max(0, town.start - 3), town.start)
+
+
+# "Ubisoft, Microsoft, and Sony": names in a list are not a town with its region
+_LIST_GOES_ON = re.compile(r",? (?:and|or) ")
+_LIST_BEFORE = re.compile(r", $")
+
+
 def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
+    places_at = {m.start: m for m in cands if m.label == "LOC"}
+    places_end = {m.end: m for m in cands if m.label == "LOC"}
     for m in cands:
+        if _town_and_region(text, m, places_at, places_end):
+            m.label = "LOC"   # "Evansville, Indiana, United States": a town the model called an ORG
+            continue
         surface0 = text[m.start:m.end]
         if surface0.isupper() and " " not in surface0 and len(surface0) > 3 and re.match(r",\s", text[m.end:m.end + 2]) \
                 and (m.start == 0 or text[m.start - 1] == "\n"):
@@ -427,8 +470,9 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         left = text[max(0, m.start - 30):m.start]
         surface = text[m.start:m.end]
         words = _words(surface)
-        if m.label == "PER" and len(words) <= 2 and _LOC_LEFT.search(left) and m.source != "alias":
-            m.label = "LOC"
+        if m.label == "PER" and len(words) <= 2 and _LOC_LEFT.search(left) and m.source != "alias" \
+                and not _POSSESSIVE_NEXT.match(text, m.end):
+            m.label = "LOC"   # "in Anna Petrova" is odd news English; "in Bruce Wayne's manor" is not
         elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
                 and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
             m.label = "LOC"
@@ -458,16 +502,22 @@ def _split_compounds(text: str, cands: list[Mention]) -> list[Mention]:
     return out
 
 
+_HOLIDAY_NEXT = re.compile(r" Day\b")
+
+
 def _keep(text: str, m: Mention) -> bool:
     if m.label == "ORG":
         ws = tokens(text, m.start, m.end)
         g = _gaz()
-        if len(ws) == 2 and g is not None and g.country_of_adjective(text[ws[0][0]:ws[0][1]], "en"):
+        if len(ws) == 2 and g is not None and g.country_of_adjective(text[ws[0][0]:ws[0][1]], "en") \
+                and not _national_body(text[ws[1][0]:ws[1][1]]):
             m.start = ws[1][0]   # "Chinese TV" -> "TV" (then dropped as generic), "Indian ONGC" -> "ONGC"
     surface = text[m.start:m.end]
     words = _words(surface)
     if not words:
         return False
+    if m.label == "LOC" and text[m.end:m.end + 1] == "$":
+        return False   # "US$ 20,000", "HK$": a currency
     low = [w.lower().strip(".") for w in words]
     if low[0] in PLATFORMS and len(low) == 1:
         return False
@@ -480,10 +530,12 @@ def _keep(text: str, m: Mention) -> bool:
         if any(c.isdigit() for c in surface):
             return False
     if m.label == "ORG":
-        if len(low) == 1 and (low[0] in GENERIC_SINGLE or is_role_word(low[0])):
-            return False
+        if len(low) == 1 and (low[0] in GENERIC_SINGLE or low[0] in lx.ROLE_HEADS or low[0] in lx.ROLE_PLURALS):
+            return False   # "Ministry", "Chairman"; a title modifier alone can be a name ("Labour")
         if low[-1] in EVENT_HEADS and m.source != "quoted":
             return False
+        if _HOLIDAY_NEXT.match(text, m.end):
+            return False   # "Russian Navy Day" names a holiday, not the navy
         if all(is_role_word(w) or w in ("of", "the", "and") for w in low) and any(w in lx.ROLE_HEADS for w in low):
             return False
     return True
@@ -506,10 +558,25 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
         if lookup_place(surface):
             best = "LOC"
         else:
-            best = max(votes, key=lambda k: (votes[k], k == "LOC"))
+            ranked = sorted(votes.values(), reverse=True)
+            if ranked[0] < ranked[1] + 1 and any(_put_in_place(text, m) for m in ms):
+                best = "LOC"   # no majority, but "a ceasefire in Donbass."
+            elif ranked[0] < ranked[1] + 1:
+                continue       # no majority and no place cue: each mention keeps the model's label
+            else:
+                best = max(votes, key=votes.get)
         for m in ms:
             m.label = best
     return cands
+
+
+def _put_in_place(text: str, m: Mention) -> bool:
+    """'in X' with X ending the clause: X is where something happens ("a ceasefire in Donbass.");
+    'in the X propaganda' uses X as a modifier and says nothing."""
+    return bool(_LOC_LEFT.search(text[max(0, m.start - 30):m.start])) and bool(_CLAUSE_END.match(text, m.end))
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)\n]|$)")
 
 
 class _Cover:
@@ -585,7 +652,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     elif lab in ("ORG", "LOC"):
         if lab == "ORG":
             g = _gaz()
-            if len(words) == 2 and g is not None and g.country_of_adjective(words[0], "en"):
+            if len(words) == 2 and g is not None and g.country_of_adjective(words[0], "en") \
+                    and not _national_body(words[1]):
                 s = tokens(text, s, e)[1][0]   # "Japanese Sodeco" -> "Sodeco"
                 words = words[1:]
             bm = re.match(r"(?:Board|Presidium|Bureau|Secretariat)\s+of\s+(?:the\s+)?", text[s:e])
@@ -596,6 +664,14 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         if c is not None:
             lab = c
     return [Mention(s, e, lab, src)]
+
+
+def _national_body(word: str) -> bool:
+    """After a nationality, a capitalised common head noun makes one name ("Indonesian Navy",
+    "Canadian Press", "Saudi Gazette"); an acronym or a brand stands alone ("Indian ONGC",
+    "Japanese Sodeco", "Chinese TV")."""
+    low = word.lower()
+    return word[:1].isupper() and word[1:].islower() and (low in lx.ORG_HEADS or low in GENERIC_SINGLE)
 
 
 def _looks_like_person(words: list[str]) -> bool:
@@ -770,9 +846,11 @@ def _quoted_org_names(text: str, paras, cands: list[Mention]) -> list[Mention]:
     return cands
 
 
-def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Mention]:
-    """Surnames and initial+surname forms of known persons are PER wherever they stand."""
-    fulls = [text[m.start:m.end] for m in cands if m.label == "PER" and len(name_tokens(text[m.start:m.end])) >= 2]
+def _propagate_person_aliases(text: str, paras, cands: list[Mention],
+                              blocked: list[tuple[int, int]] = ()) -> list[Mention]:
+    """Surnames and initial+surname forms of known persons are PER wherever they stand, except
+    inside a span the model calls a work, event or nationality ("PlayStation VR", "Atlantis")."""
+    fulls = _full_names(text, cands)
     if not fulls:
         return cands
     surnames = {}
@@ -797,6 +875,10 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
             surface = text[s:e]
             if word[:1].lower() not in initials or not any(is_alias(surface, f) for f in fulls):
                 continue
+            if word.isupper() and len(word) > 1:
+                continue   # an acronym ("DAB", "VR") is an organisation or a product, not a surname
+            if any(a <= s and e <= b for a, b in blocked):
+                continue
             if lookup_place(surface) and not any(surface == f for f in fulls):
                 continue
             hit = [m for m in out if m.start < e and s < m.end]
@@ -810,6 +892,15 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention]) -> list[Me
             out = [m for m in out if m not in hit]
             out.append(Mention(s, e, "PER", "alias"))
     return out
+
+
+def _full_names(text: str, cands: list[Mention]) -> list[str]:
+    """Person mentions of two or more words whose short forms may stand alone. "Warhol Polaroid"
+    (a known surname before a noun: the model's mistake) is not one when "Andy Warhol" is."""
+    fulls = [" ".join(text[m.start:m.end].split()) for m in cands
+             if m.label == "PER" and len(name_tokens(text[m.start:m.end])) >= 2]
+    surnames = {name_tokens(f)[-1] for f in fulls}
+    return [f for f in fulls if len(name_tokens(f)) != 2 or name_tokens(f)[0] not in surnames]
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:

@@ -5,6 +5,7 @@ web layer renders that dict with a template or as JSON, so the two cannot drift 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode, urlsplit
@@ -23,6 +24,7 @@ class NotFound(LookupError):
     """What the view was asked for does not exist (rendered as 404)."""
 
 
+_PLAIN_WEB_URL = re.compile(r"(?i)https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\x00-\x1f\x7f]*)?\Z")
 FILTER_NAMES = ("q", "lang", "source", "since", "until", "person", "org", "place", "event_type")
 
 
@@ -89,12 +91,15 @@ def safe_url(url: str | None) -> str | None:
     """Only http(s) URLs become links (no javascript:, data: or relative tricks)."""
     if not url:
         return None
+    url = url.strip()
+    if _PLAIN_WEB_URL.match(url):        # the common case, without urlsplit's cost
+        return url
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
     if parts.scheme.lower() in ("http", "https") and parts.netloc:
-        return url.strip()
+        return url
     return None
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from .common import Filters, article_href, safe_url
 
@@ -26,10 +27,25 @@ def segments(text: str, ranges) -> list[dict[str, Any]]:
     return out
 
 
+def _facet_value(flt: Filters, base: str, param: str, value, count: int) -> dict[str, Any]:
+    """One facet value with the link that turns it on (or off, when it is the active filter)."""
+    current = getattr(flt, param)
+    active = current is not None and str(value).casefold() == current.casefold()
+    if active:
+        href = flt.without(param)
+    elif current is None:            # appended after the active filters (base): no need to re-encode them
+        extra = urlencode({param: value})
+        href = f"{base}&{extra}" if base else extra
+    else:
+        href = flt.query_string(**{param: value})
+    return {"value": value, "count": count, "active": active, "href": "/search?" + href}
+
+
 def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: bool = True) -> dict[str, Any]:
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), 10_000))
-    res = ws.search(flt.q, limit=limit, offset=offset, **flt.index_filters())
+    res = ws.search(flt.q, limit=limit, offset=offset, facet_fields=[f for _, f, _ in FACETS] if facets else (),
+                    facet_size=FACET_SIZE, **flt.index_filters())
     hits = []
     for h in res.hits:
         hits.append({"id": h.id, "title": h.title or "(untitled)", "href": article_href(h.id),
@@ -37,15 +53,11 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
                      "language": h.language, "source": h.source, "published": h.published,
                      "url": safe_url(h.url), "score": round(h.score, 4)})
     facet_out: dict[str, list[dict[str, Any]]] = {}
-    if facets:
-        counts = ws.index.facets(flt.q, [f for _, f, _ in FACETS], size=FACET_SIZE, **flt.index_filters())
-        for param, field, _label in FACETS:
-            current = getattr(flt, param)
-            facet_out[param] = [{"value": v, "count": n, "active": current is not None and str(v).casefold() == current.casefold(),
-                                 "href": "/search?" + (flt.without(param) if current and str(v).casefold() == current.casefold()
-                                                       else flt.query_string(**{param: v}))}
-                                for v, n in counts.get(field, [])]
     qs = flt.query_string()
+    if facets:
+        counts = res.facets or {}
+        for param, field, _label in FACETS:
+            facet_out[param] = [_facet_value(flt, qs, param, v, n) for v, n in counts.get(field, [])]
     nxt = offset + limit if res.total is not None and offset + limit < res.total else None
     return {
         "page": "search",
