@@ -142,3 +142,30 @@ def test_api_errors_and_openapi(env):
     r = client.get("/search")
     assert "script-src 'self'" in r.headers["content-security-policy"]
     assert r.headers["x-content-type-options"] == "nosniff"
+
+
+@pytest.mark.parametrize("params, bad", [
+    ({"limit": 0}, "limit"), ({"limit": 101}, "limit"), ({"limit": "ten"}, "limit"), ({"limit": "1_0"}, "limit"),
+    ({"offset": -1}, "offset"), ({"facets": "maybe"}, "facets"), ({"q": "w" * 501}, "q"),
+    ({"lang": "x" * 17}, "lang"), ({"person": "p" * 301, "limit": 0}, "person"),
+])
+def test_api_search_parameters_read_by_hand_are_validated(env, params, bad):
+    """The hot routes read their query parameters themselves: the same 422s FastAPI would give."""
+    client, _ = env
+    r = client.get("/api/v1/search", params=params)
+    assert r.status_code == 422
+    err = r.json()["error"]
+    assert err["code"] == "invalid_request" and bad in {e["loc"][-1] for e in err["errors"]}
+    assert client.get("/api/v1/feeds/search.json", params={k: v for k, v in params.items() if k not in ("limit", "offset", "facets")} or {"limit": 0}).status_code == 422
+
+
+def test_api_search_parameters_take_their_values(env):
+    client, _ = env
+    full = client.get("/api/v1/search", params={"q": "", "limit": "3", "offset": "+1", "facets": "FALSE"}).json()
+    assert (full["limit"], full["offset"], full["facets"]) == (3, 1, {}) and len(full["hits"]) <= 3
+    with_facets = client.get("/api/v1/search", params={"limit": 100, "facets": "on"}).json()
+    assert with_facets["limit"] == 100 and with_facets["facets"]["lang"]
+    spec = client.get("/openapi.json").json()["paths"]["/api/v1/search"]["get"]["parameters"]
+    by_name = {p["name"]: p["schema"] for p in spec}
+    assert by_name["limit"] == {"type": "integer", "default": 20, "minimum": 1, "maximum": 100}
+    assert by_name["q"]["maxLength"] == 500 and by_name["facets"]["type"] == "boolean"

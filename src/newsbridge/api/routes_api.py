@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from ..ingest.files import InputError, record_item
 from ..model import document_id
-from .deps import filters, require_push, require_read
+from .deps import (FILTER_PARAMS, FILTERS_OPENAPI, QueryParam, filters, openapi_params, read_query, require_push,
+                   require_read)
 from .errors import ApiError
 from .feeds_out import atom_feed, json_feed
 from .keys import ApiKey
@@ -41,10 +42,16 @@ def _found(fn, *args, **kwargs) -> dict[str, Any]:
 
 
 # -- reads ---------------------------------------------------------------------------------------
-@router.get("/search", summary="Search articles (ranked, with facets)")
-async def api_search(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
-               offset: int = Query(0, ge=0, le=10_000), facets: bool = Query(True)):
-    return _json(search_view(_nb(request).ws, flt, limit=limit, offset=offset, facets=facets))
+_SEARCH_PARAMS = (QueryParam("limit", int, 20, "Hits per page.", ge=1, le=100),
+                  QueryParam("offset", int, 0, "Hits to skip.", ge=0, le=10_000),
+                  QueryParam("facets", bool, True, "Count facet values over the matches."))
+
+
+@router.get("/search", summary="Search articles (ranked, with facets)",
+            openapi_extra=openapi_params(FILTER_PARAMS, _SEARCH_PARAMS))
+async def api_search(request: Request, flt: Filters = Depends(filters)):
+    page = read_query(request, _SEARCH_PARAMS)
+    return _json(search_view(_nb(request).ws, flt, **page))
 
 
 @router.get("/articles/{doc_id}", summary="One article with its evidence, story and links")
@@ -64,12 +71,12 @@ def api_entity(request: Request, key: str = Path(..., min_length=1, max_length=3
     return _json(_found(actor_view, _nb(request).ws, key))
 
 
-@router.get("/events", summary="Events in date order (the timeline)")
+@router.get("/events", summary="Events in date order (the timeline)", openapi_extra=FILTERS_OPENAPI)
 def api_events(request: Request, flt: Filters = Depends(filters), limit: int = Query(500, ge=1, le=2000)):
     return _json(timeline_view(_nb(request).ws, flt, limit=limit))
 
 
-@router.get("/quotes", summary="Quotes with their speakers")
+@router.get("/quotes", summary="Quotes with their speakers", openapi_extra=FILTERS_OPENAPI)
 def api_quotes(request: Request, flt: Filters = Depends(filters), speaker: Optional[str] = Query(None, max_length=300),
                limit: int = Query(100, ge=1, le=500)):
     return _json(quotes_view(_nb(request).ws, flt, speaker=speaker, limit=limit))
@@ -86,7 +93,7 @@ def api_story(request: Request, story_id: str = Path(..., max_length=64)):
     return _json(_found(story_view, _nb(request).ws.store, story_id))
 
 
-@router.get("/network", summary="Cooperation network: actors linked by shared events")
+@router.get("/network", summary="Cooperation network: actors linked by shared events", openapi_extra=FILTERS_OPENAPI)
 def api_network(request: Request, flt: Filters = Depends(filters), max_nodes: int = Query(60, ge=2, le=150)):
     return _json(network_view(_nb(request).ws, flt, max_nodes=max_nodes))
 
@@ -102,7 +109,7 @@ _FEED_LIMIT = Query(50, ge=1, le=100)
 
 
 @router.get("/feeds/search.atom", summary="Atom feed of a search (same filters as /search)",
-            response_class=Response, responses={200: {"content": {"application/atom+xml": {}}}})
+            response_class=Response, openapi_extra=FILTERS_OPENAPI, responses={200: {"content": {"application/atom+xml": {}}}})
 def feed_atom(request: Request, flt: Filters = Depends(filters), limit: int = _FEED_LIMIT) -> Response:
     view = search_view(_nb(request).ws, flt, limit=limit, facets=False)
     body = atom_feed(view, str(request.base_url), str(request.url))
@@ -110,7 +117,7 @@ def feed_atom(request: Request, flt: Filters = Depends(filters), limit: int = _F
 
 
 @router.get("/feeds/search.json", summary="JSON Feed 1.1 of a search (same filters as /search)",
-            response_class=Response, responses={200: {"content": {"application/feed+json": {}}}})
+            response_class=Response, openapi_extra=FILTERS_OPENAPI, responses={200: {"content": {"application/feed+json": {}}}})
 def feed_json(request: Request, flt: Filters = Depends(filters), limit: int = _FEED_LIMIT) -> Response:
     view = search_view(_nb(request).ws, flt, limit=limit, facets=False)
     body = json_feed(view, str(request.base_url), str(request.url))

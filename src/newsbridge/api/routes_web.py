@@ -6,7 +6,7 @@ from typing import Any, Callable
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 
-from .deps import filters, require_read
+from .deps import FILTERS_OPENAPI, filters, require_read
 from .errors import ApiError
 from .views import (Filters, NotFound, actor_view, article_view, network_view, search_view, timeline_view)
 
@@ -51,9 +51,10 @@ def _search_page(as_json: bool):
 
 
 router.add_api_route("/search", _search_page(False), methods=["GET"], response_class=HTMLResponse,
-                     summary="Search page (HTML)", name="search_page")
+                     summary="Search page (HTML)", name="search_page", openapi_extra=FILTERS_OPENAPI)
 router.add_api_route("/search.json", _search_page(True), methods=["GET"],
-                     summary="Search page (JSON: the same view dict)", name="search_page_json")
+                     summary="Search page (JSON: the same view dict)", name="search_page_json",
+                     openapi_extra=FILTERS_OPENAPI)
 
 
 @router.get("/article/{doc_id}", summary="Article page (HTML; add .json for JSON)")
@@ -83,6 +84,7 @@ def _filtered_page(template: str, view, as_json: bool):
 for _path, _template, _view, _what in (("/timeline", "timeline.html", timeline_view, "Timeline of events"),
                                        ("/network", "network.html", network_view, "Cooperation network")):
     router.add_api_route(_path, _filtered_page(_template, _view, False), methods=["GET"],
-                         summary=f"{_what} (HTML)", name=_path.strip("/") + "_page")
+                         summary=f"{_what} (HTML)", name=_path.strip("/") + "_page", openapi_extra=FILTERS_OPENAPI)
     router.add_api_route(_path + ".json", _filtered_page(_template, _view, True), methods=["GET"],
-                         summary=f"{_what} (JSON)", name=_path.strip("/") + "_page_json")
+                         summary=f"{_what} (JSON)", name=_path.strip("/") + "_page_json",
+                         openapi_extra=FILTERS_OPENAPI)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 
 from .common import Filters, article_href, safe_url
 
@@ -34,7 +34,7 @@ def _facet_value(flt: Filters, base: str, param: str, value, count: int) -> dict
     if active:
         href = flt.without(param)
     elif current is None:            # appended after the active filters (base): no need to re-encode them
-        extra = urlencode({param: value})
+        extra = f"{param}={quote_plus(str(value))}"       # what urlencode gives, without its checks
         href = f"{base}&{extra}" if base else extra
     else:
         href = flt.query_string(**{param: value})
