@@ -804,47 +804,54 @@ class _Matcher:
                     self.terms.add(t)
                     needles.add(t[: max(3, len(t) - 1)] if len(t) > 3 else t)
         self.needles = sorted(needles, key=len, reverse=True)
-        self._pattern: re.Pattern | None = None
 
     def find(self, text: str, limit: int = SNIPPET_MATCHES) -> list[tuple[int, int, str]]:
         """(start, end, term) of query words in ``text``; the head first, the rest if needed."""
         if not self.needles:
             return []
-        head = text[:SNIPPET_SCAN].lower()
+        head = text[:SNIPPET_SCAN].lower()       # lower-cased as far as it is scanned
         if len(head) != min(len(text), SNIPPET_SCAN):   # a rare letter whose lower case is longer: no offsets
             return []
-        out = self._find(head, 0, limit)
+        out = self._find(head, 0, len(head), limit)
         if len(out) < 2 and len(text) > SNIPPET_SCAN:
-            rest = text[SNIPPET_SCAN - 100:].lower()
-            if len(rest) == len(text) - SNIPPET_SCAN + 100:
-                out = sorted(set(out + self._find(rest, SNIPPET_SCAN - 100, limit)))
+            low = text.lower()
+            if len(low) == len(text):
+                out = sorted(set(out + self._find(low, SNIPPET_SCAN - 100, len(low), limit)))
         return out
 
-    @property
-    def pattern(self) -> re.Pattern:
-        # One pass of the regex engine over the text instead of a str.find loop per needle:
-        # Chinese words as they are; elsewhere a word that starts with a stem, up to its end.
-        if self._pattern is None:
-            alternatives = "|".join(re.escape(n) for n in self.needles)
-            self._pattern = re.compile(alternatives if self.exact else rf"(?<![^\W_])(?:{alternatives})\w*")
-        return self._pattern
-
-    def _find(self, low: str, offset: int, limit: int) -> list[tuple[int, int, str]]:
+    def _find(self, low: str, a: int, b: int, limit: int) -> list[tuple[int, int, str]]:
         out: list[tuple[int, int, str]] = []
-        cache, analyzer, terms = self.cache, self.analyzer, self.terms
-        for m in self.pattern.finditer(low):
-            word = m.group()
-            if self.exact:
-                key = word
-            else:
-                key = cache.get(word, "")
-                if key == "":
-                    toks = analyzer.analyze(word)
-                    key = cache[word] = toks[0] if toks and toks[0] in terms else None
-            if key is not None:
-                out.append((m.start() + offset, m.end() + offset, key))
-                if len(out) >= limit:
-                    break
+        taken: set[int] = set()
+        # One word: the window opens at its first occurrence, so nothing past the window's reach
+        # is needed. Several: each has a share of the limit, so a frequent one cannot crowd out
+        # the others (the window wants the most distinct words).
+        single = len(self.needles) == 1
+        share = limit if single else max(8, limit // len(self.needles))
+        for needle in self.needles:
+            found, stop = 0, b
+            i = low.find(needle, a, b)
+            while i >= 0 and found < share and len(out) < limit:
+                if i not in taken:
+                    if self.exact:
+                        out.append((i, i + len(needle), needle))
+                        taken.update(range(i, i + len(needle)))
+                        found += 1
+                    elif i == 0 or not low[i - 1].isalnum():
+                        m = _WORD_TAIL.match(low, i + len(needle))
+                        end = m.end() if m else i + len(needle)
+                        word = low[i:end]
+                        key = self.cache.get(word, "")
+                        if key == "":
+                            toks = self.analyzer.analyze(word)
+                            key = self.cache[word] = toks[0] if toks and toks[0] in self.terms else None
+                        if key is not None:
+                            out.append((i, end, key))
+                            taken.add(i)
+                            found += 1
+                    if single and found == 1:
+                        stop = min(b, i + 2 * SNIPPET_CHARS)
+                i = low.find(needle, i + 1, stop)
+        out.sort()
         return out
 
 
