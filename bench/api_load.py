@@ -10,7 +10,8 @@ Small run (a shared machine):
 
 Steps: (1) unless OUT/store.db already holds N articles, the synthetic corpus
 (bench/synth.py, deterministic by seed) is stored and indexed directly (no analysis stages:
-this measures serving, not ingest); (2) ``uvicorn newsbridge.api.app:create_app`` starts in
+this measures serving, not ingest), with the generator's persons, organisations, places and
+event type as layers, so the person/org/place/event facets count real values; (2) ``uvicorn newsbridge.api.app:create_app`` starts in
 its own process(es) (``--workers``); (3) C asyncio clients, each with its own connection,
 send requests back to back for D seconds: 1-3 words drawn from the corpus's vocabulary, a
 language filter on one request in four, top 20 with facets and snippets (the search page's
@@ -78,7 +79,7 @@ def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
         for i, rec in enumerate(generate(n, seed=seed), 1):
             if i <= 3000:
                 vocab.update(words_of(rec["title"] + " " + rec["text"]))
-            batch.append((to_document(rec), jsonl_line(rec).encode("utf-8")))
+            batch.append((to_document(rec, facts=True), jsonl_line(rec).encode("utf-8")))
             if len(batch) >= BATCH:
                 ws.store.save_many(batch)
                 ws.index.add(d for d, _ in batch)

@@ -529,9 +529,12 @@ def jsonl_line(rec: dict[str, Any], *, labels: bool = False) -> str:
     return json.dumps({k: rec[k] for k in keys}, ensure_ascii=False)
 
 
-def to_document(rec: dict[str, Any], *, boilerplate: bool = True):
-    """A newsbridge Document, with the chrome lines marked as boilerplate when asked."""
-    from newsbridge.model import BOILERPLATE, Document, document_id
+def to_document(rec: dict[str, Any], *, boilerplate: bool = True, facts: bool = False):
+    """A newsbridge Document, with the chrome lines marked as boilerplate when asked, and with
+    ``facts`` the persons, organisations, places and event type an analysis would give it (from
+    the generator's labels; a span on the name where the text has it), so that facets and
+    filters have the values a real store has."""
+    from newsbridge.model import BOILERPLATE, EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document, document_id
 
     raw = jsonl_line(rec).encode("utf-8")
     doc = Document(id=document_id(raw), text=rec["text"], origin=rec["url"], url=rec["url"],
@@ -541,6 +544,13 @@ def to_document(rec: dict[str, Any], *, boilerplate: bool = True):
     if boilerplate:
         for a, b in rec["labels"]["boilerplate"]:
             doc.add(BOILERPLATE, a, b, "chrome")
+    if facts:
+        labels = rec["labels"]
+        for key, layer in (("persons", PERSONS), ("orgs", ORGANIZATIONS), ("places", LOCATIONS)):
+            for name in labels[key]:
+                i = doc.text.find(name)
+                doc.add(layer, max(i, 0), i + len(name) if i >= 0 else 0, "", name=name)
+        doc.add(EVENTS, 0, 0, labels["event_type"])
     return doc
 
 

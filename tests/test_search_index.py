@@ -230,3 +230,31 @@ def test_search_any_query_never_raises(index, q, lang):
     r = index.search(q, lang=lang, limit=5)
     assert r.total is not None and len(r.hits) <= 5
     index.facets(q, fields=("language",))
+
+
+def test_search_facet_counts_are_exact_across_segments(tmp_path):
+    """Per-segment top lists must not truncate: a value that is never in one segment's top few
+    but leads overall keeps its whole count (tantivy's default segment_size would drop it)."""
+    ix = SearchIndex(tmp_path / "ix")
+
+    def person_doc(i: int, name: str) -> Document:
+        d = _doc(f"d{i}", f"Report {i} on cooperation.", "en")
+        d.add(PERSONS, 0, 6, "", name=name)
+        return d
+
+    n = 0
+    first = []                       # segment 1: twelve names three times each, the leader twice
+    for v in range(12):
+        for _ in range(3):
+            first.append(person_doc(n := n + 1, f"Person {chr(65 + v)}"))
+    first += [person_doc(n := n + 1, "Leader Name") for _ in range(2)]
+    ix.add(first)
+    ix.commit()
+    ix.add([person_doc(n := n + 1, "Leader Name") for _ in range(3)])     # segment 2: the leader alone
+    ix.commit()
+    assert ix.index.searcher().num_segments >= 2
+    top = ix.facets("", ["person"], size=1)["person"]
+    assert top == [("Leader Name", 5)]
+    counts = dict(ix.search("cooperation", facet_fields=["person"], facet_size=20).facets["person"])
+    assert counts["Leader Name"] == 5 and sum(counts.values()) == n
+    ix.close()

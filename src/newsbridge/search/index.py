@@ -49,6 +49,7 @@ DEFAULT_HEAP = 64_000_000                  # writer heap; bounded memory, flushe
 COMMIT_EVERY = 5_000                       # documents per commit while adding in bulk
 SNIPPET_CHARS = 200                        # characters of snippet (half that for Chinese)
 SNIPPET_SCAN = 3000                        # look for query words in this head of the body first
+FACET_SEGMENT_SIZE = 1_000_000            # values a segment reports to a facet count (all of them, in practice)
 SNIPPET_MATCHES = 60                       # enough matched words to pick a good window
 MAX_TOKEN_CHARS = 40                       # longer "words" are noise (URLs, base64) and dropped
 MAX_QUERY_CLAUSES = 32                     # user input beyond this is ignored, not an error
@@ -769,7 +770,11 @@ class SearchIndex:
         for f in fields:
             if f not in _FACET_FIELD:
                 raise ValueError(f"E305: unknown facet {f!r}; choose from {', '.join(FACET_FIELDS)}")
-            aggs[f] = {"terms": {"field": _FACET_FIELD[f], "size": int(size)}}
+            # segment_size: tantivy keeps only each segment's top ~1.5 x size + 10 values and
+            # merges those, which undercounts a value that leads overall but not in some segment
+            # (seen at 1M articles: 66 of 200 filtered facet lists off). Counting every value of
+            # every segment is exact and cost nothing measurable at 100k articles.
+            aggs[f] = {"terms": {"field": _FACET_FIELD[f], "size": int(size), "segment_size": FACET_SEGMENT_SIZE}}
         if not aggs:
             return {}
         res = searcher.aggregate(q, aggs)
