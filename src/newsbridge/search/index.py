@@ -772,8 +772,8 @@ class SearchIndex:
                 raise ValueError(f"E305: unknown facet {f!r}; choose from {', '.join(FACET_FIELDS)}")
             # segment_size: tantivy keeps only each segment's top ~1.5 x size + 10 values and
             # merges those, which undercounts a value that leads overall but not in some segment
-            # (seen at 1M articles: 66 of 200 filtered facet lists off). Counting every value of
-            # every segment is exact and cost nothing measurable at 100k articles.
+            # (48 of 150 searches had a wrong facet count at 100k articles). Every value of every
+            # segment: exact, for ~9% more aggregation time.
             aggs[f] = {"terms": {"field": _FACET_FIELD[f], "size": int(size), "segment_size": FACET_SEGMENT_SIZE}}
         if not aggs:
             return {}
