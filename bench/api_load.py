@@ -16,7 +16,8 @@ its own process(es) (``--workers``); (3) C asyncio clients, each with its own co
 send requests back to back for D seconds: 1-3 words drawn from the corpus's vocabulary, a
 language filter on one request in four, top 20 with facets and snippets (the search page's
 JSON) — ``--no-facets`` measures ranked hits alone. Any non-200 answer or transport error
-counts as an error. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json.
+counts as an error. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json
+(OUT/api-load-no-facets.json with --no-facets).
 """
 from __future__ import annotations
 
@@ -236,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
         stop_server(proc)
     res = {"articles": args.n, "clients": args.clients, "workers": args.workers, "facets": not args.no_facets,
            "cpus": os.cpu_count(), **res, "target_p95_ms": 100, "meets_target": res["p95_ms"] <= 100 and res["errors"] == 0}
-    (out / "api-load.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
+    (out / ("api-load-no-facets.json" if args.no_facets else "api-load.json")).write_text(json.dumps(res, indent=1), encoding="utf-8")
     print(f"{res['articles']} articles, {res['clients']} clients, {res['workers']} workers, facets {res['facets']}: "
           f"{res['requests']} requests in {res['seconds']} s = {res['rps']} req/s; "
           f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}; "
