@@ -68,6 +68,7 @@ def build_store(out: Path, n: int, seed: int) -> tuple[Path, list[str]]:
     settings = load_settings(config_file=out / "none.toml", db=str(db))
     with Workspace(settings) as ws:
         have = ws.store.count()
+        ws.index                  # open (and catch up) the index before the first batch is stored
         if have == n:
             print(f"store: reusing {db} ({n} articles)", file=sys.stderr)
             for rec in generate(min(n, 3000), seed=seed):
