@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
 from fastapi import Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 
 from .errors import ApiError
 from .keys import ApiKey, verify_token
