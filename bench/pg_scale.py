@@ -169,8 +169,6 @@ def main(argv=None) -> int:
         sample = []
         chunk_costs = []
         for cp_n in checkpoints:
-            if index is not None and loaded:
-                pass
             ps.drop_index(loader.conn)          # load without the ranking index, then build it
             t_wall = time.perf_counter()
             chunks = []

@@ -169,3 +169,23 @@ def test_api_search_parameters_take_their_values(env):
     by_name = {p["name"]: p["schema"] for p in spec}
     assert by_name["limit"] == {"type": "integer", "default": 20, "minimum": 1, "maximum": 100}
     assert by_name["q"]["maxLength"] == 500 and by_name["facets"]["type"] == "boolean"
+
+
+def test_every_route_with_the_shared_filters_documents_them(env):
+    """The filters are read by hand, so FastAPI cannot see them: each route that depends on
+    them must carry FILTERS_OPENAPI, or its OpenAPI entry would silently lose the parameters."""
+    from fastapi.routing import APIRoute
+
+    from newsbridge.api.deps import FILTER_PARAMS, filters
+    client, _ = env
+    spec = client.get("/openapi.json").json()["paths"]
+    wanted = {p.name for p in FILTER_PARAMS}
+    checked = 0
+    from newsbridge.api import routes_api, routes_web
+    for route in [*routes_api.router.routes, *routes_web.router.routes]:
+        if isinstance(route, APIRoute) and any(d.call is filters for d in route.dependant.dependencies):
+            for method in route.methods:
+                documented = {p["name"] for p in spec[route.path][method.lower()].get("parameters", [])}
+                assert wanted <= documented, (route.path, wanted - documented)
+                checked += 1
+    assert checked >= 11

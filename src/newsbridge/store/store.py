@@ -52,8 +52,9 @@ def document_facets(doc: Document) -> set[tuple[str, str, str]]:
         for span in doc.layer(layer):
             name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
             aliases = span.attrs.get("aliases")
-            for form in {name, *(a for a in aliases if isinstance(a, str))} if isinstance(aliases, list) else {name}:
-                if form:
+            forms = [name, *aliases] if isinstance(aliases, list) else [name]     # may hold any JSON
+            for form in forms:
+                if form and isinstance(form, str):
                     out.add((kind, facet_value(form), name))
     for span in doc.layer(EVENTS):
         if span.label:
