@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .dates import find_dates
 
 
-@dataclass(frozen=True)
-class Line:
-    """``text[start:end]`` is the line without its newline and surrounding blanks."""
+class Line(NamedTuple):
+    """``text[start:end]`` is the line without its newline and surrounding blanks (a named
+    tuple: ~40 per article, built at a third of a frozen dataclass's cost)."""
 
     index: int
     start: int
@@ -29,9 +29,11 @@ def split_lines(text: str) -> tuple[Line, ...]:
     pos = 0
     for i, raw in enumerate(text.split("\n")):
         stripped = raw.strip()
-        lead = len(raw) - len(raw.lstrip())
-        s = pos + lead
-        out.append(Line(i, s, s + len(stripped), stripped))
+        if stripped:
+            s = pos + raw.find(stripped[0])
+            out.append(Line(i, s, s + len(stripped), stripped))
+        else:
+            out.append(Line(i, pos + len(raw), pos + len(raw), ""))
         pos += len(raw) + 1
     return tuple(out)
 
