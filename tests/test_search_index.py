@@ -258,3 +258,28 @@ def test_search_facet_counts_are_exact_across_segments(tmp_path):
     counts = dict(ix.search("cooperation", facet_fields=["person"], facet_size=20).facets["person"])
     assert counts["Leader Name"] == 5 and sum(counts.values()) == n
     ix.close()
+
+
+def test_search_rebuild_compacts_and_facets_stay_exact_on_one_segment(tmp_path):
+    """A rebuild commits in large steps (one segment here, where adding in small commits left
+    several), and facet counts on a single segment, counted with tantivy's default per-segment
+    list, are the true counts: 30 names with skewed frequencies, every one checked."""
+    ix = SearchIndex(tmp_path / "ix", commit_every=7)
+    docs, truth = [], {}
+    for i in range(120):
+        name = f"Person {i % 30 if i % 4 else 29:02d}"      # Person 29 leads, the rest tie low
+        d = _doc(f"d{i}", f"Report {i} on cooperation.", "en")
+        d.add(PERSONS, 0, 6, "", name=name)
+        docs.append(d)
+        truth[name] = truth.get(name, 0) + 1
+    ix.add(docs)
+    ix.commit()
+    assert ix.index.searcher().num_segments > 1
+    assert ix.rebuild(docs) == 120
+    assert ix.index.searcher().num_segments == 1
+    counts = ix.search("cooperation", facet_fields=["person"], facet_size=40).facets["person"]
+    assert dict(counts) == truth
+    top5 = ix.search("cooperation", facet_fields=["person"], facet_size=5).facets["person"]
+    assert [n for _, n in top5] == sorted(truth.values(), reverse=True)[:5]     # fewer than the 30 values
+    assert all(truth[v] == n for v, n in top5) and top5[0][0] == "Person 29"
+    ix.close()
