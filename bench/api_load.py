@@ -19,7 +19,8 @@ its own process(es) (``--workers``); (3) C asyncio clients, each with its own co
 send requests back to back for D seconds: 1-3 words drawn from the corpus's vocabulary, a
 language filter on one request in four, top 20 with facets and snippets (the search page's
 JSON) — ``--no-facets`` measures ranked hits alone. Any non-200 answer or transport error
-counts as an error. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json
+counts as an error; a response with ``Connection: close`` (a worker evening out its share of
+the connections) makes the client reconnect, inside the next request's time. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json
 (OUT/api-load-no-facets.json with --no-facets).
 """
 from __future__ import annotations
@@ -145,24 +146,26 @@ def stop_server(proc: subprocess.Popen) -> None:
         os.killpg(proc.pid, signal.SIGKILL)
 
 
-async def _request(reader, writer, path: str) -> tuple[int, bytes]:
-    """One GET on a kept-alive HTTP/1.1 connection; (status, body)."""
+async def _request(reader, writer, path: str) -> tuple[int, bytes, bool]:
+    """One GET on a kept-alive HTTP/1.1 connection; (status, body, whether the server closes it)."""
     writer.write(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: application/json\r\n\r\n".encode("ascii"))
     await writer.drain()
     head = await reader.readuntil(b"\r\n\r\n")
     lines = head.split(b"\r\n")
     status = int(lines[0].split(b" ", 2)[1])
-    length = next((int(v) for k, _, v in (ln.partition(b":") for ln in lines[1:]) if k.strip().lower() == b"content-length"), None)
-    if length is None:
+    headers = {k.strip().lower(): v.strip() for k, _, v in (ln.partition(b":") for ln in lines[1:] if ln)}
+    if b"content-length" not in headers:
         raise ConnectionError("response without Content-Length")
-    return status, await reader.readexactly(length)
+    body = await reader.readexactly(int(headers[b"content-length"]))
+    return status, body, headers.get(b"connection", b"").lower() == b"close"
 
 
 async def _client(port: int, vocab: list[str], deadline: float, rng: random.Random, facets: bool,
-                  latencies: list[float], errors: Counter) -> None:
+                  latencies: list[float], errors: Counter, reconnects: list[int]) -> None:
     # A bare asyncio keep-alive client: the load generator shares the 2 cores with the server,
     # so it must cost little (httpx spent ~1 ms of CPU per request, as much as a search).
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    closed = False
     try:
         while time.perf_counter() < deadline:
             params = {"q": " ".join(rng.choice(vocab) for _ in range(rng.choice((1, 1, 2, 3)))), "limit": 20}
@@ -173,7 +176,11 @@ async def _client(port: int, vocab: list[str], deadline: float, rng: random.Rand
             path = "/api/v1/search?" + urlencode(params)
             t0 = time.perf_counter()
             try:
-                status, body = await _request(reader, writer, path)
+                if closed:        # the server said Connection: close: reconnecting is part of this request
+                    writer.close()
+                    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                    reconnects[0] += 1
+                status, body, closed = await _request(reader, writer, path)
                 if status != 200:
                     errors[f"HTTP {status}"] += 1
                     continue
@@ -182,6 +189,7 @@ async def _client(port: int, vocab: list[str], deadline: float, rng: random.Rand
                 errors[type(exc).__name__] += 1
                 writer.close()
                 reader, writer = await asyncio.open_connection("127.0.0.1", port)
+                closed = False
                 continue
             latencies.append((time.perf_counter() - t0) * 1000)
     finally:
@@ -208,14 +216,15 @@ async def load(port: int, vocab: list[str], clients: int, duration: float, seed:
     latencies: list[float] = []
     errors: Counter = Counter()
     # warm-up: every worker opens its index and reader once
-    await asyncio.gather(*(_client(port, vocab, time.perf_counter() + 2, random.Random(seed + 1000 + i), facets, [], Counter())
-                           for i in range(min(clients, 8))))
+    await asyncio.gather(*(_client(port, vocab, time.perf_counter() + 2, random.Random(seed + 1000 + i), facets, [],
+                                   Counter(), [0]) for i in range(min(clients, 8))))
+    reconnects = [0]
     server_cpu0 = group_cpu_seconds(server_pgid) if server_pgid and Path("/proc").is_dir() else None
     client_cpu0 = time.process_time()
     t0 = time.perf_counter()
     deadline = t0 + duration
-    await asyncio.gather(*(_client(port, vocab, deadline, random.Random(seed + i), facets, latencies, errors)
-                           for i in range(clients)))
+    await asyncio.gather(*(_client(port, vocab, deadline, random.Random(seed + i), facets, latencies, errors,
+                                   reconnects) for i in range(clients)))
     elapsed = time.perf_counter() - t0
     n = max(1, len(latencies) + sum(errors.values()))
     cpu = {"client_cpu_ms_per_request": round((time.process_time() - client_cpu0) * 1000 / n, 2)}
@@ -223,6 +232,7 @@ async def load(port: int, vocab: list[str], clients: int, duration: float, seed:
         cpu["server_cpu_ms_per_request"] = round((group_cpu_seconds(server_pgid) - server_cpu0) * 1000 / n, 2)
     q = statistics.quantiles(latencies, n=100) if len(latencies) >= 2 else [float("nan")] * 99
     return {"requests": len(latencies), "errors": sum(errors.values()), "error_kinds": dict(errors),
+            "reconnects": reconnects[0],
             "seconds": round(elapsed, 1), "rps": round(len(latencies) / elapsed, 1),
             "p50_ms": round(q[49], 1), "p95_ms": round(q[94], 1), "p99_ms": round(q[98], 1),
             "max_ms": round(max(latencies), 1) if latencies else None, **cpu,
@@ -259,7 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{res['articles']} articles ({segments} index segments), {res['clients']} clients, {res['workers']} workers, "
           f"facets {res['facets']}: "
           f"{res['requests']} requests in {res['seconds']} s = {res['rps']} req/s; "
-          f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}; "
+          f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}, "
+          f"reconnects asked by the server {res['reconnects']}; "
           f"CPU per request: server {res.get('server_cpu_ms_per_request')} ms, load generator "
           f"{res['client_cpu_ms_per_request']} ms; load average after {res['load_average_after']}")
     return 0 if res["errors"] == 0 else 1

@@ -6,6 +6,12 @@ saturates its core while the other idles. Here every process opens its own socke
 port with SO_REUSEPORT, and the kernel spreads new connections across them by their address
 hash. Where SO_REUSEPORT is missing, uvicorn's workers are used.
 
+The hash spreads connections only as evenly as coin flips (50 clients split 31/19 here), and a
+kept-alive connection stays where it landed, so the fuller worker's clients wait longer. Each
+worker publishes how many connections it holds; one holding more than its share answers the
+next request with ``Connection: close`` (at most one every ``REBALANCE_EVERY_S``), and the
+client's reconnection lands by the hash again, until the counts are even.
+
     python -m newsbridge.api.server --host 127.0.0.1 --port 8000 --workers 2
 """
 from __future__ import annotations
@@ -14,6 +20,7 @@ import argparse
 import multiprocessing
 import signal
 import socket
+import time
 
 APP = "newsbridge.api.app:create_app"      # a factory: each process reads its settings (NEWSBRIDGE_*)
 
@@ -33,10 +40,47 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _worker(sock: socket.socket, log_level: str) -> None:
+REBALANCE_EVERY_S = 0.02
+
+
+class ConnectionBalance:
+    """Pure ASGI middleware: ``Connection: close`` on a response of a worker holding more than its
+    share of the connections that all workers hold (``counts``: one shared slot per worker)."""
+
+    def __init__(self, app, counts, index: int, connections) -> None:
+        self.app, self.counts, self.index = app, counts, index
+        self.connections = connections          # () -> this worker's open connections
+        self.last_close = 0.0
+
+    def over_share(self) -> bool:
+        mine = self.connections()
+        self.counts[self.index] = mine
+        share = -(-sum(self.counts) // len(self.counts))       # ceil: 51 over 2 workers is 26
+        now = time.monotonic()
+        if mine > share and now - self.last_close >= REBALANCE_EVERY_S:
+            self.last_close = now
+            return True
+        return False
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_maybe_closing(message):
+            if message["type"] == "http.response.start" and self.over_share():
+                message["headers"] = [*message.get("headers", []), (b"connection", b"close")]
+            await send(message)
+
+        return await self.app(scope, receive, send_maybe_closing)
+
+
+def _worker(sock: socket.socket, log_level: str, counts, index: int) -> None:
     import uvicorn
-    config = uvicorn.Config(APP, factory=True, log_level=log_level, access_log=False)
-    uvicorn.Server(config).run(sockets=[sock])
+
+    from .app import create_app
+    balanced = ConnectionBalance(create_app(), counts, index, lambda: len(server.server_state.connections))
+    server = uvicorn.Server(uvicorn.Config(balanced, log_level=log_level, access_log=False))
+    server.run(sockets=[sock])
 
 
 def _prepare_workspace() -> None:
@@ -61,7 +105,9 @@ def serve(host: str, port: int, workers: int, log_level: str = "warning") -> Non
     # is still loading waits in its socket's backlog instead of going to the first one ready.
     socks = [_listen(host, port) for _ in range(workers)]
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_worker, args=(sock, log_level), daemon=False) for sock in socks]
+    counts = ctx.Array("i", workers, lock=False)      # connections per worker (a stale read only delays a close)
+    procs = [ctx.Process(target=_worker, args=(sock, log_level, counts, i), daemon=False)
+             for i, sock in enumerate(socks)]
     for p in procs:
         p.start()
     for sock in socks:
