@@ -20,8 +20,8 @@ send requests back to back for D seconds: 1-3 words drawn from the corpus's voca
 language filter on one request in four, top 20 with facets and snippets (the search page's
 JSON) — ``--no-facets`` measures ranked hits alone. Any non-200 answer or transport error
 counts as an error; a response with ``Connection: close`` (a worker evening out its share of
-the connections) makes the client reconnect, inside the next request's time. Prints requests/s and p50/p95/p99 and writes OUT/api-load.json
-(OUT/api-load-no-facets.json with --no-facets).
+the connections) makes the client reconnect, inside the next request's time. Prints
+requests/s and p50/p95/p99 and writes OUT/api-load[-no-facets][-reindexed].json.
 """
 from __future__ import annotations
 
@@ -263,11 +263,12 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stop_server(proc)
     res = {"articles": args.n, "clients": args.clients, "workers": args.workers, "facets": not args.no_facets,
-           "index_segments": segments, "cpus": os.cpu_count(), **res, "target_p95_ms": 100, "meets_target": res["p95_ms"] <= 100 and res["errors"] == 0}
+           "index_segments": segments, "cpus": os.cpu_count(), **res, "target_p95_ms": 100,
+           "meets_target": res["p95_ms"] <= 100 and res["errors"] == 0}
     name = "api-load" + ("-no-facets" if args.no_facets else "") + ("-reindexed" if args.reindex else "")
     (out / f"{name}.json").write_text(json.dumps(res, indent=1), encoding="utf-8")
-    print(f"{res['articles']} articles ({segments} index segments), {res['clients']} clients, {res['workers']} workers, "
-          f"facets {res['facets']}: "
+    print(f"{res['articles']} articles ({segments} index segments), {res['clients']} clients, "
+          f"{res['workers']} workers, facets {res['facets']}: "
           f"{res['requests']} requests in {res['seconds']} s = {res['rps']} req/s; "
           f"p50 {res['p50_ms']} ms, p95 {res['p95_ms']} ms, p99 {res['p99_ms']} ms; errors {res['errors']}, "
           f"reconnects asked by the server {res['reconnects']}; "
