@@ -10,7 +10,6 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any, Iterator
 
 
@@ -77,13 +76,8 @@ def nfkc(text: str) -> str:
     return _NFKC_PIECE.sub(_nfkc_piece, text)
 
 
-@lru_cache(maxsize=4096)
-def _nfkc_piece_text(piece: str) -> str:
-    return unicodedata.normalize("NFKC", piece)
-
-
 def _nfkc_piece(m: re.Match[str]) -> str:
-    return _nfkc_piece_text(m.group())
+    return unicodedata.normalize("NFKC", m.group())
 
 
 def normalize_text(text: str) -> str:
