@@ -23,6 +23,7 @@ import socket
 import time
 
 APP = "newsbridge.api.app:create_app"      # a factory: each process reads its settings (NEWSBRIDGE_*)
+REBALANCE_EVERY_S = 0.02                   # a worker over its share closes at most one connection this often
 
 
 def reuse_port_available() -> bool:
@@ -38,9 +39,6 @@ def _listen(host: str, port: int) -> socket.socket:
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
-
-
-REBALANCE_EVERY_S = 0.02
 
 
 class ConnectionBalance:
@@ -78,6 +76,7 @@ def _worker(sock: socket.socket, log_level: str, counts, index: int) -> None:
     import uvicorn
 
     from .app import create_app
+    # the count is read per response, once `server` below exists (nothing is served before run)
     balanced = ConnectionBalance(create_app(), counts, index, lambda: len(server.server_state.connections))
     server = uvicorn.Server(uvicorn.Config(balanced, log_level=log_level, access_log=False))
     server.run(sockets=[sock])
