@@ -41,19 +41,8 @@ def test_two_workers_share_connections_and_stop_together(tmp_path):
     if subprocess.run(["which", "ss"], capture_output=True).returncode != 0:
         pytest.skip("ss (iproute2) is not installed")
     port = _free_port()
-    env = {**os.environ, "NEWSBRIDGE_DB": str(tmp_path / "s.db"), "PYTHONPATH": SRC}
-    proc = subprocess.Popen([sys.executable, "-m", "newsbridge.api.server", "--port", str(port), "--workers", "2"],
-                            env=env, start_new_session=True)
+    proc = _start_two_workers(tmp_path, port)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "server did not start"
-            time.sleep(0.3)
         def owner(c: httpx.Client) -> str | None:
             conns = c._transport._pool.connections
             if not conns:                       # closed by the server: reconnects on the next request
@@ -77,14 +66,57 @@ def test_two_workers_share_connections_and_stop_together(tmp_path):
         assert None not in owners and len(owners) == 2, splits
         assert max(owners.values()) - min(owners.values()) <= 2, splits
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=30)
+        left = _stop(proc)
+    assert not left, f"processes left running: {left}"
+
+
+def _start_two_workers(tmp_path: Path, port: int, **env_extra: str) -> subprocess.Popen:
+    """`serve --workers 2` on ``port``, once it answers (any status: reads may need a key)."""
+    env = {**os.environ, "NEWSBRIDGE_DB": str(tmp_path / "s.db"), "PYTHONPATH": SRC, **env_extra}
+    proc = subprocess.Popen([sys.executable, "-m", "newsbridge.api.server", "--port", str(port), "--workers", "2"],
+                            env=env, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", timeout=2)
+            return proc
+        except httpx.HTTPError:
+            pass
+        if time.monotonic() > deadline:
+            _stop(proc)
+            raise AssertionError("server did not start")
+        time.sleep(0.3)
+
+
+def _stop(proc: subprocess.Popen) -> str:
+    """SIGTERM to the server's process group; what is still running after 15 s ('' when none)."""
+    os.killpg(proc.pid, signal.SIGTERM)
+    proc.wait(timeout=30)
     deadline = time.monotonic() + 15
     while True:       # the workers finish in-flight requests, then exit
         left = subprocess.run(["pgrep", "-a", "-g", str(proc.pid)], capture_output=True, text=True).stdout.strip()
         if not left or time.monotonic() > deadline:
-            break
+            return left
         time.sleep(0.3)
+
+
+def test_two_workers_give_a_key_its_rate_once(tmp_path):
+    """The per-key rate limit holds across the workers: each used to allow the full rate."""
+    from newsbridge.api.keys import create_key
+    from newsbridge.store import Store
+    store = Store(str(tmp_path / "s.db"))
+    _, token = create_key(store, "Partner Agency", ("read",))
+    store.close()
+    port = _free_port()
+    proc = _start_two_workers(tmp_path, port, NEWSBRIDGE_READ_KEY_REQUIRED="1", NEWSBRIDGE_RATE_LIMIT_PER_MINUTE="6")
+    try:
+        # a new connection per request: the kernel's hash spreads 16 of them over both workers
+        # (all on one has odds of 2 in 65,536); 6 a minute refill a token only every 10 s
+        codes = Counter(httpx.get(f"http://127.0.0.1:{port}/api/v1/stats", headers={"X-API-Key": token},
+                                  timeout=30).status_code for _ in range(16))
+    finally:
+        left = _stop(proc)
+    assert codes == {200: 6, 429: 10}, codes
     assert not left, f"processes left running: {left}"
 
 

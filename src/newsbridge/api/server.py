@@ -12,6 +12,9 @@ worker publishes how many connections it holds; one holding more than its share 
 next request with ``Connection: close`` (at most one every ``REBALANCE_EVERY_S``), and the
 client's reconnection lands by the hash again, until the counts are even.
 
+The workers share the push API's per-key rate buckets (shared memory), so a key gets its rate
+once, not once per worker.
+
     python -m newsbridge.api.server --host 127.0.0.1 --port 8000 --workers 2
 """
 from __future__ import annotations
@@ -21,6 +24,8 @@ import multiprocessing
 import signal
 import socket
 import time
+
+from .ratelimit import SharedBuckets
 
 APP = "newsbridge.api.app:create_app"      # a factory: each process reads its settings (NEWSBRIDGE_*)
 REBALANCE_EVERY_S = 0.02                   # a worker over its share closes at most one connection this often
@@ -72,12 +77,16 @@ class ConnectionBalance:
         return await self.app(scope, receive, send_maybe_closing)
 
 
-def _worker(sock: socket.socket, log_level: str, counts, index: int) -> None:
+def _worker(sock: socket.socket, log_level: str, counts, index: int, buckets=None) -> None:
     import uvicorn
 
     from .app import create_app
+    from .ratelimit import RateLimiter
+    app = create_app()
+    if buckets is not None:            # one rate per key across the workers, not one per worker
+        app.state.nb.limiter = RateLimiter(app.state.nb.settings.rate_limit_per_minute, buckets=buckets)
     # the count is read per response, once `server` below exists (nothing is served before run)
-    balanced = ConnectionBalance(create_app(), counts, index, lambda: len(server.server_state.connections))
+    balanced = ConnectionBalance(app, counts, index, lambda: len(server.server_state.connections))
     server = uvicorn.Server(uvicorn.Config(balanced, log_level=log_level, access_log=False))
     server.run(sockets=[sock])
 
@@ -105,7 +114,8 @@ def serve(host: str, port: int, workers: int, log_level: str = "warning") -> Non
     socks = [_listen(host, port) for _ in range(workers)]
     ctx = multiprocessing.get_context("spawn")
     counts = ctx.Array("i", workers, lock=False)      # connections per worker (a stale read only delays a close)
-    procs = [ctx.Process(target=_worker, args=(sock, log_level, counts, i), daemon=False)
+    buckets = SharedBuckets(ctx)
+    procs = [ctx.Process(target=_worker, args=(sock, log_level, counts, i, buckets), daemon=False)
              for i, sock in enumerate(socks)]
     for p in procs:
         p.start()
