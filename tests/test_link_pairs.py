@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from newsbridge.link import encoder, on_ingest, relink
-from newsbridge.link.features import agency_key
+from newsbridge.link.agencies import agency_key
 from newsbridge.model import Document, Link
 from newsbridge.store.store import Store
 
@@ -77,6 +77,7 @@ def test_link_pairs_translation_by_anchors_alone(store, monkeypatch):
     assert frozenset(("translation_ru", "negative_en")) not in pairs
     ev = next(l for l in store.links() if l.kind == "translation").evidence
     assert "name:krtkv" in ev["shared_anchors"] or any(a.startswith("name:") for a in ev["shared_anchors"])
+    assert ev.get("credits") == [agency_key("Amur News")]     # /Amur News/ = /Амур Ньюс/
 
 
 def test_link_pairs_story_has_origin_and_chain(store, monkeypatch):

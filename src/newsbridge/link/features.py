@@ -194,12 +194,6 @@ def attributions(doc: Document, text: str) -> list[str]:
     return found[:8]
 
 
-def agency_key(name: str) -> str:
-    """Fold an agency name for comparison (Xinhua News Agency / Синьхуа / 新华 stay apart)."""
-    n = re.sub(r"\b(news agency|agency|news|агентство|информагентство)\b", "", name.casefold())
-    return re.sub(r"[^\w]+", "", n)
-
-
 @dataclass
 class Features:
     doc_id: str

@@ -27,7 +27,8 @@ from sqlalchemy import and_, delete, or_, select
 from ..model import EVENTS, Document, Link
 from ..store import schema as s
 from . import encoder
-from .features import Features, agency_key, extract_features, stable_hash
+from .agencies import agency_key
+from .features import Features, extract_features, stable_hash
 from .state import DF_CAP, LinkState
 
 log = logging.getLogger(__name__)
@@ -214,6 +215,7 @@ class Linker:
             if r.language != f.language:
                 score, ev = self._translation_score(f, emb, r, sim, shared)
                 if score is not None:
+                    ev = {**ev, **_credit_evidence(r.info or {}, f)}    # TASS = ТАСС: one key
                     cur = best_tr.get(r.language)
                     if cur is None or score > cur[0]:
                         best_tr[r.language] = (score, r, ev)

@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from sqlalchemy import delete, or_, select
 
 from ..store import schema as s
-from .features import agency_key
+from .agencies import agency_key
 from .state import LinkState
 
 MAX_STORY = 2000          # a component larger than this is cut (never walk the whole corpus)

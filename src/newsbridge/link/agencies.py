@@ -1,0 +1,89 @@
+"""One key per news agency across spellings and scripts: TASS = ТАСС = ИТАР-ТАСС = 塔斯社.
+
+Credits are compared by key when the linker and the story builder ask whether two articles
+credit the same agency. Agencies known to write their name differently in each script
+(Xinhua / Синьхуа / 新华社, Reuters / Рейтер / 路透社) are listed; any other name is folded
+and romanized, which already equates most transliterated names (Kazinform = Казинформ,
+BelTA = БелТА, Amur News = Амур Ньюс) while different agencies keep different keys.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .names import phonetic, romanize
+
+# canonical key -> how the agency is written (en, ru, be, kk, zh; site names the agency runs)
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "tass": ("TASS", "ТАСС", "ITAR-TASS", "ИТАР-ТАСС", "塔斯社", "俄塔社", "塔斯通讯社"),
+    "ria": ("RIA Novosti", "РИА Новости", "RIA", "РИА", "俄新社", "俄罗斯新闻社"),
+    "interfax": ("Interfax", "Интерфакс", "国际文传电讯社"),
+    "sputnik": ("Sputnik", "Спутник", "卫星通讯社", "卫星社"),
+    "belta": ("BelTA", "БелТА", "Belarusian Telegraph Agency", "Белорусское телеграфное агентство", "白通社"),
+    "kazinform": ("Kazinform", "Казинформ", "Qazinform", "哈通社", "哈萨克国际通讯社"),
+    "kabar": ("Kabar", "Кабар", "吉尔吉斯卡巴尔通讯社"),
+    "akipress": ("AKIpress", "АКИpress", "АКИпресс"),
+    "khovar": ("Khovar", "Ховар", "霍瓦尔"),
+    "uza": ("UzA", "УзА", "乌兹别克斯坦国家通讯社"),
+    "xinhua": ("Xinhua", "Xinhua News Agency", "Xinhuanet", "Синьхуа", "Синьхуа Новости", "新华社", "新华网",
+               "新华通讯社"),
+    "chinanews": ("China News Service", "Chinanews", "ChinaNews", "Чжунго синьвэнь", "中新社", "中新网",
+                  "中国新闻社", "中国新闻网"),
+    "peoplesdaily": ("People's Daily", "People’s Daily", "People's Daily Online", "Жэньминь жибао", "人民日报",
+                     "人民网"),
+    "chinadaily": ("China Daily", "Чайна дейли", "中国日报", "中国日报网"),
+    "globaltimes": ("Global Times", "Хуаньцю шибао", "Global Times (China)", "环球时报", "环球网"),
+    "cgtn": ("CGTN", "CGTN Russian", "CGTN на русском", "中国国际电视台"),
+    "cctv": ("CCTV", "China Central Television", "ЦТВ", "Центральное телевидение Китая", "央视", "央视网", "央视新闻",
+             "中央电视台"),
+    "reuters": ("Reuters", "Рейтер", "Рейтерс", "Thomson Reuters", "路透社", "路透"),
+    "afp": ("AFP", "Agence France-Presse", "France-Presse", "Франс Пресс", "Франс-Пресс", "法新社"),
+    "ap": ("AP", "Associated Press", "Ассошиэйтед Пресс", "美联社"),
+    "bloomberg": ("Bloomberg", "Блумберг", "彭博社", "彭博"),
+    "kyodo": ("Kyodo", "Kyodo News", "Киодо", "Киодо Цусин", "共同社"),
+    "yonhap": ("Yonhap", "Ёнхап", "Йонхап", "韩联社"),
+    "anadolu": ("Anadolu", "Anadolu Agency", "Анадолу", "阿纳多卢通讯社"),
+    "efe": ("EFE", "ЭФЭ", "埃菲社"),
+    "dpa": ("DPA", "dpa", "ДПА", "德新社"),
+    "ansa": ("ANSA", "АНСА", "安莎社"),
+    "irna": ("IRNA", "ИРНА", "伊朗伊斯兰共和国通讯社"),
+    "bernama": ("Bernama", "Бернама", "马新社"),
+    "pti": ("PTI", "Press Trust of India", "印度报业托拉斯"),
+    "izvestia": ("Izvestia", "Известия", "消息报"),
+    "kommersant": ("Kommersant", "Коммерсантъ", "Коммерсант", "生意人报"),
+    "vedomosti": ("Vedomosti", "Ведомости"),
+    "rbc": ("RBC", "РБК", "俄罗斯商业咨询"),
+    "regnum": ("REGNUM", "Регнум", "ИА Регнум"),
+    "rossiyskayagazeta": ("Rossiyskaya Gazeta", "Российская газета", "РГ", "俄罗斯报"),
+}
+
+# Words that name the kind of outlet rather than the outlet ("Xinhua News Agency", "ИА Регнум").
+_GENERIC = re.compile(r"\b(?:news agency|information agency|agency|news|информационное агентство|информагентство|"
+                      r"агентство|ньюс|иа)\b")
+
+
+def _fold(name: str) -> str:
+    """Case, width, script and decoration folded: the form two spellings must share."""
+    s = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    s = _GENERIC.sub(" ", s)
+    s = romanize(s).replace("x", "ks")      # Interfax ~ Интерфакс (interfaks)
+    # each word by its sound classes: Vecherny ~ Вечерний (vecherniy), Kazinform ~ Казинформ;
+    # acronyms as spelled (RIA is not Rio)
+    return "".join(w if len(w) <= 3 else phonetic(w) for w in re.findall(r"[^\W_]+", s))
+
+
+_BY_FOLD: dict[str, str] = {}
+for _key, _names in AGENCIES.items():
+    for _n in _names:
+        _f = _fold(_n)
+        if _f:
+            # a folded spelling names one agency only (else the table would merge two)
+            assert _BY_FOLD.setdefault(_f, _key) == _key, (_n, _key, _BY_FOLD[_f])
+
+
+@lru_cache(maxsize=4096)
+def agency_key(name: str) -> str:
+    """The key two credits of one agency share ('' for a name with nothing left to compare)."""
+    folded = _fold(name)
+    return _BY_FOLD.get(folded, folded)

@@ -1,0 +1,35 @@
+"""Agency credits compared across spellings and scripts (link/agencies.py)."""
+from __future__ import annotations
+
+import pytest
+
+from newsbridge.link.agencies import AGENCIES, agency_key
+
+SAME = [
+    ("TASS", "ТАСС", "ИТАР-ТАСС", "塔斯社", "tass"),
+    ("Xinhua", "Xinhua News Agency", "Синьхуа", "新华社", "新华网"),
+    ("Reuters", "Рейтер", "路透社", "REUTERS"),
+    ("RIA Novosti", "РИА Новости"),
+    ("People's Daily", "People’s Daily", "Жэньминь жибао", "人民日报"),
+    ("Regnum", "ИА Регнум", "REGNUM"),
+    # not in the table: folded and romanized alike
+    ("Kazinform", "Казинформ", "KAZINFORM"),
+    ("Amur News", "Амур Ньюс", "amur news agency"),
+    ("Vecherny Minsk", "Вечерний Минск"),
+]
+
+
+@pytest.mark.parametrize("names", SAME, ids=[n[0] for n in SAME])
+def test_one_agency_one_key(names):
+    assert len({agency_key(n) for n in names}) == 1, {n: agency_key(n) for n in names}
+
+
+def test_different_agencies_keep_different_keys():
+    keys = [agency_key(names[0]) for names in AGENCIES.values()]
+    assert len(set(keys)) == len(keys)
+    assert len({agency_key(n) for n in ("TASS", "RIA Novosti", "Sputnik", "Interfax", "BelTA", "Xinhua",
+                                         "China News Service", "Minsk Gazette", "Amur Pravda", "Rio")}) == 10
+
+
+def test_nothing_to_compare_gives_an_empty_key():
+    assert agency_key("") == "" and agency_key(" / ") == "" and agency_key("News Agency") == ""
