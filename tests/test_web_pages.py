@@ -73,7 +73,12 @@ def test_web_actor_timeline_network_pages(env):
     actor = client.get("/actor/xi%20jinping").text
     assert "习近平" in actor and "Си Цзиньпин" in actor and 'href="/actor/vladimir%20putin"' in actor
     timeline = client.get("/timeline").text
-    assert 'id="count">7<' in timeline and "<svg class=\"chart\"" in timeline and "2024-05" in timeline
+    # 7 event spans, 4 events: the Beijing talks are one row with their 4 reports (en, reprint, zh, ru)
+    assert 'id="count">4<' in timeline and "<svg class=\"chart\"" in timeline and "2024-05" in timeline
+    talks = re.search(r"<li class=\"event type-meeting\"><time>2024-05-16</time>.*?</li>", timeline, re.S).group(0)
+    assert "4 reports:" in talks and all(f'href="/article/{ids[k]}"' in talks for k in ("origin", "reprint", "ru", "zh"))
+    assert re.search(r"talks · Beijing with <a href=\"/actor/vladimir%20putin\">", actor)   # spaced, one row
+    assert actor.count("<strong>meeting</strong> talks") == 1
     net = client.get("/network").text
     assert '<a href="/actor/xi%20jinping" class="node"' in net
     assert re.search(r"<line [^>]*stroke-width", net)

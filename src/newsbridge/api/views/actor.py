@@ -15,6 +15,7 @@ from sqlalchemy import select
 from ...model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES
 from ...store import schema as s
 from .common import ActorResolver, NotFound, actor_href, article_href, norm
+from .events import merge_reports
 
 MAX_ACTOR_DOCS = 300          # newest articles an actor page reads
 MAX_LIST = 100                # quotes / events / roles shown
@@ -169,6 +170,8 @@ def actor_view(ws, key: str) -> dict[str, Any]:
             cur["last"] = r["date"]
     quotes.sort(key=lambda q: q["date"] or "", reverse=True)
     events.sort(key=lambda e: e["date"] or "", reverse=True)
+    # one row per event, with every article reporting it (this actor takes part in each)
+    events = merge_reports(events, lambda e: frozenset(p["href"] for p in e["participants"]))
     name_rows = sorted(({**v, "languages": sorted(v["languages"])} for v in names.values()),
                        key=lambda v: (v["script"], -v["articles"], v["name"]))
     return {

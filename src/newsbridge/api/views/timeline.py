@@ -6,6 +6,7 @@ from typing import Any
 
 from ...model import EVENTS
 from .common import ActorResolver, Filters, actor_href, article_href, layer_rows, norm, scope_doc_ids
+from .events import merge_reports
 
 MAX_EVENTS = 500
 CHART_HEIGHT = 80
@@ -35,9 +36,10 @@ def timeline_view(ws, flt: Filters, *, limit: int = MAX_EVENTS) -> dict[str, Any
                        "participants": [{"name": p, "href": actor_href(resolver.key(r["doc_id"], p))}
                                         for p in a.get("participants") or [] if p],
                        "evidence": r["evidence"], "doc_id": r["doc_id"], "doc_title": r["title"] or "(untitled)",
-                       "href": article_href(r["doc_id"]), "source": r["source"], "language": r["language"]})
+                       "href": article_href(r["doc_id"]), "source": r["source"], "language": r["language"],
+                       "published": r["published"]})
     events.sort(key=lambda e: (e["date"] or "", e["doc_id"]), reverse=True)
-    events = events[:limit]
+    events = merge_reports(events, lambda e: frozenset(p["href"] for p in e["participants"]) or None)[:limit]
     months = Counter((e["date"] or "")[:7] for e in events if e["date"])
     peak = max(months.values(), default=1)
     chart = [{"month": m, "count": n, "height": max(2, round(CHART_HEIGHT * n / peak))} for m, n in sorted(months.items())]
