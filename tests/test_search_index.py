@@ -283,3 +283,17 @@ def test_search_rebuild_compacts_and_facets_stay_exact_on_one_segment(tmp_path):
     assert [n for _, n in top5] == sorted(truth.values(), reverse=True)[:5]     # fewer than the 30 values
     assert all(truth[v] == n for v, n in top5) and top5[0][0] == "Person 29"
     ix.close()
+
+
+def test_search_snippet_is_the_text_after_the_title(tmp_path):
+    """A hit shows its title above the snippet: the snippet does not repeat it."""
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add([_doc("a", "Putin meets Xi in Beijing\n\nBEIJING, May 16 -- The leaders held talks on trade. "
+                      "Putin said the talks were useful.", "en"),
+            _doc("b", "Harbin fair draws buyers\n\nThe fair opened on Monday with 300 stands.", "en")])
+    ix.commit()
+    hit = ix.search("Putin").hits[0]
+    assert hit.snippet == "Putin said the talks were useful." and "Putin meets Xi" not in hit.snippet
+    assert [hit.snippet[a:b] for a, b in hit.highlights] == ["Putin"]
+    only_title = ix.search("Harbin").hits[0]         # the words are in the title alone: the text's opening
+    assert only_title.snippet == "The fair opened on Monday with 300 stands." and only_title.highlights == []

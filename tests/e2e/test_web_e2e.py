@@ -74,8 +74,9 @@ def test_web_e2e_search_article_actor_network(page, live_server):
 
     # timeline
     page.goto(base + "/timeline")
-    expect(page.locator("#count")).to_have_text("7")
+    expect(page.locator("#count")).to_have_text("4")          # 7 event spans; the talks reported 4 times are one
     expect(page.locator("#timeline li").first).to_contain_text("2024-07-01")
+    expect(page.locator("#timeline li.type-meeting", has_text="talks")).to_contain_text("4 reports")
     shot(page, "5-timeline")
     assert page.dialogs == [] and page.page_errors == []
 

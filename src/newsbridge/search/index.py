@@ -742,6 +742,9 @@ class SearchIndex:
             d = searcher.doc(addr)
             analysis = d.get_first("analysis") or "xx"
             body = d.get_first(f"body_{analysis}") or ""
+            title = d.get_first("title") or ""
+            if title and body.startswith(title):       # the hit shows its title: the snippet is the text after it
+                body = body[len(title):].lstrip()
             size = SNIPPET_CHARS // 2 if analysis == "zh" else SNIPPET_CHARS
             if clauses:
                 m = matchers.get(analysis)
@@ -751,7 +754,7 @@ class SearchIndex:
             else:
                 snippet, marks = _window(body, [], size)
             out.append(Hit(id=d.get_first("id"), score=float(score) if scored else 0.0,
-                           title=d.get_first("title") or "", snippet=snippet, highlights=marks,
+                           title=title, snippet=snippet, highlights=marks,
                            language=d.get_first("language"), source=d.get_first("source"),
                            published=d.get_first("published_text"), origin=d.get_first("origin"),
                            url=d.get_first("url")))
@@ -889,8 +892,10 @@ def _window(text: str, matches: list[tuple[int, int, str]], size: int = SNIPPET_
     brk = max(text.rfind(". ", lead, first), text.rfind("\n", lead, first), text.rfind("。", lead, first))
     if brk >= 0:
         start = brk + 1
-    else:
-        sp = text.rfind(" ", lead, first)
+    elif lead == 0:
+        start = 0
+    else:                        # from the first word boundary after the lead-in
+        sp = text.find(" ", lead, first)
         start = sp + 1 if sp >= 0 else lead
     end = min(len(text), start + size)
     if end < len(text):
