@@ -16,6 +16,9 @@ from .timeline import event_rows
 MAX_NODES = 60
 WIDTH, HEIGHT, MARGIN = 900, 620, 60
 ITERATIONS = 120
+GRAVITY = 3.0       # pull toward the middle per pixel away (repulsion is k²/d, k ~ 80 px)
+MAX_ZOOM = 3.0      # a small graph is spread over the area at most this much
+MAX_STRETCH = 1.5   # one axis stretched at most this much more than the other
 
 
 def build_graph(ws, flt: Filters, max_nodes: int = MAX_NODES) -> tuple[dict[str, dict], Counter, dict]:
@@ -67,6 +70,7 @@ def layout(keys: list[str], edges: dict[tuple[str, str], int], *, width: float =
     pos = {key: [area_w / 2 + area_w / 2.5 * math.cos(2 * math.pi * i / n),
                  area_h / 2 + area_h / 2.5 * math.sin(2 * math.pi * i / n)] for i, key in enumerate(keys)}
     temp = area_w / 8
+    cx, cy = area_w / 2, area_h / 2
     for _ in range(iterations):
         disp = {key: [0.0, 0.0] for key in keys}
         for i in range(n):
@@ -90,13 +94,30 @@ def layout(keys: list[str], edges: dict[tuple[str, str], int], *, width: float =
             disp[b][0] += dx * f
             disp[b][1] += dy * f
         for key in keys:
-            dx, dy = disp[key]
+            p = pos[key]
+            # gravity instead of walls: unlinked groups stay near the middle, not pinned to the
+            # edges (the picture is fitted to the area at the end)
+            dx = disp[key][0] + (cx - p[0]) * GRAVITY
+            dy = disp[key][1] + (cy - p[1]) * GRAVITY
             d = math.sqrt(dx * dx + dy * dy) or 1.0
             step = min(d, temp)
-            pos[key][0] = min(area_w, max(0.0, pos[key][0] + dx / d * step))
-            pos[key][1] = min(area_h, max(0.0, pos[key][1] + dy / d * step))
+            p[0] += dx / d * step
+            p[1] += dy / d * step
         temp = max(temp * 0.95, 1.0)
-    return {key: (round(p[0] + MARGIN, 1), round(p[1] + MARGIN, 1)) for key, p in pos.items()}
+    return _fit(pos, area_w, area_h)
+
+
+def _fit(pos: dict[str, list[float]], area_w: float, area_h: float) -> dict[str, tuple[float, float]]:
+    """The layout scaled and centred to fill the drawing area: each axis on its own (a round
+    layout in a wide area), the two factors at most MAX_STRETCH apart, neither over MAX_ZOOM."""
+    xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+    w, h = max(xs) - min(xs), max(ys) - min(ys)
+    sx = min(area_w / w if w > 1 else math.inf, MAX_ZOOM)
+    sy = min(area_h / h if h > 1 else math.inf, MAX_ZOOM)
+    sx, sy = min(sx, sy * MAX_STRETCH), min(sy, sx * MAX_STRETCH)
+    ox = MARGIN + (area_w - w * sx) / 2 - min(xs) * sx
+    oy = MARGIN + (area_h - h * sy) / 2 - min(ys) * sy
+    return {key: (round(p[0] * sx + ox, 1), round(p[1] * sy + oy, 1)) for key, p in pos.items()}
 
 
 def network_view(ws, flt: Filters, *, max_nodes: int = MAX_NODES) -> dict[str, Any]:
