@@ -91,13 +91,19 @@ def _mention_at(ments: list[Mention], s: int, e: int) -> Mention | None:
     return None
 
 
+_EX_PREFIX = re.compile(r"^(?:ex|former)-(?=\w)")
+
+
 def _role_token(w: str) -> str:
-    lw = w.lower().strip(".,")
+    lw = _EX_PREFIX.sub("", w.lower().strip(".,"))      # "ex-governor" is a governor's title
     if lw in lx.ROLE_HEADS or lw in lx.ROLE_PLURALS:
         return "head"
     if lw in lx.ROLE_MODIFIERS:
         return "mod"
     return ""
+
+
+_AND_TITLE = re.compile(r"\s+and\s+([A-Za-z][\w\- ]{1,60}?)\s*")
 
 
 def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Mention]):
@@ -108,6 +114,13 @@ def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Men
         r = _parse_one_left(text, sent_start, end, ments)
         if r is None:
             break
+        # "businessman and actor Sergei Zhukov": the title after "and" is a role of its own
+        tail = _AND_TITLE.fullmatch(text, r[3], end)
+        if tail and not r[4]:
+            words = tokens(text, tail.start(1), tail.end(1))
+            kinds = [_role_token(text[a:b]) for a, b in words]
+            if all(kinds) and "head" in kinds:
+                results.insert(0, (tail.group(1), None, tail.start(1), tail.end(1), False))
         results.insert(0, r)
         s = r[2]
         k = s - 1
@@ -153,10 +166,12 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             break
         rt = _role_token(w)
         lw = w.lower()
-        if rt or lw in ("of", "the", "for", "and") or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")):
+        if rt or lw in ("of", "the", "for", "and") or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")) \
+                or lw in lx.ROLE_OF_GENERIC:
             if w[:1].isupper() and lw.rstrip(".") in lx.STOP_CAPS and lw not in ("state",) and not rt:
                 break
-            items.insert(0, (s, e, rt or ("cap" if w[:1].isupper() else lw), w))
+            kind = rt or ("cap" if w[:1].isupper() else "gen" if lw in lx.ROLE_OF_GENERIC else lw)
+            items.insert(0, (s, e, kind, w))
             pos = s
             k -= 1
             continue
@@ -200,7 +215,7 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             break
         phrase = []
         q = j2
-        while q < len(items) and items[q][2] in ("cap", "and", "head", "mod"):
+        while q < len(items) and items[q][2] in ("cap", "and", "head", "mod", "gen"):
             phrase.append(items[q][3])
             q += 1
         if not phrase:
@@ -286,6 +301,10 @@ def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mentio
     return role, org, s, r_end
 
 
+_COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
+_AFTER_APPOSED = re.compile(r"[ \u00a0]*(?:[,(.;!?]|$)")     # the name closes the apposition
+
+
 def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                  sentences: list[tuple[int, int]]) -> None:
     import bisect
@@ -308,6 +327,14 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
             got = True
             if plural:
                 last_plural = (m, role, org)
+        # a title set off by commas before the name: "the region's governor, Mikhail Degtyarev, said"
+        if not got:
+            comma = _COMMA_BEFORE.search(text, ss, m.start)
+            if comma and _AFTER_APPOSED.match(text, m.end, se + 1):
+                for role, org, rs, re_, plural in parse_left_role(text, ss, comma.start(), mentions):
+                    if not plural:
+                        p.add_role(role, org, rs, re_)
+                        got = True
         # list after a plural title: "senators A, B and C"
         if not got and last_plural is not None:
             between = text[last_plural[0].end:m.start]

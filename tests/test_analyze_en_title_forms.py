@@ -1,0 +1,37 @@
+"""English titles in the forms news copy gives them: set off by commas before the name,
+coordinated ("businessman and actor X"), "ex-" prefixed, "head of the region"."""
+import pytest
+
+from newsbridge.model import Document
+from newsbridge.pipeline import apply
+
+TEXT = ("Rally held in Khabarovsk\n\nKHABAROVSK, July 25 (TestWire) - Thousands marched in support of the "
+        "former head of the region, Sergei Furgal, who was arrested this month. Protesters asked arrested "
+        "ex-governor Furgal's successor to meet them.\n\n"
+        "The region's governor, Mikhail Degtyarev, declined. Former singer of the group Ruki Vverkh, now solo "
+        "performer, businessman and actor Sergei Zhukov, posted a photo from the march.\n\n"
+        "On Saturday, Anna Petrova, a local teacher, joined them. In Khabarovsk, Oleg Ivanov spoke to reporters.\n")
+
+
+@pytest.fixture(scope="module")
+def people():
+    doc = apply(Document(id="t", text=TEXT, language="en"), ["clean", "metadata", "analyze"])
+    return {s.attrs["name"]: s.attrs for s in doc.layer("persons")}
+
+
+def test_a_title_set_off_by_commas_before_the_name(people):
+    assert people["Sergei Furgal"]["roles"][0] == "former head of the region"
+    assert "governor" in people["Mikhail Degtyarev"]["roles"]
+
+
+def test_coordinated_titles_are_each_a_role(people):
+    assert set(people["Sergei Zhukov"]["roles"]) >= {"solo performer", "businessman", "actor"}
+
+
+def test_an_ex_prefixed_title_is_a_title(people):
+    assert "ex-governor" in people["Sergei Furgal"]["roles"]
+
+
+def test_no_title_from_a_date_or_a_place_before_the_comma(people):
+    assert people["Oleg Ivanov"]["roles"] == []
+    assert not any("Saturday" in r for r in people["Anna Petrova"]["roles"])
