@@ -6,4 +6,4 @@ from .analyzer import analyze_ru
 
 __all__ = ["analyze_ru"]
 
-register_analyzer("ru", version="1")(analyze_ru)
+register_analyzer("ru", version="2")(analyze_ru)   # 2: listed titles, acting titles, orgs as written

@@ -386,26 +386,98 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
         if m.label != "PER" or m.start not in person_at:
             continue
         p = person_at[m.start]
-        found = _role_before(text, tx, m, spans) or _role_after(text, tx, m, spans)
+        before = _role_before(text, tx, m, spans)
+        found = [before] if before else []
+        # "сольный исполнитель, бизнесмен и актер Сергей Жуков": each title of the list is a role
+        while before and len(found) < MAX_LISTED_ROLES:
+            sep = _LISTED_BEFORE.search(text, tx.sentence_of(m.start)[0], before[0])
+            before = _role_before(text, tx, Mention(sep.start(1), sep.start(1), "SEP"), spans) if sep else None
+            if before and not _listed_title(text, before, found[0]):
+                before = None
+            if before:
+                found.append(before)
         if not found:
-            continue
-        rs, re_, head_lemma = found
-        raw = " ".join(text[rs:re_].split())
-        role = normalize_phrase(raw)
-        first = role.split()[0]
-        if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
-            role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
-        org = None
-        for s, e, label in spans:
-            if rs <= s and e <= re_ and label == "ORG":
-                org = normalize_phrase(" ".join(text[s:e].split()))
-                break
-        if role not in p.roles:
-            p.roles.append(role)
-        p.role_lemmas.add(head_lemma)
-        if org and not p.org:
-            p.org = org
-        doc.add(ROLES, rs, re_, role, person=p.name, org=org)
+            after = _role_after(text, tx, m, spans)
+            found = [after] if after else []
+        for rs, re_, head_lemma in reversed(found):
+            raw = " ".join(text[rs:re_].split())
+            role = _acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw)
+            first = role.split()[0]
+            if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
+                role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
+            org = org_as_written = None
+            for s, e, label in spans:
+                if rs <= s and e <= re_ and label == "ORG":
+                    org_as_written = " ".join(text[s:e].split())
+                    org = normalize_phrase(org_as_written)
+                    break
+            if not any(same_phrase(role, r) for r in p.roles):       # "Папа Римский" = "Папы Римского"
+                p.roles.append(role)
+            p.role_lemmas.add(head_lemma)
+            if org_as_written and not p.org:
+                p.org = org_as_written        # as the role names it ("главком Военно-морского флота")
+            doc.add(ROLES, rs, re_, role, person=p.name, org=org)
+
+
+MAX_LISTED_ROLES = 4
+
+
+_SENTENCE_OPEN = re.compile(r"(?:^|[.!?…»\"]\s+|\n\s*)$")
+
+
+def _head_parses(phrase: str, head_lemma: str) -> list:
+    for w in phrase.split():
+        ps = [x for x in parses(w.lower().strip(",.")) if x.normal_form == head_lemma]
+        if ps:
+            return ps
+    return []
+
+
+def _listed_title(text: str, title: tuple[int, int, str], next_to_name: tuple[int, int, str]) -> bool:
+    """Is ``title``, found before a list separator, one more title of the name? It ends in a
+    common noun ("бизнесмен и", "министр по делам разведки,") - not a name ("... Ледли Кинг и")
+    nor an adjective ("профессор российской и европейской политики") - and its head is singular
+    and can stand in the case of the title next to the name ("сменщика нынешнего премьера,
+    бывший министр ... Борис Джонсон": the genitive premier is someone else)."""
+    phrase = text[title[0]:title[1]]
+    last = phrase.split()[-1]
+    opens_sentence = phrase == last and _SENTENCE_OPEN.search(text, 0, title[0]) is not None   # "Писатель и ..."
+    if not (last[:1].islower() or opens_sentence) or _is_adj(last.lower()):
+        return False
+    mine = _head_parses(phrase, title[2])
+    if not mine or any(p.tag.number == "plur" for p in mine):
+        return False
+    theirs = {p.tag.case for p in _head_parses(text[next_to_name[0]:next_to_name[1]], next_to_name[2])}
+    return not theirs or bool({p.tag.case for p in mine} & theirs)
+_LISTED_BEFORE = re.compile(r"(,|(?<![\w-])и)\s*$")     # a title list's separator right before a title
+_ACTING = re.compile(r"(?i)\bисполняющ\w*\s+обязанности\b")
+
+
+def _acting_nominative(raw: str) -> str:
+    """'исполняющего обязанности губернатора' -> 'исполняющий обязанности губернатора': only the
+    participle inflects (the phrase's noun is its object, not its head)."""
+    words = raw.split()
+    for i, w in enumerate(words):
+        if w.lower().startswith("исполняющ"):
+            p = next((x for x in parses(w.lower()) if x.tag.POS == "PRTF"), None)
+            want = {"nomn"} | ({p.tag.gender} if p is not None and p.tag.gender else set())
+            inf = p.inflect(want) if p is not None else None
+            if inf is not None:
+                words[i] = inf.word if w[:1].islower() else inf.word.capitalize()
+            break
+    return " ".join(words)
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Two phrases that differ only in Russian case endings, word by word."""
+    wa, wb = a.lower().split(), b.lower().split()
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb):
+        n = min(len(x), len(y))
+        if x != y and (n < 4 or x[:max(3, n - 2)] != y[:max(3, n - 2)]):
+            return False
+    return True
 
 
 def _in_mention(pos: int, spans) -> tuple[int, int, str] | None:
@@ -456,14 +528,26 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             break
     if head is None:
         return None
-    # modifiers before the head: "бывший", "генеральный", "первый" (already in the window)
+    # modifiers before the head: "бывший", "генеральный", "первый" (already in the window); a
+    # capitalised word opens the role (what stands before it is another sentence run in:
+    # "вышел к протестующим Врио губернатора ...")
     k = head
-    while k > 0 and window[k - 1].low in lx.ROLE_MODIFIERS or (k > 0 and _is_adj(window[k - 1].low) and not _in_mention(window[k - 1].start, spans)):
+    while k > 0 and not window[k].text[:1].isupper() and (window[k - 1].low in lx.ROLE_MODIFIERS or (
+            _is_adj(window[k - 1].low) and not _in_mention(window[k - 1].start, spans))):
         k -= 1
+    # "(временно) исполняющий обязанности губернатора": acting, not the governor
+    if k >= 2 and window[k - 1].low == "обязанности" and window[k - 2].low.startswith("исполняющ"):
+        k -= 2
+        j = tx.token_index(window[k].start) - 1
+        if j >= 0 and tx.tokens[j].low == "временно" and tx.tokens[j].start >= sent_start:
+            return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
-    end = window[-1].end
-    head_lemma = next(lem for lem in lemmas(window[head].low.split("-", 1)[-1] if window[head].low.startswith(("экс-", "вице-")) else window[head].low) if lem in lx.ROLE_HEADS)
-    return start, end, head_lemma
+    return start, window[-1].end, _head_lemma(window[head])
+
+
+def _head_lemma(tok: Tok) -> str:
+    low = tok.low.split("-", 1)[-1] if tok.low.startswith(("экс-", "вице-")) else tok.low
+    return next(lem for lem in lemmas(low) if lem in lx.ROLE_HEADS)
 
 
 def _role_after(text: str, tx: _Text, m: Mention, spans):

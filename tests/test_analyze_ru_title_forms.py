@@ -1,0 +1,42 @@
+"""Russian titles as news copy writes them: lists of titles before one name, "временно
+исполняющий обязанности", a run-in headline before a capitalised title, case variants of one title."""
+import pytest
+
+from newsbridge.model import Document
+from newsbridge.pipeline import apply
+
+TEXT = ("Губернатор вышел к жителям\n\nХАБАРОВСК, 26 июля. /ТестИнформ/ - Временно исполняющий обязанности "
+        "губернатора Хабаровского края Михаил Дегтярев встретился с жителями. Писатель и журналист Виктор "
+        "Шендерович прочитал стихи. На вечер пришли его друзья, представители федеральной власти, глава "
+        "Свердловской области Александр Мишарин. Кандидатура возможного сменщика нынешнего премьера, "
+        "бывший министр иностранных дел Борис Джонсон, обсуждается. Главком Военно-морского флота "
+        "Николай Евменов поздравил моряков. Папа Римский Франциск направил послание; послание Папы Римского "
+        "Франциска зачитали.\n")
+
+
+@pytest.fixture(scope="module")
+def people():
+    doc = apply(Document(id="t", text=TEXT, language="ru"), ["clean", "metadata", "analyze"])
+    return {s.attrs["name"]: s.attrs for s in doc.layer("persons")}
+
+
+def test_acting_title_is_kept_whole(people):
+    assert people["Михаил Дегтярев"]["roles"] == ["временно исполняющий обязанности губернатора Хабаровского края"]
+
+
+def test_each_title_of_a_list_before_a_name(people):
+    assert people["Виктор Шендерович"]["roles"] == ["писатель", "журналист"]
+
+
+def test_plural_and_other_case_titles_before_the_list_belong_to_others(people):
+    assert people["Александр Мишарин"]["roles"] == ["глава Свердловской области"]
+    assert not any("премьер" in r for r in people["Борис Джонсон"]["roles"])
+
+
+def test_the_organisation_of_a_title_as_the_text_writes_it(people):
+    assert people["Николай Евменов"]["org"] == "Военно-морского флота"
+
+
+def test_case_variants_of_one_title_are_one_role(people):
+    pope = next(v for k, v in people.items() if k.startswith("Франциск"))
+    assert pope["roles"] == ["Папа Римский"]
