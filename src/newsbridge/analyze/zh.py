@@ -23,7 +23,7 @@ from ..model import EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES,
 from ..model import ROLES as ROLES_LAYER
 from . import gazetteer as gz
 from .common.counts import parse_chinese_number
-from .common import find_dates, merge_continuations, reference_date, resolve, scan_quotes, split_sentences, years_in
+from .common import event_years, find_dates, merge_continuations, reference_date, resolve, scan_quotes, split_sentences
 from .registry import register_analyzer
 
 log = logging.getLogger(__name__)
@@ -833,7 +833,7 @@ def _speaker_near(text: str, a: int, verb_at: int, per_mentions, anchor: int):
 def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
     text = doc.text
     ref = reference_date(doc.body, doc.published, "zh")
-    years = years_in(doc.body)
+    years = event_years(doc.body, "zh")
     if ref is None and len(years) > 1:
         years = []  # "12月18日" in a text that names 2029, 2030 and 2040: the year is not known
     quoted = [(q.start, q.end) for q in doc.layer(QUOTES)]
@@ -983,4 +983,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="1")(analyze_zh)
+register_analyzer("zh", version="2")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last

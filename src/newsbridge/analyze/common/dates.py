@@ -221,3 +221,40 @@ def years_in(text: str) -> list[int]:
     for y in found:
         counts[int(y)] = counts.get(int(y), 0) + 1
     return sorted(counts, key=lambda y: -counts[y])
+
+
+# A year named as a deadline ("до 2025 года", "by 2030", "到2025年") says when something is due,
+# not when the reported events happened.
+_DEADLINE_YEAR = re.compile(
+    r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)(?!\d)"
+    r"|(?<![\w-])(?:до|к)\s+(?:концу\s+)?((?:19|20)\d\d)(?:-?го)?\s+год"
+    r"|(?:到|至)((?:19|20)\d\d)年", re.IGNORECASE)
+
+
+def event_years(text: str, lang: str = "en") -> list[int]:
+    """The years a yearless date of the text may fall in, the likeliest first: a year that the
+    weekday given with a date fits ("в воскресенье, 26 июля", "Sunday, July 26": of the years
+    named, only one puts that day on a Sunday), then the years named most often; a year named
+    only as a deadline ("к 2025 году") comes last."""
+    years = years_in(text)
+    if len(years) < 2:
+        return years
+    fits: dict[int, int] = {}
+    mentions = find_dates(text, lang=lang)
+    for i, m in enumerate(mentions):
+        if not (m.month and m.day) or m.year is not None:
+            continue
+        wd = m.weekday
+        prev = mentions[i - 1] if i else None
+        if wd is None and prev is not None and prev.weekday is not None and prev.month is None \
+                and m.start - prev.end <= 3:
+            wd = prev.weekday                      # "в воскресенье, 26 июля"
+        if wd is None:
+            continue
+        ok = [y for y in years if (d := _safe_date(y, m.month, m.day)) is not None and d.weekday() == wd]
+        if len(ok) == 1:
+            fits[ok[0]] = fits.get(ok[0], 0) + 1
+    named = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+    as_deadline = [int(next(g for g in m.groups() if g)) for m in _DEADLINE_YEAR.finditer(text)]
+    deadline_only = {y for y in years if named.count(str(y)) == as_deadline.count(y)}
+    return sorted(years, key=lambda y: (-fits.get(y, 0), y in deadline_only, years.index(y)))

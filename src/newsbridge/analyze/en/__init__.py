@@ -13,7 +13,7 @@ import re
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ..common.bodies import is_body, trim_slash
-from ..common.dates import reference_date, years_in
+from ..common.dates import event_years, reference_date
 from ..common.quotes import scan_quotes
 from ..common.sentences import split_paragraphs, split_sentences
 from ..registry import register_analyzer
@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "2"             # 2: titles set off by commas before a name, coordinated, ex-prefixed
+VERSION = "2"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -95,7 +95,7 @@ def analyze_en(doc: Document) -> None:
                 how=h.how, parts=[list(p) for p in h.parts])
     # events
     ref = reference_date(text, doc.published, "en")
-    years = years_in(text)
+    years = event_years(text, "en")
     events = find_events(text, sentences, mentions, pidx, protect, ref, years)
     for ev in events:
         m0 = ev.mentions[0]

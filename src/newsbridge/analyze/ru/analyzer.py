@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from .. import gazetteer as gz
 from ..common.bodies import is_body, trim_slash
-from ..common import (find_dates, group_names, merge_continuations, reference_date, resolve,
-                      scan_dash_speech, scan_quotes, split_sentences, years_in)
+from ..common import (event_years, find_dates, group_names, merge_continuations, reference_date, resolve,
+                      scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
 from .morph import analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
@@ -887,7 +887,7 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
 def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person]):
     text = doc.text
     ref = reference_date(doc.body, doc.published, "ru")
-    years = years_in(doc.body)
+    years = event_years(doc.body, "ru")
     seen: list[dict] = []
     mention_spans = [(m.start, m.end) for m in mentions]
     for si, (ss, se) in enumerate(tx.sentences):
