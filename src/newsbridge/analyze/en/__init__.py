@@ -176,13 +176,17 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
     return groups
 
 
+_ADMIN_WORD = re.compile(r" (?:region|oblast|province|krai|territory|district|county|prefecture)$")
+
+
 def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
     for m in sorted(ments, key=lambda m: m.start):
         surface = " ".join(text[m.start:m.end].split())
-        place = lookup_place(surface)
-        key = place.key if place is not None else surface.casefold()
+        base = _ADMIN_WORD.sub("", surface)          # "Inner Mongolia province" is Inner Mongolia
+        place = lookup_place(surface) or (lookup_place(base) if base != surface else None)
+        key = place.key if place is not None else base.casefold()
         g = by_key.get(key)
         if g is None:
             g = {"name": surface, "aliases": [], "mentions": [], "code": place.code if place else None}
@@ -191,6 +195,9 @@ def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
             by_key[key] = g
             groups.append(g)
         g["mentions"].append(m)
+        if base != surface and base == g["name"]:      # "Inner Mongolia province" names it, fuller
+            g["aliases"].insert(0, g["name"])
+            g["name"] = surface
         if surface != g["name"] and surface not in g["aliases"]:
             g["aliases"].append(surface)
     return groups

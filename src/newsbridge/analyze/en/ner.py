@@ -354,6 +354,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _quoted_org_names(text, paras, cands)
     cands = _context_labels(text, cands)
     cands = [m for m in cands if _keep(text, m)]
+    cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
     return _resolve_overlaps(cands)
@@ -518,6 +519,10 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label == "LOC" and text[m.end:m.end + 1] == "$":
         return False   # "US$ 20,000", "HK$": a currency
+    if m.label == "LOC" and len(words) == 1 and lookup_place(words[0]) is None:
+        g = _gaz()
+        if g is not None and g.country_of_adjective(words[0], "en"):
+            return False   # "Ukrainian": a nationality, not a place
     low = [w.lower().strip(".") for w in words]
     if low[0] in PLATFORMS and len(low) == 1:
         return False
@@ -539,6 +544,27 @@ def _keep(text: str, m: Mention) -> bool:
         if all(is_role_word(w) or w in ("of", "the", "and") for w in low) and any(w in lx.ROLE_HEADS for w in low):
             return False
     return True
+
+
+# "Tver region", "Amur oblast": the lower-case administrative word is part of the place's name
+_ADMIN_AFTER = re.compile(r"[ \u00a0](?:region|oblast|province|krai|territory|district|county|prefecture)\b")
+_SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint)[ \u00a0]$")       # "St. Peter's Square"
+
+
+def _extend_places(text: str, cands: list[Mention]) -> list[Mention]:
+    """Place names the model cut short: the administrative word after a region's name, the
+    "St." a saint's name opens with."""
+    taken = sorted((m.start, m.end) for m in cands)
+    for m in cands:
+        if m.label != "LOC":
+            continue
+        after = _ADMIN_AFTER.match(text, m.end)
+        if after and not any(m.end < a < after.end() for a, _ in taken):
+            m.end = after.end()
+        before = _SAINT_BEFORE.search(text, max(0, m.start - 7), m.start)
+        if before and not any(before.start() < b <= m.start for _, b in taken):   # "St." not in another name
+            m.start = before.start()
+    return cands
 
 
 def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:

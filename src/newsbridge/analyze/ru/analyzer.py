@@ -135,6 +135,12 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         surface = text[m.start:m.end]
         if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and _common_noun(surface):
             continue
+        if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
+            continue      # "Экс-солист группы ...": a title at a sentence start, not a name
+        if m.label == "LOC":
+            geo = _GEO_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)
+            if geo and any(lem in _GEO_NOUNS for lem in lemmas(geo.group(1).lower())):
+                m = Mention(geo.start(1), m.end, "LOC")       # "площади Святого Петра"
         if m.label == "ORG":
             q = re.search(r"[«\"“„]", surface)
             if q and q.start() > 0 and surface[:q.start()].strip() and surface[:q.start()].strip()[0].isupper() is False \
@@ -147,6 +153,19 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                     m = Mention(a, b, "ORG")
         out.append(m)
     return out
+
+
+# "площадь Святого Петра", "улица Ленина", "река Амур": the common noun is part of the place's name
+_GEO_NOUNS = {"площадь", "улица", "проспект", "бульвар", "набережная", "переулок", "шоссе", "река", "озеро",
+              "остров", "залив", "пролив", "гора", "полуостров", "мыс", "канал"}
+_GEO_APPOSED = {"река", "озеро", "остров", "залив", "пролив", "гора", "полуостров", "мыс", "канал"}
+_GEO_NOUN_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \u00a0]$")
+
+
+def _title_word(word: str) -> bool:
+    low = word.strip().lower()
+    low = low.split("-", 1)[1] if low.startswith(("экс-", "вице-")) else low
+    return any(lem in lx.ROLE_HEADS for lem in lemmas(low)) and not gz.lookup(word.strip(), "ru")
 
 
 def _common_noun(word: str) -> bool:
@@ -337,6 +356,11 @@ def _locations(doc: Document, ms: list[Mention]):
         surface = " ".join(text[m.start:m.end].split())
         place = gz.lookup(surface, "ru")
         normal = place.native("ru") if place is not None else normalize_phrase(surface)
+        nominative = None
+        noun, _, rest = surface.partition(" ")
+        if place is None and rest and any(lem in _GEO_APPOSED for lem in lemmas(noun.lower())):
+            # "реку Нарву": a river's name agrees with "река" ("площади Святого Петра" does not)
+            normal = nominative = f"{normalize_phrase(noun)} {normalize_phrase(rest)}"
         doc.add(MENTIONS, m.start, m.end, "LOC", normal=normal, surface=surface,
                 code=place.code if place else None, place=place.key if place else None)
         key = place.key if place is not None else (_match_key(normal, {k: 1 for k in groups if not groups[k]["place"]}) or normal)
@@ -344,7 +368,7 @@ def _locations(doc: Document, ms: list[Mention]):
         if g is None:
             g = groups[key] = {"start": m.start, "end": m.end, "place": place, "forms": [], "mentions": []}
             order.append(key)
-        nominative = _nominative_surface(surface, place)
+        nominative = nominative or _nominative_surface(surface, place)
         for f in (nominative, surface):
             if f not in g["forms"]:
                 g["forms"].append(f)

@@ -1,0 +1,28 @@
+"""Place names as the text writes them, in English and Russian: the administrative word after
+a region, "St." before a saint's square, the common noun of a river or square; nationality
+adjectives and titles are not places."""
+from newsbridge.model import Document
+from newsbridge.pipeline import apply
+
+
+def _places(text: str, lang: str) -> dict[str, list[str]]:
+    doc = apply(Document(id="p", text=text, language=lang), ["clean", "metadata", "analyze"])
+    return {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer("locations")}
+
+
+def test_english_place_names_keep_their_region_word_and_saint():
+    places = _places("Singer tours Russia\n\nMOSCOW, May 3 (TestWire) - The singer visited a town in Tver region "
+                     "and later spoke on St. Peter's Square in Rome. Ukrainian officials met him in Kyiv. "
+                     "Flights to Inner Mongolia province and to Inner Mongolia's capital resumed.\n", "en")
+    assert "Tver region" in places and "St. Peter's Square" in places
+    assert "Ukrainian" not in places and "Kyiv" in places
+    assert places["Inner Mongolia province"] == ["Inner Mongolia"]      # one place, its fullest name
+
+
+def test_russian_place_names_keep_their_common_noun_and_titles_are_not_places():
+    places = _places("Певец посетил Калязин\n\nТВЕРЬ, 3 мая. /ТестИнформ/ - Экс-солист группы \"Руки Вверх\" "
+                     "посетил Калязин. Он прошел по площади Святого Петра и сфотографировался у реки Нарвы. "
+                     "Позже он переплыл реку Нарву.\n", "ru")
+    assert "площадь Святого Петра" in places
+    assert "река Нарва" in places
+    assert not any(name.lower().startswith("экс") for name in places)
