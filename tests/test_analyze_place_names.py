@@ -26,3 +26,19 @@ def test_russian_place_names_keep_their_common_noun_and_titles_are_not_places():
     assert "площадь Святого Петра" in places
     assert "река Нарва" in places
     assert not any(name.lower().startswith("экс") for name in places)
+
+
+def _orgs(text: str, lang: str) -> dict[str, list[str]]:
+    doc = apply(Document(id="o", text=text, language=lang), ["clean", "metadata", "analyze"])
+    return {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer("organizations")}
+
+
+def test_russian_organisation_named_with_its_country_and_a_title_cut_from_a_quoted_name():
+    orgs = _orgs("Новак прибыл в Хабаровск\n\nХАБАРОВСК, 24 июля. /ТестИнформ/ - Вопрос обсуждался с главой "
+                 "Минэнерго России Александром Новаком. Позже в Минэнерго сообщили о новых планах. "
+                 "Экс-солист группы \"Руки Вверх\" выступил на площади.\n", "ru")
+    assert "Минэнерго России" in orgs and "Минэнерго" in orgs["Минэнерго России"]
+    assert not any(o.startswith("Экс-солист") for o in orgs)
+    two = _orgs("Встреча министров\n\nМОСКВА, 3 мая. /ТестИнформ/ - Представители МИД России и МИД Китая "
+                "провели консультации.\n", "ru")
+    assert not any(o.startswith("МИД ") for o in two)       # two countries: the name says neither

@@ -99,7 +99,7 @@ def analyze_ru(doc: Document) -> None:
     mentions.sort(key=lambda m: m.start)
 
     persons, person_at = _persons(doc, tx, mentions)
-    orgs = _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG")
+    orgs = _with_country(text, _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG"), mentions)
     locs = _locations(doc, [m for m in mentions if m.label == "LOC"])
     _roles(doc, tx, mentions, persons, person_at)
     for p in persons:
@@ -144,7 +144,7 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "ORG":
             q = re.search(r"[«\"“„]", surface)
             if q and q.start() > 0 and surface[:q.start()].strip() and surface[:q.start()].strip()[0].isupper() is False \
-                    or (q and q.start() > 0 and _common_noun(surface.split()[0])):
+                    or (q and q.start() > 0 and (_common_noun(surface.split()[0]) or _title_word(surface.split()[0]))):
                 a = m.start + q.end()
                 b = m.end
                 while b > a and text[b - 1] in "»\"”“ ":
@@ -320,6 +320,30 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
                     aliases.append(f)
             mm.append([m.start, m.end])
     return groups
+
+
+def _with_country(text: str, orgs: dict, mentions: list[Mention]) -> dict:
+    """"Минэнерго России", "МИД Китая": an organization named with the country it belongs to,
+    when the text writes them together (the country stays a place of its own)."""
+    countries = {}
+    for m in mentions:
+        if m.label == "LOC":
+            surface = text[m.start:m.end]
+            place = gz.lookup(surface, "ru")
+            if place is not None and place.kind == "country" and (surface.isupper() or any(
+                    p.tag.case == "gent" for p in parses(surface.lower()))):
+                countries[m.start] = (m.end, surface, place.code)
+    out = {}
+    for name, (s, e, aliases, ms) in orgs.items():
+        named = [countries[b + 1] for a, b in ms if text[b:b + 1] == " " and b + 1 in countries]
+        after = named[0] if named and len({c[2] for c in named}) == 1 else None   # МИД России and МИД Китая: neither
+        if after is not None and len(name.split()) <= 4:
+            full = f"{name} {after[1]}"
+            first_after = countries.get(e + 1) if text[e:e + 1] == " " else None
+            out[full] = (s, first_after[0] if first_after else e, [name] + aliases, ms)
+        else:
+            out[name] = (s, e, aliases, ms)
+    return out
 
 
 def _match_key(normal: str, groups) -> str | None:
