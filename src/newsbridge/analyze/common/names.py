@@ -147,4 +147,23 @@ def group_names(names: list[str]) -> list[list[int]]:
             # identical text to one anchor wins; else ambiguous: its own group
             exact = [g for g in hits if _fold(names[g[0]]) == _fold(names[i])]
             (exact[0].append(i) if exact else anchors.append([i]))
+    anchors = _join_given_names(names, anchors)
     return [sorted(g, key=lambda k: (k != g[0], k)) for g in anchors]
+
+
+def _join_given_names(names: list[str], groups: list[list[int]]) -> list[list[int]]:
+    """A given name alone ("Sergei, the old version is better") joins the one full name of the
+    text that starts with it (Sergei Zhukov); with two such names (Sergei Zhukov, Sergei Lavrov)
+    it stays on its own."""
+    out = [g for g in groups]
+    for g in groups:
+        toks = [_name_tokens(names[k]) for k in g]
+        if any(len(t) != 1 for t in toks):
+            continue
+        given = toks[0][0]
+        fits = [h for h in out if h is not g and len(_name_tokens(names[h[0]])) >= 2
+                and (_fold(_name_tokens(names[h[0]])[0]) == _fold(given) or same_surname(given, _name_tokens(names[h[0]])[0]))]
+        if len(fits) == 1 and len(given) > 2:
+            fits[0].extend(g)
+            out = [h for h in out if h is not g]
+    return out
