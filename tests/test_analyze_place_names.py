@@ -42,3 +42,11 @@ def test_russian_organisation_named_with_its_country_and_a_title_cut_from_a_quot
     two = _orgs("Встреча министров\n\nМОСКВА, 3 мая. /ТестИнформ/ - Представители МИД России и МИД Китая "
                 "провели консультации.\n", "ru")
     assert not any(o.startswith("МИД ") for o in two)       # two countries: the name says neither
+
+
+def test_a_holiday_word_is_not_a_person():
+    doc = apply(Document(id="d", text="Parade held\n\nKRONSTADT, July 26 (TestWire) - Vladimir Putin met sailors "
+                                      "before the parade for Russian Navy Day. Parades for Navy Day were held "
+                                      "across the country.\n", language="en"), ["clean", "metadata", "analyze"])
+    names = {s.attrs["name"] for s in doc.layer("persons")}
+    assert "Vladimir Putin" in names and "Day" not in names

@@ -506,6 +506,9 @@ def _split_compounds(text: str, cands: list[Mention]) -> list[Mention]:
 _HOLIDAY_NEXT = re.compile(r" Day\b")
 
 
+_CALENDAR_WORDS = {"day", "days", "eve", "week", "month", "year", "night", "holiday", "weekend"}
+
+
 def _keep(text: str, m: Mention) -> bool:
     if m.label == "ORG":
         ws = tokens(text, m.start, m.end)
@@ -529,6 +532,8 @@ def _keep(text: str, m: Mention) -> bool:
     if m.label == "PER":
         if all(is_role_word(w) or w in ("of", "the", "and", "state") for w in low):
             return False
+        if len(low) == 1 and low[0] in _CALENDAR_WORDS:
+            return False   # "Day" left of "Russian Navy Day" once the navy is dropped
         g = _gaz()
         if len(words) == 1 and g is not None and g.country_of_adjective(words[0], "en"):
             return False
