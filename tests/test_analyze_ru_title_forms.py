@@ -40,3 +40,11 @@ def test_the_organisation_of_a_title_as_the_text_writes_it(people):
 def test_case_variants_of_one_title_are_one_role(people):
     pope = next(v for k, v in people.items() if k.startswith("Франциск"))
     assert pope["roles"] == ["Папа Римский"]
+
+
+def test_a_hoped_for_meeting_is_not_an_event_but_the_visit_in_the_sentence_is():
+    doc = apply(Document(id="h", text="Певец посетил Калязин\n\nТВЕРЬ, 3 мая. /ТестИнформ/ - Жители поблагодарили "
+                                      "певца за визит в Калязин и выразили надежду на новую встречу.\n", language="ru"),
+                ["clean", "metadata", "analyze"])
+    kinds = [(s.label, bool(s.attrs.get("planned"))) for s in doc.layer("events")]
+    assert ("visit", False) in kinds and ("meeting", False) not in kinds

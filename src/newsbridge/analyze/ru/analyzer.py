@@ -953,7 +953,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 qn = re.search(r"[«\"„“]([^«»\"„“]{2,80})[»\"“”]", sent)
                 if qn:
                     name = qn.group(1).strip()
-            modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts]))
+            modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts])) \
+                or bool(lx.HOPED_FOR.search(text, max(ss, ts - 40), ts))
             if _past_trigger(m.group(1)) and not modal:
                 planned = False  # 'была введена', 'посетил': told as done, whatever else the sentence says
             else:
