@@ -40,7 +40,7 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4                 # 4: places filter by their English name too
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -445,8 +445,8 @@ class SearchIndex:
                     continue
                 shown.add(_display_value(n))
                 forms.add(_norm_value(n))
-                for a in s.attrs.get("aliases") or ():
-                    if a:
+                for a in [*(s.attrs.get("aliases") or ()), s.attrs.get("canonical")]:   # canonical: a place in English
+                    if a and isinstance(a, str):
                         forms.add(_norm_value(a))
             for v in forms:
                 t.add_text(name, v)

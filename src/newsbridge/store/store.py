@@ -53,6 +53,7 @@ def document_facets(doc: Document) -> set[tuple[str, str, str]]:
             name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
             aliases = span.attrs.get("aliases")
             forms = [name, *aliases] if isinstance(aliases, list) else [name]     # may hold any JSON
+            forms.append(span.attrs.get("canonical"))       # a place's English name: Китай finds China
             for form in forms:
                 if form and isinstance(form, str):
                     out.add((kind, facet_value(form), name))

@@ -101,7 +101,7 @@ def actor_view(ws, key: str) -> dict[str, Any]:
     # grow the name set with aliases the analyzers gave this actor's spans
     for doc in docs:
         for sp in doc.layer(layer):
-            forms = {sp.attrs.get("name") or doc.span_text(sp), *(sp.attrs.get("aliases") or [])}
+            forms = {sp.attrs.get("name") or doc.span_text(sp), *(sp.attrs.get("aliases") or []), sp.attrs.get("canonical")}
             if known & {norm(f) for f in forms if f}:
                 for f in forms:
                     if f and norm(f) not in known:

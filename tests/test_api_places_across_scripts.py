@@ -1,0 +1,49 @@
+"""A place is one actor across scripts (Китай = 中国 = China): in the network, on its actor
+page, and as a search filter — from real analyzer output, not hand-made layers."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsbridge.api.app import create_app
+from newsbridge.settings import load_settings
+from newsbridge.workspace import Workspace
+
+TEXTS = {
+    "en": "China and Russia sign media pact\n\nBEIJING, May 3 (TestWire) - China and Russia signed an agreement "
+          "on news exchange in Beijing on Tuesday.\n",
+    "ru": "Китай и Россия подписали соглашение\n\nПЕКИН, 3 мая. /ТестИнформ/ - Китай и Россия подписали во вторник "
+          "в Пекине соглашение об обмене новостями.\n",
+    "zh": "中俄签署媒体合作协议\n\n新华社北京5月3日电 中国和俄罗斯3日在北京签署新闻交流协议。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    d = tmp_path_factory.mktemp("places")
+    for lang, text in TEXTS.items():
+        (d / f"{lang}.txt").write_text(text, encoding="utf-8")
+    settings = load_settings(config_file=d / "none.toml", db=str(d / "s.db"))
+    ws = Workspace(settings)
+    ws.ingest([d / f"{lang}.txt" for lang in TEXTS])
+    with TestClient(create_app(settings, ws)) as c:
+        yield c
+    ws.close()
+
+
+def test_one_node_per_country_in_the_network(client):
+    net = client.get("/api/v1/network").json()
+    keys = {n["key"] for n in net["nodes"]}
+    assert {"China", "Russia"} <= keys
+    assert not keys & {"Китай", "Россия", "中国", "俄罗斯"}
+
+
+def test_the_actor_page_of_a_place_gathers_every_script(client):
+    v = client.get("/api/v1/entities/China").json()
+    assert v["actor"]["kind"] == "LOC" and v["actor"]["articles"] == 3
+    assert {"Китай", "中国", "China"} <= {n["name"] for n in v["names"]}
+
+
+def test_the_place_filter_finds_every_script(client):
+    hits = client.get("/api/v1/search", params={"place": "China"}).json()["hits"]
+    assert {h["language"] for h in hits} == {"en", "ru", "zh"}
