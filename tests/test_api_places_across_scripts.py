@@ -47,3 +47,9 @@ def test_the_actor_page_of_a_place_gathers_every_script(client):
 def test_the_place_filter_finds_every_script(client):
     hits = client.get("/api/v1/search", params={"place": "China"}).json()["hits"]
     assert {h["language"] for h in hits} == {"en", "ru", "zh"}
+
+
+def test_the_place_facet_counts_a_place_once_across_scripts(client):
+    places = dict((f["value"], f["count"]) for f in client.get("/search.json").json()["facets"]["place"])
+    assert places.get("China") == 3 and places.get("Beijing") == 3
+    assert not set(places) & {"Китай", "中国", "BEIJING", "Пекин", "北京"}

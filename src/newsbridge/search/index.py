@@ -40,7 +40,7 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 4                 # 4: places filter by their English name too
+SCHEMA_VERSION = 4                 # 4: places filter and count under their English name too
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -443,7 +443,9 @@ class SearchIndex:
                 n = s.attrs.get("name") or doc.text[s.start:s.end]
                 if not n:
                     continue
-                shown.add(_display_value(n))
+                # a place counts under its English name in every script (Китай, 中国: China)
+                canonical = s.attrs.get("canonical") if name == "place" else None
+                shown.add(_display_value(canonical if isinstance(canonical, str) and canonical else n))
                 forms.add(_norm_value(n))
                 for a in [*(s.attrs.get("aliases") or ()), s.attrs.get("canonical")]:   # canonical: a place in English
                     if a and isinstance(a, str):

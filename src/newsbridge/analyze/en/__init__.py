@@ -85,7 +85,7 @@ def analyze_en(doc: Document) -> None:
     for loc in locs:
         m0 = loc["mentions"][0]
         doc.add(LOCATIONS, m0.start, m0.end, "LOC", name=loc["name"], aliases=loc["aliases"], code=loc["code"],
-                mentions=[[m.start, m.end] for m in loc["mentions"]])
+                canonical=loc["canonical"], mentions=[[m.start, m.end] for m in loc["mentions"]])
     # quotes
     hits = find_quotes(text, paras, sentences, people, mentions)
     for h in hits:
@@ -189,7 +189,8 @@ def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
         key = place.key if place is not None else base.casefold()
         g = by_key.get(key)
         if g is None:
-            g = {"name": surface, "aliases": [], "mentions": [], "code": place.code if place else None}
+            g = {"name": surface, "aliases": [], "mentions": [], "code": place.code if place else None,
+                 "canonical": place.name if place else None}
             if place is not None and place.name != surface:
                 g["aliases"].append(place.name)
             by_key[key] = g
@@ -200,4 +201,10 @@ def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
             g["name"] = surface
         if surface != g["name"] and surface not in g["aliases"]:
             g["aliases"].append(surface)
+    for g in groups:        # "BEIJING, May 3": a dateline's capitals are not how the place is named
+        if g["name"].isupper() and len(g["name"]) > 4:
+            better = next((a for a in g["aliases"] if not a.isupper()), None)
+            if better is not None:
+                g["aliases"] = [g["name"]] + [a for a in g["aliases"] if a != better]
+                g["name"] = better
     return groups
