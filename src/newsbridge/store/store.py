@@ -53,10 +53,12 @@ def document_facets(doc: Document) -> set[tuple[str, str, str]]:
             name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
             aliases = span.attrs.get("aliases")
             forms = [name, *aliases] if isinstance(aliases, list) else [name]     # may hold any JSON
-            forms.append(span.attrs.get("canonical"))       # a place's English name: Китай finds China
+            canonical = _text_attr(span.attrs.get("canonical"))   # a place's English name: Китай finds China
+            forms.append(canonical)
+            display = canonical or name if kind == "place" else name    # and counts as China, as in the index
             for form in forms:
                 if form and isinstance(form, str):
-                    out.add((kind, facet_value(form), name))
+                    out.add((kind, facet_value(form), display))
     for span in doc.layer(EVENTS):
         if span.label:
             out.add(("event_type", span.label, span.label))
