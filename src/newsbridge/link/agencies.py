@@ -87,3 +87,10 @@ def agency_key(name: str) -> str:
     """The key two credits of one agency share ('' for a name with nothing left to compare)."""
     folded = _fold(name)
     return _BY_FOLD.get(folded, folded)
+
+
+def agency_spellings(name: str) -> list[str]:
+    """Every way the table writes the agency ``name`` names (TASS: ТАСС, ИТАР-ТАСС, 塔斯社, ...),
+    ``name`` first; just ``name`` for an agency the table does not know."""
+    names = AGENCIES.get(agency_key(name), ())
+    return [name, *(n for n in names if n != name)]

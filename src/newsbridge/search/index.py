@@ -658,8 +658,10 @@ class SearchIndex:
 
         if lang:
             any_of("language", lang, lambda v: str(v).strip().lower())
-        if source:
-            any_of("source_key", source, _norm_value)
+        if source:           # an agency in any script: TASS finds ТАСС and 塔斯社
+            from ..link.agencies import agency_spellings
+            names = [source] if isinstance(source, str) else list(source)
+            any_of("source_key", [sp for n in names if n for sp in agency_spellings(str(n))], _norm_value)
         for name, value in (("person", person), ("org", org), ("place", place), ("event_type", event_type)):
             if value:
                 any_of(name, value, _norm_value)

@@ -426,6 +426,9 @@ class PgSearch:
                 params.append(vals)
 
         any_of("language", lang, lambda v: str(v).strip().lower())
+        if source:           # an agency in any script, as in the search index
+            from ..link.agencies import agency_spellings
+            source = [sp for n in ([source] if isinstance(source, str) else source) if n for sp in agency_spellings(str(n))]
         any_of("source_key", source, facet_value)
         for kind, value in (("person", person), ("org", org), ("place", place), ("event_type", event_type)):
             vals = [value] if isinstance(value, str) else list(value or [])
