@@ -310,3 +310,5 @@ def test_search_source_filter_finds_an_agency_in_every_script(tmp_path):
     assert {h.id for h in ix.search("", source="ТАСС").hits} == {"a", "b", "c"}
     assert {h.id for h in ix.search("", source="Xinhua").hits} == {"d"}
     assert {h.id for h in ix.search("", source="Minsk Gazette").hits} == set()
+    facets = dict(ix.search("", facet_fields=["source"]).facets["source"])
+    assert facets == {"TASS": 3, "Xinhua": 1}                      # one agency, one facet value

@@ -94,3 +94,10 @@ def agency_spellings(name: str) -> list[str]:
     ``name`` first; just ``name`` for an agency the table does not know."""
     names = AGENCIES.get(agency_key(name), ())
     return [name, *(n for n in names if n != name)]
+
+
+def agency_display(name: str) -> str:
+    """The agency's name as one facet value across scripts: the table's first (English) name
+    for an agency it knows (ТАСС -> TASS), else ``name`` as written."""
+    names = AGENCIES.get(agency_key(name))
+    return names[0] if names else name

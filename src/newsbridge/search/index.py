@@ -40,7 +40,7 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 4                 # 4: places filter and count under their English name too
+SCHEMA_VERSION = 5                 # 4: places filter and count under their English name; 5: agencies too
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -314,6 +314,7 @@ def _build_schema() -> tantivy.Schema:
     sb.add_text_field("analysis", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("source", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("source_key", tokenizer_name="raw", index_option="basic")
+    sb.add_text_field("source_f", fast=True, tokenizer_name="raw", index_option="basic")   # facet: TASS for ТАСС
     sb.add_date_field("published", stored=True, indexed=True, fast=True)
     sb.add_text_field("published_text", stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("origin", stored=True, tokenizer_name="raw", index_option="basic")
@@ -324,7 +325,7 @@ def _build_schema() -> tantivy.Schema:
     return sb.build()
 
 
-_FACET_FIELD = {"language": "language", "source": "source", "person": "person_f", "org": "org_f",
+_FACET_FIELD = {"language": "language", "source": "source_f", "person": "person_f", "org": "org_f",
                 "place": "place_f", "event_type": "event_type_f"}
 
 
@@ -422,8 +423,10 @@ class SearchIndex:
         if doc.language:
             t.add_text("language", doc.language)
         if doc.source:
+            from ..link.agencies import agency_display
             t.add_text("source", doc.source)
             t.add_text("source_key", _norm_value(doc.source))
+            t.add_text("source_f", _display_value(agency_display(doc.source)))
         if doc.published:
             t.add_text("published_text", doc.published)
             dt = _to_datetime(doc.published)
