@@ -35,3 +35,11 @@ def require_postgres() -> None:
     if os.environ.get("NEWSBRIDGE_REQUIRE_POSTGRES") == "1":
         pytest.fail("PostgreSQL is required here (NEWSBRIDGE_REQUIRE_POSTGRES=1) but 127.0.0.1:5432 is unreachable")
     pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432: service-backed test skipped")
+
+
+def analyzed(text: str, lang: str, layer: str) -> dict[str, dict]:
+    """The spans of ``layer`` after clean, metadata and analyze on ``text``: name -> attributes."""
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    doc = apply(Document(id="t", text=text, language=lang), ["clean", "metadata", "analyze"])
+    return {s.attrs["name"]: s.attrs for s in doc.layer(layer)}

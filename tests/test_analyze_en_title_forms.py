@@ -2,8 +2,7 @@
 coordinated ("businessman and actor X"), "ex-" prefixed, "head of the region"."""
 import pytest
 
-from newsbridge.model import Document
-from newsbridge.pipeline import apply
+from support import analyzed
 
 TEXT = ("Rally held in Khabarovsk\n\nKHABAROVSK, July 25 (TestWire) - Thousands marched in support of the "
         "former head of the region, Sergei Furgal, who was arrested this month. Protesters asked arrested "
@@ -15,8 +14,7 @@ TEXT = ("Rally held in Khabarovsk\n\nKHABAROVSK, July 25 (TestWire) - Thousands 
 
 @pytest.fixture(scope="module")
 def people():
-    doc = apply(Document(id="t", text=TEXT, language="en"), ["clean", "metadata", "analyze"])
-    return {s.attrs["name"]: s.attrs for s in doc.layer("persons")}
+    return analyzed(TEXT, "en", "persons")
 
 
 def test_a_title_set_off_by_commas_before_the_name(people):

@@ -3,15 +3,15 @@ a region, "St." before a saint's square, the common noun of a river or square; n
 adjectives and titles are not places."""
 from newsbridge.model import Document
 from newsbridge.pipeline import apply
+from support import analyzed
 
 
-def _places(text: str, lang: str) -> dict[str, list[str]]:
-    doc = apply(Document(id="p", text=text, language=lang), ["clean", "metadata", "analyze"])
-    return {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer("locations")}
+def _aliases(text: str, lang: str, layer: str = "locations") -> dict[str, list[str]]:
+    return {name: a["aliases"] for name, a in analyzed(text, lang, layer).items()}
 
 
 def test_english_place_names_keep_their_region_word_and_saint():
-    places = _places("Singer tours Russia\n\nMOSCOW, May 3 (TestWire) - The singer visited a town in Tver region "
+    places = _aliases("Singer tours Russia\n\nMOSCOW, May 3 (TestWire) - The singer visited a town in Tver region "
                      "and later spoke on St. Peter's Square in Rome. Ukrainian officials met him in Kyiv. "
                      "Flights to Inner Mongolia province and to Inner Mongolia's capital resumed.\n", "en")
     assert "Tver region" in places and "St. Peter's Square" in places
@@ -20,7 +20,7 @@ def test_english_place_names_keep_their_region_word_and_saint():
 
 
 def test_russian_place_names_keep_their_common_noun_and_titles_are_not_places():
-    places = _places("Певец посетил Калязин\n\nТВЕРЬ, 3 мая. /ТестИнформ/ - Экс-солист группы \"Руки Вверх\" "
+    places = _aliases("Певец посетил Калязин\n\nТВЕРЬ, 3 мая. /ТестИнформ/ - Экс-солист группы \"Руки Вверх\" "
                      "посетил Калязин. Он прошел по площади Святого Петра и сфотографировался у реки Нарвы. "
                      "Позже он переплыл реку Нарву.\n", "ru")
     assert "площадь Святого Петра" in places
@@ -28,19 +28,14 @@ def test_russian_place_names_keep_their_common_noun_and_titles_are_not_places():
     assert not any(name.lower().startswith("экс") for name in places)
 
 
-def _orgs(text: str, lang: str) -> dict[str, list[str]]:
-    doc = apply(Document(id="o", text=text, language=lang), ["clean", "metadata", "analyze"])
-    return {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer("organizations")}
-
-
 def test_russian_organisation_named_with_its_country_and_a_title_cut_from_a_quoted_name():
-    orgs = _orgs("Новак прибыл в Хабаровск\n\nХАБАРОВСК, 24 июля. /ТестИнформ/ - Вопрос обсуждался с главой "
+    orgs = _aliases("Новак прибыл в Хабаровск\n\nХАБАРОВСК, 24 июля. /ТестИнформ/ - Вопрос обсуждался с главой "
                  "Минэнерго России Александром Новаком. Позже в Минэнерго сообщили о новых планах. "
-                 "Экс-солист группы \"Руки Вверх\" выступил на площади.\n", "ru")
+                 "Экс-солист группы \"Руки Вверх\" выступил на площади.\n", "ru", "organizations")
     assert "Минэнерго России" in orgs and "Минэнерго" in orgs["Минэнерго России"]
     assert not any(o.startswith("Экс-солист") for o in orgs)
-    two = _orgs("Встреча министров\n\nМОСКВА, 3 мая. /ТестИнформ/ - Представители МИД России и МИД Китая "
-                "провели консультации.\n", "ru")
+    two = _aliases("Встреча министров\n\nМОСКВА, 3 мая. /ТестИнформ/ - Представители МИД России и МИД Китая "
+                "провели консультации.\n", "ru", "organizations")
     assert not any(o.startswith("МИД ") for o in two)       # two countries: the name says neither
 
 

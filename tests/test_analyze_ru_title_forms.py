@@ -4,6 +4,7 @@ import pytest
 
 from newsbridge.model import Document
 from newsbridge.pipeline import apply
+from support import analyzed
 
 TEXT = ("Губернатор вышел к жителям\n\nХАБАРОВСК, 26 июля. /ТестИнформ/ - Временно исполняющий обязанности "
         "губернатора Хабаровского края Михаил Дегтярев встретился с жителями. Писатель и журналист Виктор "
@@ -16,8 +17,7 @@ TEXT = ("Губернатор вышел к жителям\n\nХАБАРОВСК
 
 @pytest.fixture(scope="module")
 def people():
-    doc = apply(Document(id="t", text=TEXT, language="ru"), ["clean", "metadata", "analyze"])
-    return {s.attrs["name"]: s.attrs for s in doc.layer("persons")}
+    return analyzed(TEXT, "ru", "persons")
 
 
 def test_acting_title_is_kept_whole(people):
