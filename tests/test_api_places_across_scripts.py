@@ -53,3 +53,9 @@ def test_the_place_facet_counts_a_place_once_across_scripts(client):
     places = dict((f["value"], f["count"]) for f in client.get("/search.json").json()["facets"]["place"])
     assert places.get("China") == 3 and places.get("Beijing") == 3
     assert not set(places) & {"Китай", "中国", "BEIJING", "Пекин", "北京"}
+
+
+def test_an_article_links_its_places_and_people_to_their_actors(client):
+    ru = next(h for h in client.get("/api/v1/search", params={"place": "China", "lang": "ru"}).json()["hits"])
+    v = client.get(f"/api/v1/articles/{ru['id']}").json()
+    assert {p["href"] for p in v["places"]} >= {"/actor/China", "/actor/Russia", "/actor/Beijing"}

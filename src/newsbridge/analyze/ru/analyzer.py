@@ -352,13 +352,20 @@ def _match_key(normal: str, groups) -> str | None:
     low = normal.lower().split()
     for k in groups:
         kw = k.lower().split()
-        if len(kw) == len(low) and all(_stem_eq(a, b) for a, b in zip(low, kw)):
+        if same_phrase(normal, k):
             return k
         # "Exxon Neftegas Ltd" and "Exxon Neftegas": one Latin name extends the other
         short, long_ = (low, kw) if len(low) < len(kw) else (kw, low)
         if len(short) >= 2 and long_[:len(short)] == short and not _CYR_WORD.search(normal):
             return k
     return None
+
+
+def same_phrase(a: str, b: str) -> bool:
+    """Two phrases that differ only in Russian case endings, word by word ("Папа Римский" =
+    "Папы Римского")."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) == len(wb) and all(_stem_eq(x, y) for x, y in zip(wa, wb))
 
 
 def _stem_eq(a: str, b: str) -> bool:
@@ -468,9 +475,9 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
 
 
 MAX_LISTED_ROLES = 4
-
-
+_LISTED_BEFORE = re.compile(r"(,|(?<![\w-])и)\s*$")     # a title list's separator right before a title
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…»\"]\s+|\n\s*)$")
+_ACTING = re.compile(r"(?i)\bисполняющ\w*\s+обязанности\b")
 
 
 def _head_parses(phrase: str, head_lemma: str) -> list:
@@ -489,16 +496,14 @@ def _listed_title(text: str, title: tuple[int, int, str], next_to_name: tuple[in
     бывший министр ... Борис Джонсон": the genitive premier is someone else)."""
     phrase = text[title[0]:title[1]]
     last = phrase.split()[-1]
-    opens_sentence = phrase == last and _SENTENCE_OPEN.search(text, 0, title[0]) is not None   # "Писатель и ..."
-    if not (last[:1].islower() or opens_sentence) or _is_adj(last.lower()):
+    opens_sentence = phrase == last and _SENTENCE_OPEN.search(text, max(0, title[0] - 8), title[0]) is not None
+    if not (last[:1].islower() or opens_sentence) or _is_adj(last.lower()):    # "Писатель и ..." opens one
         return False
     mine = _head_parses(phrase, title[2])
     if not mine or any(p.tag.number == "plur" for p in mine):
         return False
     theirs = {p.tag.case for p in _head_parses(text[next_to_name[0]:next_to_name[1]], next_to_name[2])}
     return not theirs or bool({p.tag.case for p in mine} & theirs)
-_LISTED_BEFORE = re.compile(r"(,|(?<![\w-])и)\s*$")     # a title list's separator right before a title
-_ACTING = re.compile(r"(?i)\bисполняющ\w*\s+обязанности\b")
 
 
 def _acting_nominative(raw: str) -> str:
@@ -514,18 +519,6 @@ def _acting_nominative(raw: str) -> str:
                 words[i] = inf.word if w[:1].islower() else inf.word.capitalize()
             break
     return " ".join(words)
-
-
-def same_phrase(a: str, b: str) -> bool:
-    """Two phrases that differ only in Russian case endings, word by word."""
-    wa, wb = a.lower().split(), b.lower().split()
-    if len(wa) != len(wb):
-        return False
-    for x, y in zip(wa, wb):
-        n = min(len(x), len(y))
-        if x != y and (n < 4 or x[:max(3, n - 2)] != y[:max(3, n - 2)]):
-            return False
-    return True
 
 
 def _in_mention(pos: int, spans) -> tuple[int, int, str] | None:

@@ -123,7 +123,7 @@ def actor_view(ws, key: str) -> dict[str, Any]:
         for sp in doc.layer(PERSONS):
             other = sp.attrs.get("name") or doc.span_text(sp)
             if other and not is_me(other):
-                k = resolver.key(doc.id, other)
+                k = resolver.key(doc.id, other, place=False)
                 if k != actor["key"] and k not in seen_here:
                     seen_here.add(k)
                     named_with[k] += 1

@@ -22,12 +22,12 @@ def article_view(ws, doc_id: str) -> dict[str, Any]:
     store = ws.store
     resolver = ActorResolver(store, [doc.id])
 
-    def key(name: str) -> str:
-        return resolver.key(doc.id, name)
+    def key(name: str, place: bool = True) -> str:
+        return resolver.key(doc.id, name, place=place)
 
     def entity(sp, kind):
         name = sp.attrs.get("name") or doc.span_text(sp)
-        k = key(name)
+        k = key(name, place=kind == "place")
         return {"name": name, "kind": kind, "key": k, "href": actor_href(k),
                 "aliases": [a for a in (sp.attrs.get("aliases") or []) if a and a != name],
                 "roles": list(sp.attrs.get("roles") or []), "org": sp.attrs.get("org"),
@@ -37,7 +37,7 @@ def article_view(ws, doc_id: str) -> dict[str, Any]:
     for sp in sorted(doc.layer(QUOTES), key=lambda x: x.start):
         speaker = sp.attrs.get("speaker")
         quotes.append({"text": doc.span_text(sp), "start": sp.start, "end": sp.end, "speaker": speaker,
-                       "speaker_href": actor_href(key(speaker)) if speaker else None, "how": sp.attrs.get("how")})
+                       "speaker_href": actor_href(key(speaker, place=False)) if speaker else None, "how": sp.attrs.get("how")})
     events = []
     for sp in sorted(doc.layer(EVENTS), key=lambda x: x.start):
         a = sp.attrs

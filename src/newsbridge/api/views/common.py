@@ -145,8 +145,9 @@ class ActorResolver:
         self.map = entity_keys_for_docs(store, doc_ids)
         self.names = entity_names(store, set(self.map.values()))
 
-    def key(self, doc_id: str, name: str) -> str:
-        return self.map.get((doc_id, norm(name))) or place_actor(name) or name
+    def key(self, doc_id: str, name: str, *, place: bool = True) -> str:
+        """``place``: the name may be a place (event participants, locations), not a person's."""
+        return self.map.get((doc_id, norm(name))) or (place and place_actor(name)) or name
 
     def display(self, key: str, fallback: str) -> str:
         return (self.names.get(key) or {}).get("name") or (key if place_actor(key) == key else fallback)
