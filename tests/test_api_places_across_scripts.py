@@ -59,3 +59,21 @@ def test_an_article_links_its_places_and_people_to_their_actors(client):
     ru = next(h for h in client.get("/api/v1/search", params={"place": "China", "lang": "ru"}).json()["hits"])
     v = client.get(f"/api/v1/articles/{ru['id']}").json()
     assert {p["href"] for p in v["places"]} >= {"/actor/China", "/actor/Russia", "/actor/Beijing"}
+
+
+def test_an_agency_named_as_an_organisation_is_one_actor_across_scripts(tmp_path):
+    texts = {"en": "Agencies sign pact\n\nMOSCOW, May 3 (TestWire) - Xinhua News Agency and TASS signed a news "
+                   "exchange agreement in Moscow on Tuesday.\n",
+             "ru": "Агентства подписали соглашение\n\nМОСКВА, 3 мая. /ТестИнформ/ - Информационное агентство "
+                   "«Синьхуа» и ТАСС во вторник подписали в Москве соглашение об обмене новостями.\n"}
+    for lang, text in texts.items():
+        (tmp_path / f"{lang}.txt").write_text(text, encoding="utf-8")
+    settings = load_settings(config_file=tmp_path / "none.toml", db=str(tmp_path / "s.db"))
+    with Workspace(settings) as ws:
+        ws.ingest([tmp_path / "en.txt", tmp_path / "ru.txt"])
+        c = TestClient(create_app(settings, ws))
+        orgs = dict((f["value"], f["count"]) for f in c.get("/search.json").json()["facets"]["org"])
+        assert orgs.get("Xinhua") == 2 and orgs.get("TASS") == 2, orgs
+        hits = c.get("/api/v1/search", params={"org": "Xinhua"}).json()["hits"]
+        assert {h["language"] for h in hits} == {"en", "ru"}
+        assert c.get("/api/v1/entities/Xinhua").json()["actor"]["articles"] == 2

@@ -96,8 +96,13 @@ def agency_spellings(name: str) -> list[str]:
     return [name, *(n for n in names if n != name)]
 
 
+def known_agency(name: str) -> str | None:
+    """The table's first (English) name for an agency it knows (ТАСС -> TASS), else None."""
+    names = AGENCIES.get(agency_key(name)) if name else None
+    return names[0] if names else None
+
+
 def agency_display(name: str) -> str:
-    """The agency's name as one facet value across scripts: the table's first (English) name
-    for an agency it knows (ТАСС -> TASS), else ``name`` as written."""
-    names = AGENCIES.get(agency_key(name))
-    return names[0] if names else name
+    """The agency's name as one facet value across scripts: its English name when the table
+    knows it, else ``name`` as written."""
+    return known_agency(name) or name

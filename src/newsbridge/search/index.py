@@ -40,7 +40,7 @@ import tantivy
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 5                 # 4: places filter and count under their English name; 5: agencies too
+SCHEMA_VERSION = 6                 # 4: places filter and count under their English name; 5, 6: agencies too
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -437,6 +437,7 @@ class SearchIndex:
         if doc.url:
             t.add_text("url", doc.url)
         layers = doc.layers
+        from ..link.agencies import known_agency
         for name, layer in _FACET_LAYERS.items():
             spans = layers.get(layer)
             if not spans:
@@ -446,11 +447,15 @@ class SearchIndex:
                 n = s.attrs.get("name") or doc.text[s.start:s.end]
                 if not n:
                     continue
-                # a place counts under its English name in every script (Китай, 中国: China)
-                canonical = s.attrs.get("canonical") if name == "place" else None
-                shown.add(_display_value(canonical if isinstance(canonical, str) and canonical else n))
+                # a place or an agency counts under its English name in every script (Китай,
+                # 中国: China; Синьхуа, 新华社: Xinhua), and is found by it
+                canonical = s.attrs.get("canonical") if name == "place" else known_agency(n) if name == "org" else None
+                canonical = canonical if isinstance(canonical, str) and canonical else None
+                shown.add(_display_value(canonical or n))
+                if canonical:
+                    forms.add(_norm_value(canonical))
                 forms.add(_norm_value(n))
-                for a in [*(s.attrs.get("aliases") or ()), s.attrs.get("canonical")]:   # canonical: a place in English
+                for a in s.attrs.get("aliases") or ():
                     if a and isinstance(a, str):
                         forms.add(_norm_value(a))
             for v in forms:

@@ -47,15 +47,19 @@ def _text_attr(value: Any) -> str:
 
 def document_facets(doc: Document) -> set[tuple[str, str, str]]:
     """(kind, normalised value, display) facts that search and the API filter on."""
+    from ..link.agencies import known_agency      # not at import time: the link package is heavy
     out: set[tuple[str, str, str]] = set()
     for layer, kind in ((PERSONS, "person"), (ORGANIZATIONS, "org"), (LOCATIONS, "place")):
         for span in doc.layer(layer):
             name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
             aliases = span.attrs.get("aliases")
             forms = [name, *aliases] if isinstance(aliases, list) else [name]     # may hold any JSON
-            canonical = _text_attr(span.attrs.get("canonical"))   # a place's English name: Китай finds China
+            # a place's English name (Китай finds China), an agency's (Синьхуа finds Xinhua); and
+            # counts under it, as in the search index
+            canonical = _text_attr(span.attrs.get("canonical")) if kind == "place" else \
+                (known_agency(name) or "") if kind == "org" else ""
             forms.append(canonical)
-            display = canonical or name if kind == "place" else name    # and counts as China, as in the index
+            display = canonical or name
             for form in forms:
                 if form and isinstance(form, str):
                     out.add((kind, facet_value(form), display))

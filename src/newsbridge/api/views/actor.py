@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from ...link.agencies import known_agency
 from ...model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES
 from ...store import schema as s
 from .common import ActorResolver, NotFound, actor_href, article_href, norm
@@ -101,7 +102,8 @@ def actor_view(ws, key: str) -> dict[str, Any]:
     # grow the name set with aliases the analyzers gave this actor's spans
     for doc in docs:
         for sp in doc.layer(layer):
-            forms = {sp.attrs.get("name") or doc.span_text(sp), *(sp.attrs.get("aliases") or []), sp.attrs.get("canonical")}
+            name = sp.attrs.get("name") or doc.span_text(sp)
+            forms = {name, *(sp.attrs.get("aliases") or []), sp.attrs.get("canonical"), known_agency(name)}
             if known & {norm(f) for f in forms if f}:
                 for f in forms:
                     if f and norm(f) not in known:

@@ -27,7 +27,7 @@ def article_view(ws, doc_id: str) -> dict[str, Any]:
 
     def entity(sp, kind):
         name = sp.attrs.get("name") or doc.span_text(sp)
-        k = key(name, place=kind == "place")
+        k = key(name, place=kind != "person")
         return {"name": name, "kind": kind, "key": k, "href": actor_href(k),
                 "aliases": [a for a in (sp.attrs.get("aliases") or []) if a and a != name],
                 "roles": list(sp.attrs.get("roles") or []), "org": sp.attrs.get("org"),

@@ -146,11 +146,17 @@ class ActorResolver:
         self.names = entity_names(store, set(self.map.values()))
 
     def key(self, doc_id: str, name: str, *, place: bool = True) -> str:
-        """``place``: the name may be a place (event participants, locations), not a person's."""
-        return self.map.get((doc_id, norm(name))) or (place and place_actor(name)) or name
+        """``place``: the name may be a place or an agency (event participants, locations,
+        organisations), not a person's."""
+        return self.map.get((doc_id, norm(name))) or (place and (place_actor(name) or _agency(name))) or name
 
     def display(self, key: str, fallback: str) -> str:
-        return (self.names.get(key) or {}).get("name") or (key if place_actor(key) == key else fallback)
+        return (self.names.get(key) or {}).get("name") or (key if key in (place_actor(key), _agency(key)) else fallback)
+
+
+def _agency(name: str) -> str | None:
+    from ...link.agencies import known_agency
+    return known_agency(name)
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
