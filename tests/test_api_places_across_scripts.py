@@ -42,6 +42,8 @@ def test_the_actor_page_of_a_place_gathers_every_script(client):
     v = client.get("/api/v1/entities/China").json()
     assert v["actor"]["kind"] == "LOC" and v["actor"]["articles"] == 3
     assert {"Китай", "中国", "China"} <= {n["name"] for n in v["names"]}
+    langs = {n["name"]: n["languages"] for n in v["names"]}
+    assert langs["Китай"] == ["ru"] and langs["中国"] == ["zh"] and langs["China"] == ["en"]   # where each is written
 
 
 def test_the_place_filter_finds_every_script(client):

@@ -77,6 +77,7 @@ def test_api_actor_across_scripts(env):
     v = client.get("/api/v1/entities/xi jinping").json()
     names = {n["name"]: n["script"] for n in v["names"]}
     assert names["习近平"] == "Han" and names["Си Цзиньпин"] == "Cyrillic" and names["Xi Jinping"] == "Latin"
+    assert {n["name"]: n["articles"] for n in v["names"]}["Xi"] == 1      # the alias, where it is written
     assert v["met"][0]["key"] == "vladimir putin" and v["met"][0]["events"] == 2      # talks + agreement, reprints once
     assert {r["role"] for r in v["roles"]} >= {"President", "国家主席", "председатель"}
     assert v["actor"]["articles"] == 4 and v["actor"]["linked"]

@@ -60,7 +60,9 @@ def _find_by_facet(store, name: str) -> dict[str, Any] | None:
     kind = {"person": "PER", "org": "ORG", "place": "LOC"}[kind]
     display = Counter(r.display for r in rows).most_common(1)[0][0]
     return {"key": name, "name": display, "kind": kind, "aliases": [],
-            "mentions": [{"doc_id": r.doc_id, "name": display, "language": None} for r in rows]}
+            # which form each article writes is read from its spans (the facet's display may be
+            # a place's or an agency's English name)
+            "mentions": [{"doc_id": r.doc_id, "name": None, "language": None} for r in rows]}
 
 
 def _newest(store, doc_ids: list[str], limit: int) -> list[str]:
@@ -99,14 +101,19 @@ def actor_view(ws, key: str) -> dict[str, Any]:
         add_name(m["name"], m.get("language"))
     known = set(names)
 
-    # grow the name set with aliases the analyzers gave this actor's spans
+    # grow the name set with the forms this actor's spans are written in (an alias such as "Xi"
+    # counts in the articles that write it), recognising the spans by any form, the English
+    # name of a place or agency included
+    counted = {(m["doc_id"], norm(m["name"])) for m in actor["mentions"] if m.get("name")}
     for doc in docs:
         for sp in doc.layer(layer):
             name = sp.attrs.get("name") or doc.span_text(sp)
-            forms = {name, *(sp.attrs.get("aliases") or []), sp.attrs.get("canonical"), known_agency(name)}
-            if known & {norm(f) for f in forms if f}:
-                for f in forms:
-                    if f and norm(f) not in known:
+            written = {f for f in (name, *(sp.attrs.get("aliases") or [])) if f}
+            english = {f for f in (sp.attrs.get("canonical"), known_agency(name)) if f}
+            if known & {norm(f) for f in written | english}:
+                for f in written:
+                    if (doc.id, norm(f)) not in counted:
+                        counted.add((doc.id, norm(f)))
                         add_name(f, doc.language)
     known = set(names)
 
