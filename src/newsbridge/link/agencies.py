@@ -1,10 +1,12 @@
 """One key per news agency across spellings and scripts: TASS = ТАСС = ИТАР-ТАСС = 塔斯社.
 
-Credits are compared by key when the linker and the story builder ask whether two articles
-credit the same agency. Agencies known to write their name differently in each script
-(Xinhua / Синьхуа / 新华社, Reuters / Рейтер / 路透社) are listed; any other name is folded
-and romanized, which already equates most transliterated names (Kazinform = Казинформ,
-BelTA = БелТА, Amur News = Амур Ньюс) while different agencies keep different keys.
+The linker and the story builder compare agency credits by key; search filters, facets and
+actor pages name an agency the table knows by its first (English) name (newsbridge.crossscript).
+Agencies written differently in each script (Xinhua / Синьхуа / 新华社, Reuters / Рейтер /
+路透社) are listed; any other name is folded, romanized and reduced to sound classes word by
+word (the name matcher's), which equates most transliterated names (Kazinform = Казинформ,
+Amur News = Амур Ньюс, Vecherny Minsk = Вечерний Минск) while different agencies keep
+different keys.
 """
 from __future__ import annotations
 
@@ -100,9 +102,3 @@ def known_agency(name: str) -> str | None:
     """The table's first (English) name for an agency it knows (ТАСС -> TASS), else None."""
     names = AGENCIES.get(agency_key(name)) if name else None
     return names[0] if names else None
-
-
-def agency_display(name: str) -> str:
-    """The agency's name as one facet value across scripts: its English name when the table
-    knows it, else ``name`` as written."""
-    return known_agency(name) or name

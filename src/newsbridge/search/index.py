@@ -38,6 +38,7 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import tantivy
 
+from ..crossscript import english_name, known_agency, source_spellings
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
 SCHEMA_VERSION = 6                 # 4: places filter and count under their English name; 5, 6: agencies too
@@ -423,10 +424,9 @@ class SearchIndex:
         if doc.language:
             t.add_text("language", doc.language)
         if doc.source:
-            from ..link.agencies import agency_display
             t.add_text("source", doc.source)
             t.add_text("source_key", _norm_value(doc.source))
-            t.add_text("source_f", _display_value(agency_display(doc.source)))
+            t.add_text("source_f", _display_value(known_agency(doc.source) or doc.source))
         if doc.published:
             t.add_text("published_text", doc.published)
             dt = _to_datetime(doc.published)
@@ -437,7 +437,6 @@ class SearchIndex:
         if doc.url:
             t.add_text("url", doc.url)
         layers = doc.layers
-        from ..link.agencies import known_agency
         for name, layer in _FACET_LAYERS.items():
             spans = layers.get(layer)
             if not spans:
@@ -449,11 +448,10 @@ class SearchIndex:
                     continue
                 # a place or an agency counts under its English name in every script (Китай,
                 # 中国: China; Синьхуа, 新华社: Xinhua), and is found by it
-                canonical = s.attrs.get("canonical") if name == "place" else known_agency(n) if name == "org" else None
-                canonical = canonical if isinstance(canonical, str) and canonical else None
-                shown.add(_display_value(canonical or n))
-                if canonical:
-                    forms.add(_norm_value(canonical))
+                english = english_name(name, n, s.attrs)
+                shown.add(_display_value(english or n))
+                if english:
+                    forms.add(_norm_value(english))
                 forms.add(_norm_value(n))
                 for a in s.attrs.get("aliases") or ():
                     if a and isinstance(a, str):
@@ -667,9 +665,7 @@ class SearchIndex:
         if lang:
             any_of("language", lang, lambda v: str(v).strip().lower())
         if source:           # an agency in any script: TASS finds ТАСС and 塔斯社
-            from ..link.agencies import agency_spellings
-            names = [source] if isinstance(source, str) else list(source)
-            any_of("source_key", [sp for n in names if n for sp in agency_spellings(str(n))], _norm_value)
+            any_of("source_key", source_spellings(source), _norm_value)
         for name, value in (("person", person), ("org", org), ("place", place), ("event_type", event_type)):
             if value:
                 any_of(name, value, _norm_value)

@@ -33,6 +33,7 @@ from sqlalchemy import select
 
 from ..model import Document
 from . import schema as s
+from ..crossscript import source_spellings
 from .store import Store, document_facets, facet_value, now
 
 COPY_BATCH = 1000
@@ -426,10 +427,7 @@ class PgSearch:
                 params.append(vals)
 
         any_of("language", lang, lambda v: str(v).strip().lower())
-        if source:           # an agency in any script, as in the search index
-            from ..link.agencies import agency_spellings
-            source = [sp for n in ([source] if isinstance(source, str) else source) if n for sp in agency_spellings(str(n))]
-        any_of("source_key", source, facet_value)
+        any_of("source_key", source_spellings(source) if source else None, facet_value)   # TASS finds ТАСС
         for kind, value in (("person", person), ("org", org), ("place", place), ("event_type", event_type)):
             vals = [value] if isinstance(value, str) else list(value or [])
             vals = [facet_value(v) if kind != "event_type" else v for v in vals if v]

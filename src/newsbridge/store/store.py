@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
+from ..crossscript import english_name
 from ..model import (EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, Document, Link, Span,
                      normalize_text)
 from . import schema as s
@@ -47,19 +48,17 @@ def _text_attr(value: Any) -> str:
 
 def document_facets(doc: Document) -> set[tuple[str, str, str]]:
     """(kind, normalised value, display) facts that search and the API filter on."""
-    from ..link.agencies import known_agency      # not at import time: the link package is heavy
     out: set[tuple[str, str, str]] = set()
     for layer, kind in ((PERSONS, "person"), (ORGANIZATIONS, "org"), (LOCATIONS, "place")):
         for span in doc.layer(layer):
             name = _text_attr(span.attrs.get("name")) or doc.span_text(span)
             aliases = span.attrs.get("aliases")
             forms = [name, *aliases] if isinstance(aliases, list) else [name]     # may hold any JSON
-            # a place's English name (Китай finds China), an agency's (Синьхуа finds Xinhua); and
-            # counts under it, as in the search index
-            canonical = _text_attr(span.attrs.get("canonical")) if kind == "place" else \
-                (known_agency(name) or "") if kind == "org" else ""
-            forms.append(canonical)
-            display = canonical or name
+            # a place's or an agency's English name: Китай finds China and counts under it, as in
+            # the search index
+            english = english_name(kind, name, span.attrs)
+            forms.append(english)
+            display = english or name
             for form in forms:
                 if form and isinstance(form, str):
                     out.add((kind, facet_value(form), display))

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ...link.agencies import known_agency
+from ...crossscript import english_name
 from ...model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES
 from ...store import schema as s
 from .common import ActorResolver, NotFound, actor_href, article_href, norm
@@ -109,7 +109,7 @@ def actor_view(ws, key: str) -> dict[str, Any]:
         for sp in doc.layer(layer):
             name = sp.attrs.get("name") or doc.span_text(sp)
             written = {f for f in (name, *(sp.attrs.get("aliases") or [])) if f}
-            english = {f for f in (sp.attrs.get("canonical"), known_agency(name)) if f}
+            english = {f for f in (english_name(_FACET_OF_KIND.get(actor["kind"], "person"), name, sp.attrs),) if f}
             if known & {norm(f) for f in written | english}:
                 for f in written:
                     if (doc.id, norm(f)) not in counted:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Iterable
 from urllib.parse import quote, urlencode, urlsplit
 
 from sqlalchemy import func, select
 
+from ...crossscript import actor_name
 from ...model import normalize_text
 from ...store import schema as s
 
@@ -148,35 +148,10 @@ class ActorResolver:
     def key(self, doc_id: str, name: str, *, place: bool = True) -> str:
         """``place``: the name may be a place or an agency (event participants, locations,
         organisations), not a person's."""
-        return self.map.get((doc_id, norm(name))) or (place and (place_actor(name) or _agency(name))) or name
+        return self.map.get((doc_id, norm(name))) or (place and actor_name(name)) or name
 
     def display(self, key: str, fallback: str) -> str:
-        return (self.names.get(key) or {}).get("name") or (key if key in (place_actor(key), _agency(key)) else fallback)
-
-
-def _agency(name: str) -> str | None:
-    from ...link.agencies import known_agency
-    return known_agency(name)
-
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
-_CYR = re.compile(r"[\u0400-\u04ff]")
-
-
-@lru_cache(maxsize=20_000)
-def place_actor(name: str) -> str | None:
-    """A place named in any script as one actor, keyed by its English gazetteer name
-    (Китай = 中国 = China), when the name is one of the place's own forms; else None."""
-    try:
-        from ...analyze import gazetteer as gz
-    except ImportError:  # pragma: no cover - the gazetteer ships with the package
-        return None
-    lang = "zh" if _HAN.search(name) else "ru" if _CYR.search(name) else "en"
-    place = gz.lookup(name, lang)
-    if place is None:
-        return None
-    forms = {place.name, place.native(lang), *place.aliases.get(lang, ())}
-    return place.name if norm(name) in {norm(f) for f in forms if f} else None
+        return (self.names.get(key) or {}).get("name") or (key if actor_name(key) == key else fallback)
 
 
 # -- layer rows across documents -----------------------------------------------------------------
