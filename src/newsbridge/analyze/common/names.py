@@ -155,14 +155,14 @@ def _join_given_names(names: list[str], groups: list[list[int]]) -> list[list[in
     """A given name alone ("Sergei, the old version is better") joins the one full name of the
     text that starts with it (Sergei Zhukov); with two such names (Sergei Zhukov, Sergei Lavrov)
     it stays on its own."""
-    out = [g for g in groups]
+    out = list(groups)
+    firsts = {id(h): _name_tokens(names[h[0]]) for h in groups}      # each group's anchor, as tokens
     for g in groups:
-        toks = [_name_tokens(names[k]) for k in g]
-        if any(len(t) != 1 for t in toks):
+        if any(len(_name_tokens(names[k])) != 1 for k in g):
             continue
-        given = toks[0][0]
-        fits = [h for h in out if h is not g and len(_name_tokens(names[h[0]])) >= 2
-                and (_fold(_name_tokens(names[h[0]])[0]) == _fold(given) or same_surname(given, _name_tokens(names[h[0]])[0]))]
+        given = firsts[id(g)][0]
+        fits = [h for h in out if h is not g and len(firsts[id(h)]) >= 2
+                and (_fold(firsts[id(h)][0]) == _fold(given) or same_surname(given, firsts[id(h)][0]))]
         if len(fits) == 1 and len(given) > 2:
             fits[0].extend(g)
             out = [h for h in out if h is not g]
