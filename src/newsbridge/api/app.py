@@ -16,7 +16,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -24,6 +24,7 @@ from .. import __version__
 from ..settings import Settings, load_settings
 from .errors import ApiError
 from .ratelimit import RateLimiter
+from .responses import FastJSONResponse as JSONResponse
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 INDEX_RELOAD_EVERY = 5.0        # seconds: see documents another process committed

@@ -6,7 +6,7 @@ from typing import Any, Optional
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from ..ingest.files import InputError, record_item
@@ -16,6 +16,7 @@ from .deps import (FILTER_PARAMS, FILTERS_OPENAPI, QueryParam, filters, openapi_
 from .errors import ApiError
 from .feeds_out import atom_feed, json_feed
 from .keys import ApiKey
+from .responses import FastJSONResponse as JSONResponse
 from .views import (Filters, NotFound, actor_view, article_view, entities_view, links_view, network_view,
                     quotes_view, search_view, story_view, timeline_view)
 from .views.common import norm

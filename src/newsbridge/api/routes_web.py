@@ -4,10 +4,11 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from .deps import FILTERS_OPENAPI, filters, require_read
 from .errors import ApiError
+from .responses import FastJSONResponse as JSONResponse
 from .views import (Filters, NotFound, actor_view, article_view, network_view, search_view, timeline_view)
 
 router = APIRouter(tags=["web"], dependencies=[Depends(require_read)])
