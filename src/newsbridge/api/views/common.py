@@ -84,8 +84,12 @@ def actor_href(key: str) -> str:
     return "/actor/" + quote(key, safe="")
 
 
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")     # what quote(..., safe="") leaves as it is
+
+
 def article_href(doc_id: str) -> str:
-    return "/article/" + quote(doc_id, safe="")
+    # document ids are hex digests: nothing to escape (20 hits a search page; quote costs 2.5 µs each)
+    return "/article/" + (doc_id if _UNRESERVED.fullmatch(doc_id) else quote(doc_id, safe=""))
 
 
 def safe_url(url: str | None) -> str | None:

@@ -1,6 +1,7 @@
 """The search page: ranked hits with marked snippets, facets and feed links."""
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -10,6 +11,13 @@ FACETS = (("lang", "language", "Language"), ("source", "source", "Source"), ("pe
           ("org", "org", "Organization"), ("place", "place", "Place"), ("event_type", "event_type", "Event type"))
 FACET_SIZE = 10
 MAX_LIMIT = 100
+
+
+@lru_cache(maxsize=8192)
+def _quoted(value: str) -> str:
+    """A facet value as a query-string value: the same few hundred names recur on every page
+    (60 values a page; quoting them was 5% of a search request's CPU)."""
+    return quote_plus(value)
 
 
 def segments(text: str, ranges) -> list[dict[str, Any]]:
@@ -34,7 +42,7 @@ def _facet_value(flt: Filters, base: str, param: str, value, count: int) -> dict
     if active:
         href = flt.without(param)
     elif current is None:            # appended after the active filters (base): no need to re-encode them
-        extra = f"{param}={quote_plus(str(value))}"       # what urlencode gives, without its checks
+        extra = f"{param}={_quoted(str(value))}"       # what urlencode gives, without its checks
         href = f"{base}&{extra}" if base else extra
     else:
         href = flt.query_string(**{param: value})
