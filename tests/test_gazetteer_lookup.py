@@ -41,3 +41,18 @@ def test_gazetteer_adjectives_are_not_places_but_map_to_countries():
     assert country_of_adjective("Chinese", "en").code == "CN"
     assert country_of_adjective("俄", "zh").code == "RU"
     assert country_of_adjective("table", "en") is None
+
+
+@pytest.mark.parametrize("written,lang,shown", [
+    # older and Russian-derived English spellings name the same place as the current one
+    ("Kiev", "en", "Kyiv"), ("Kharkov", "en", "Kharkiv"), ("Odessa", "en", "Odesa"), ("Lugansk", "en", "Luhansk"),
+    ("Zaporozhye", "en", "Zaporizhzhia"), ("Homyel'", "en", "Gomel"), ("Alma-Ata", "en", "Almaty"),
+    ("Donbass", "en", "Donbas"),
+    # the short names news gives Russian regions, in both languages, inflected in Russian
+    ("Kuzbass", "en", "Kemerovo Oblast"), ("Кузбассе", "ru", "Kemerovo Oblast"), ("Камчатке", "ru", "Kamchatka Krai"),
+    ("Karabakh", "en", "Nagorno-Karabakh"), ("Приднестровья", "ru", "Transnistria"),
+])
+def test_gazetteer_other_spellings_find_one_place(written, lang, shown):
+    place = lookup(written, lang)
+    assert place is not None and place.name == shown
+    assert lookup(shown, "en").key == place.key
