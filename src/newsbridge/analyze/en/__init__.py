@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "2"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years
+VERSION = "3"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -64,6 +64,8 @@ def analyze_en(doc: Document) -> None:
     for m in mentions:
         surface = " ".join(text[m.start:m.end].split())
         doc.add(MENTIONS, m.start, m.end, m.label, normal=surface, surface=text[m.start:m.end])
+    # quotes first: "…," said the forward gives the speaker the title as a role
+    hits = find_quotes(text, paras, sentences, people, mentions)
     # persons + roles
     pidx = {}
     for i, p in enumerate(people):
@@ -86,8 +88,7 @@ def analyze_en(doc: Document) -> None:
         m0 = loc["mentions"][0]
         doc.add(LOCATIONS, m0.start, m0.end, "LOC", name=loc["name"], aliases=loc["aliases"], code=loc["code"],
                 canonical=loc["canonical"], mentions=[[m.start, m.end] for m in loc["mentions"]])
-    # quotes
-    hits = find_quotes(text, paras, sentences, people, mentions)
+    # quotes (found above, before the persons layer was written)
     for h in hits:
         doc.add(QUOTES, h.start, h.end, "quote", speaker=h.person.name,
                 speaker_span=list(h.speaker_span) if h.speaker_span else None,

@@ -173,6 +173,11 @@ class SpeakerResolver:
         p = self.last_speaker
         if p is None or pos - self.last_speaker_pos > RECENT_SPEAKER_CHARS * 2:
             return None
+        # "said one legal expert … the expert warned", "A doctor on the scene … the doctor said":
+        # the title takes up someone the text introduced without a name, not the last speaker
+        unnamed = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(words[-1]) + r"\b")
+        if unnamed.search(self.text, max(0, pos - RECENT_SPEAKER_CHARS * 2), pos):
+            return None
         p.add_role(" ".join(phrase.split()[1:]), None, pos, pos + len(phrase))
         return p
 

@@ -1,0 +1,34 @@
+"""A speaker named by a title after the quote ('…," said the forward'): the title is a role of
+the speaker just quoted, unless the text introduced someone unnamed with that title."""
+from newsbridge.model import Document
+from newsbridge.pipeline import apply
+
+from support import analyzed
+
+FORWARD = (
+    "Albert Prosa has signed a contract with Legion, the club said on Monday.\n\n"
+    '"I was out of football for more than a year. Now everything is okay," Prosa said.\n\n'
+    '"My main task is to help the team stay in the top league," said the forward.\n'
+)
+
+UNNAMED_DOCTOR = (
+    '"We will rebuild the square this year," Mayor Nadia Cruz said on Friday.\n\n'
+    "A doctor on the scene told reporters that he had tried to save one of the wounded.\n\n"
+    '"It is a shame to see a comrade die in this way," the doctor said.\n'
+)
+
+
+def test_title_after_a_quote_becomes_the_speakers_role():
+    persons = analyzed(FORWARD, "en", "persons")
+    assert "forward" in persons["Albert Prosa"]["roles"]
+    doc = apply(Document(id="t", text=FORWARD, language="en"), ["clean", "metadata", "analyze"])
+    roles = [(doc.text[s.start:s.end], s.attrs["person"]) for s in doc.layer("roles")]
+    assert ("the forward", "Albert Prosa") in roles          # the role's evidence is the title itself
+
+
+def test_title_of_someone_introduced_unnamed_is_not_the_last_speaker():
+    doc = apply(Document(id="t", text=UNNAMED_DOCTOR, language="en"), ["clean", "metadata", "analyze"])
+    speakers = {doc.text[q.start:q.start + 20]: q.attrs["speaker"] for q in doc.layer("quotes")}
+    assert speakers.get("We will rebuild the ") == "Nadia Cruz"
+    assert not any(v == "Nadia Cruz" for k, v in speakers.items() if k.startswith("It is a shame"))
+    assert "doctor" not in (analyzed(UNNAMED_DOCTOR, "en", "persons")["Nadia Cruz"]["roles"])
