@@ -33,3 +33,24 @@ def test_an_ex_prefixed_title_is_a_title(people):
 def test_no_title_from_a_date_or_a_place_before_the_comma(people):
     assert people["Oleg Ivanov"]["roles"] == []
     assert not any("Saturday" in r for r in people["Anna Petrova"]["roles"])
+
+
+@pytest.mark.parametrize("sentence,name,role", [
+    # the model's span opens inside the title ("State Kassym-Jomart Tokayev" tagged an organisation)
+    ("As Head of State Kassym-Jomart Tokayev noted, cooperation with China is a factor.",
+     "Kassym-Jomart Tokayev", "Head of State"),
+    ("The Minister of Foreign Affairs Mukhtar Tileuberdi met the delegation on Monday.",
+     "Mukhtar Tileuberdi", "Minister of Foreign Affairs"),
+    # a country and the name in one span after the title's "of": the place, then the person
+    ("On Monday, the President of Kazakhstan Kassym-Jomart Tokayev received the delegation.",
+     "Kassym-Jomart Tokayev", "President"),
+])
+def test_a_title_ending_in_of_continues_into_the_name_span(sentence, name, role):
+    people = analyzed(sentence, "en", "persons")
+    assert role in people[name]["roles"]
+    assert not any(name in o for o in analyzed(sentence, "en", "organizations"))
+
+
+def test_an_organisation_after_a_title_of_stays_an_organisation():
+    text = "Nancy Pelosi, former Speaker of the House of Representatives Rt, spoke on Monday."
+    assert "Representatives Rt" not in analyzed(text, "en", "persons")

@@ -45,6 +45,10 @@ PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok"
 EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",
                "forum", "summit", "conference", "year", "prize", "awards", "war"}
 _SUFFIX_NOT_NAME = re.compile(r"^\w{4,}(?:tion|ment|ness|ity|ance|ence|ism|ics|ship|ogy)$")
+# what a minister or a committee is "of" ("Minister of Foreign Affairs", "Head of State"): never a name
+_PORTFOLIO_WORDS = {"affairs", "defence", "defense", "finance", "finances", "justice", "health", "culture",
+                    "labour", "labor", "energy", "trade", "industry", "agriculture", "transport", "security",
+                    "sport", "sports", "tourism", "science", "emergencies", "state", "economy", "interior"}
 MEDIA_VERBS = re.compile(r"^\s*(?:quoted|quotes|reported|reports|wrote|writes|published|cited|cites)\b")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*\.?|[\"“”«»()/,;:]|\S")
 
@@ -283,7 +287,7 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     last = k
     for j in range(k, len(toks) - 1):
         w = text[toks[j][0]:toks[j][1]]
-        if w.lower() in ("and", "of", "the", "for") or _SUFFIX_NOT_NAME.search(w.lower()):
+        if w.lower() in ("and", "of", "the", "for") or w.lower() in _PORTFOLIO_WORDS or _SUFFIX_NOT_NAME.search(w.lower()):
             last = j + 1
     return toks[last][0] if last < len(toks) else s
 
@@ -633,6 +637,29 @@ def _skip_stop_caps(text: str, s: int, e: int, sent_starts: set[int]) -> int:
     return toks[k][0] if k < len(toks) else e
 
 
+_OF_BEFORE = re.compile(r"\b(?:of|to)\s+$")
+
+
+def _place_then_person(text: str, s: int, e: int, src: str) -> list[Mention] | None:
+    """A country or region, then a two- or three-word name, in one model span after a title's
+    "of"/"to": the place and the person the title belongs to."""
+    toks = tokens(text, s, e)
+    for k in (1, 2):
+        if len(toks) - k not in (2, 3):
+            continue
+        place = lookup_place(text[toks[0][0]:toks[k - 1][1]])
+        if place is None or place.kind not in ("country", "region"):
+            continue
+        rest = [text[a:b] for a, b in toks[k:]]
+        if all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE for w in rest) \
+                and classify_run(text, toks[k][0], e) is None:
+            return [Mention(toks[0][0], toks[k - 1][1], "LOC", "gazetteer"), Mention(toks[k][0], e, "PER", src)]
+    return None
+
+
+_TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}$")
+
+
 def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     """Fix one proposed span: cut titles off persons, split 'ORG Person', relabel by head words."""
     surface = text[s:e]
@@ -646,13 +673,23 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         return []
     out = []
     if lab in ("PER", "ORG", "LOC"):
-        cut = _split_title_prefix(text, s, e)
-        if cut > s and is_role_word(words[0]):
+        # the span may open inside a title the words before it began: "[Head of] State Kassym-Jomart Tokayev"
+        before = _TITLE_OF_BEFORE.search(text, max(0, s - 40), s)
+        title_s = before.start() if before and before.group(1).lower() in lx.ROLE_HEADS else s
+        cut = _split_title_prefix(text, title_s, e)
+        if title_s < s and not all(w.lower() in _PORTFOLIO_WORDS or w.lower() in ("of", "the", "and") or is_role_word(w)
+                                   for w in _words(text[s:cut])):
+            cut = s      # "Speaker of the [House of Representatives]": the span is the body, not the title's end
+        if cut > s and (title_s < s or is_role_word(words[0])):
             # "State Counselor Erlan Karin", "Head of State Kassym-Jomart Tokayev"
             rest = _words(text[cut:e])
             if rest and all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE
                             for w in rest) and classify_run(text, cut, e) is None:
                 return [Mention(cut, e, "PER", src)]
+    if lab in ("ORG", "LOC") and _OF_BEFORE.search(text, max(0, s - 4), s):
+        split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"
+        if split:
+            return split
     if lab == "ORG":
         k = _org_person_split(text, s, e)
         if k is not None:
@@ -667,7 +704,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         cut = None
         for k, w in enumerate(ws):
             if w.lower() in ("and", "of", "the", "for") or is_role_word(w) or (
-                    k < len(ws) - 1 and _SUFFIX_NOT_NAME.search(w.lower())):
+                    k < len(ws) - 1 and (_SUFFIX_NOT_NAME.search(w.lower()) or w.lower() in _PORTFOLIO_WORDS)):
                 cut = k + 1
         if cut is not None and cut < len(toks):
             s = toks[cut][0]
