@@ -107,3 +107,21 @@ def test_en_ner_facility_heads_and_body_districts():
     assert label("Flag Land Base") == "LOC"
     assert label("Irving Independent School District") is None
     assert label("Central Federal District") == "LOC"
+
+
+def test_a_name_after_a_determiner_that_ends_its_phrase_is_no_person():
+    from support import analyzed
+    text = ("Greggs said sales rose. A spokesman for the chain told the Scotsman. The Freedom Caucus believes "
+            "he could have gotten more, Mike Johnson said, and the Trump administration agreed.")
+    persons = analyzed(text, "en", "persons")
+    assert "Scotsman" not in persons and "Freedom Caucus" not in persons
+    assert "Mike Johnson" in persons
+
+
+def test_a_determiner_before_a_name_that_modifies_a_noun_says_nothing():
+    from newsbridge.analyze.en.ner import Mention, _not_a_person
+    text = "and the Trump administration agreed; the Scotsman reported it; said that Rudolph had"
+    at = lambda w: Mention(text.index(w), text.index(w) + len(w), "PER", "spacy")
+    assert not _not_a_person(text, at("Trump"))         # "the Trump administration": a modifier
+    assert _not_a_person(text, at("Scotsman"))           # "the Scotsman reported"
+    assert not _not_a_person(text, at("Rudolph"))        # "that" is no determiner here

@@ -576,12 +576,30 @@ def _extend_places(text: str, cands: list[Mention]) -> list[Mention]:
     return cands
 
 
+# a determiner right before a name and the name ending its phrase: "the Freedom Caucus believes",
+# "an interview with the Tagesspiegel." - a body or a thing (dropped), never a person ("the Trump administration"
+# goes on with a noun, so it says nothing)
+_DETERMINER_BEFORE = re.compile(r"(?:^|[^\w])(?:[Tt]he|[Aa]n?)\s+$")     # not "that": "said that Rudolph had"
+_PHRASE_END_AFTER = re.compile(r"(?:\s*[.,;:!?)\n]|\s+(?:said|says|is|was|has|had|have|will|would|can|could|"
+                               r"believes|announced|reported|wrote|added|told|noted|warned|claimed)\b)")
+
+
+def _not_a_person(text: str, m: Mention) -> bool:
+    return (m.label == "PER" and _DETERMINER_BEFORE.search(text, max(0, m.start - 6), m.start) is not None
+            and _PHRASE_END_AFTER.match(text, m.end) is not None)
+
+
 def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
     """One surface, one label: a place the text puts 'in' stays a place everywhere."""
     by_surface: dict[str, list[Mention]] = {}
     for m in cands:
         by_surface.setdefault(" ".join(text[m.start:m.end].split()), []).append(m)
     for surface, ms in by_surface.items():
+        if any(_not_a_person(text, m) for m in ms) and not any(m.source == "alias" for m in ms):
+            for m in ms:
+                if m.label == "PER":
+                    m.label = ""          # a newspaper, a team, a law, a building: not a person, nor surely a body
+            continue
         labels = {m.label for m in ms}
         if len(labels) < 2:
             continue
@@ -602,7 +620,7 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 best = max(votes, key=votes.get)
         for m in ms:
             m.label = best
-    return cands
+    return [m for m in cands if m.label]
 
 
 def _put_in_place(text: str, m: Mention) -> bool:
