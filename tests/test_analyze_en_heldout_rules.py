@@ -85,3 +85,12 @@ def test_en_heldout_event_triggers(sentence, etype, planned):
         assert not [e for e in evs if e[0] in ("launch", "forum")], evs
     else:
         assert (etype, planned) in evs, evs
+
+
+def test_a_launch_takes_its_name_from_a_quote_next_to_the_launch_word_only():
+    from support import analyzed
+    far = ("Appearing at the library named after the president who launched normalized relations with China, "
+           "he called for ending the approach and to create a \"new alliance\" in order to change China.")
+    near = "On Monday the ministry launched the \"Digital Silk Road\" program for regional media."
+    assert "new alliance" not in analyzed(far, "en", "events")
+    assert "Digital Silk Road" in analyzed(near, "en", "events")
