@@ -24,6 +24,7 @@ Offsets are always absolute positions in ``text``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # opening mark -> closing marks it accepts
@@ -378,4 +379,18 @@ def _find_resume(text: str, a: int, pe: int) -> tuple[int, int] | None:
             if k < pe:
                 return j, k
         j += 1
+    return None
+
+
+_QUOTED_NAME = re.compile(r"[«\"„“]([^«»\"„“”]{2,80})[»\"“”]")
+QUOTED_NAME_REACH = 60      # characters between a launch word and the quoted name of what it launched
+
+
+def quoted_name_near(text: str, ss: int, se: int, s: int, e: int):
+    """The name in quotation marks next to the word at ``s``..``e`` in the sentence ``ss``..``se``
+    ('launched the "Silk Road" program', 'запущен проект «Башкирское долголетие»'), not one elsewhere
+    in the sentence ('…launched relations … create a "new alliance"')."""
+    for m in _QUOTED_NAME.finditer(text, ss, se):
+        if 0 <= m.start() - e <= QUOTED_NAME_REACH or 0 <= s - m.end() <= QUOTED_NAME_REACH:
+            return m
     return None

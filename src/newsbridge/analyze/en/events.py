@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..common.counts import extract_counts
 from ..common.dates import find_dates, resolve
+from ..common.quotes import quoted_name_near
 from .ner import Mention, lookup_place
 
 _TRIGGERS = [
@@ -230,7 +231,7 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         return None  # a press conference is not a conference
     subject_np = None
     if etype == "launch":
-        quoted = _quoted_near(text, ss, se, s, e)
+        quoted = quoted_name_near(text, ss, se, s, e)
         obj = right[:80]
         if _OPENING.match(word):
             # 'opened a second plant', 'opened its new office': the opened thing follows
@@ -249,7 +250,7 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         return None
     name, named, anaphor = _event_name(text, etype, s, e, ss, se, ments)
     if etype == "launch":
-        quoted = _quoted_near(text, ss, se, s, e)
+        quoted = quoted_name_near(text, ss, se, s, e)
         if quoted:
             name, named, anaphor = quoted.group(1), True, False
         elif subject_np:
@@ -277,19 +278,6 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             if nm not in participants:
                 participants.append(nm)
     return EventMention(etype, s, e, sent, name, named, anaphor, date, place, {}, participants, persons, planned)
-
-
-_QUOTED_NAME = re.compile(r"[\"“«]([^\"”»]{2,80})[\"”»]")
-QUOTED_NAME_REACH = 60      # characters between a launch word and the quoted name of what it launched
-
-
-def _quoted_near(text: str, ss: int, se: int, s: int, e: int):
-    """The quoted name next to a launch word ('launched the "Silk Road" program', '"Favorite Quotes"
-    was launched'), not one elsewhere in the sentence ('…launched relations … create a "new alliance"')."""
-    for m in _QUOTED_NAME.finditer(text, ss, se):
-        if 0 <= m.start() - e <= QUOTED_NAME_REACH or 0 <= s - m.end() <= QUOTED_NAME_REACH:
-            return m
-    return None
 
 
 def _launch_subject(text: str, ss: int, s: int) -> str | None:

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from .. import gazetteer as gz
 from ..common.bodies import is_body, trim_slash
-from ..common import (event_years, find_dates, group_names, merge_continuations, reference_date, resolve,
-                      scan_dash_speech, scan_quotes, split_sentences)
+from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
+                      resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
 from .morph import analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
@@ -943,7 +943,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             name = _event_name(text, tx, ts, te, se, mention_spans)
             if etype == "launch":
                 # the launched project's own name in quotation marks: «Башкирское долголетие»
-                qn = re.search(r"[«\"„“]([^«»\"„“]{2,80})[»\"“”]", sent)
+                qn = quoted_name_near(text, ss, se, ts, te)
                 if qn:
                     name = qn.group(1).strip()
             modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts])) \
