@@ -22,6 +22,12 @@ ABBREVIATIONS = {
     "акад", "ген", "рис", "стр", "обл", "р", "с", "ст",
 }
 _SENT_END = re.compile(r"[.!?…]+[\"'”»’)\]]*|[。！？]+[”」』）]*")
+# A headline run into the lead with no stop between ("… visited Tver region The former singer …",
+# as documents made of a headline segment and body segments join them): a word that opens only
+# sentences, capitalised after a lower-case word, then a lower-case word. Only near the top.
+RUN_IN_REACH = 400
+_RUN_IN = re.compile(r"(?<=[a-z0-9]) (?=(?:The|Both|He|She|They|We|It|Its|His|Her|Their|This|These|Those|"
+                     r"According|However|Meanwhile|Earlier|Later|In|On|At|After|During) [a-z])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -56,7 +62,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     out: list[tuple[int, int]] = []
     for ps, pe in split_paragraphs(text, start, hi):
         s = ps
-        for m in _SENT_END.finditer(text, ps, pe):
+        if ps < RUN_IN_REACH:
+            for m in _RUN_IN.finditer(text, ps, min(pe, RUN_IN_REACH)):
+                if not (spans and _inside(m.start(), starts, spans)):
+                    out.append((s, m.start()))
+                    s = m.end()
+        for m in _SENT_END.finditer(text, s, pe):
             e = m.end()
             if e >= pe:
                 break
