@@ -2,6 +2,8 @@
 hand-made text and hand-built mentions, so no model is needed and a broken rule fails here."""
 from __future__ import annotations
 
+import pytest
+
 from newsbridge.analyze.en.ner import (Mention, _context_labels, _full_names, _keep,
                                        _propagate_person_aliases, _vote_labels, classify_run,
                                        clean_span)
@@ -125,3 +127,18 @@ def test_a_determiner_before_a_name_that_modifies_a_noun_says_nothing():
     assert not _not_a_person(text, at("Trump"))         # "the Trump administration": a modifier
     assert _not_a_person(text, at("Scotsman"))           # "the Scotsman reported"
     assert not _not_a_person(text, at("Rudolph"))        # "that" is no determiner here
+
+
+@pytest.mark.parametrize("span,name", [
+    ("RT Russia &", "RT Russia"), ("Uhlmann - the", "Uhlmann"), ("Cost of Living (Tenant", "Cost of Living"),
+    ("Procter & Gamble", "Procter & Gamble"), ("Council of Europe", "Council of Europe"), ("U.S.", "U.S."),
+])
+def test_a_name_never_ends_in_a_joining_word_or_an_open_bracket(span, name):
+    s, e = clean_span(span, 0, len(span))
+    assert span[s:e] == name
+
+
+def test_a_title_case_headline_is_no_name():
+    from support import analyzed
+    text = "Biden Administration Is Letting Corporate Criminals Off the Hook\n\nThe EPA said on Monday it would act."
+    assert not any("Letting" in o for o in analyzed(text, "en", "organizations"))

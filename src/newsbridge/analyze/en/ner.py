@@ -196,6 +196,7 @@ _CAPTION_LABEL = re.compile(r"(?:^|(?<=\s))(?:Image|Photo|Photograph|Picture|Vid
 
 def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     """Trim spaces, a leading article, trailing punctuation and possessive 's."""
+    e0 = e
     while s < e and (text[s].isspace() or text[s] in "\"“”«»'‘’(,"):
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "\"“”«»'‘’),.;:-–—"):
@@ -217,7 +218,22 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
             break
     while s < e and text[s].isspace():
         s += 1
+    # a name never ends in a joining word or an open bracket: "RT Russia &", "Uhlmann - the",
+    # "Cost of Living (Tenant"
+    paren = text.find("(", s, e)
+    if paren > s and text.find(")", paren, e0) < 0:
+        e = paren
+    while True:
+        tail = _DANGLING_TAIL.search(text, s, e)
+        if not tail or tail.start() <= s:
+            break
+        e = tail.start()
+    while e > s and text[e - 1].isspace():
+        e -= 1
     return s, e
+
+
+_DANGLING_TAIL = re.compile(r"(?:\s+(?:&|and|of|the|for|to|-|–|—))+\s*$")
 
 
 def _gaz():
@@ -513,7 +529,13 @@ _HOLIDAY_NEXT = re.compile(r" Day\b")
 _CALENDAR_WORDS = {"day", "days", "eve", "week", "month", "year", "night", "holiday", "weekend"}
 
 
+# a headline in title case read as one name: "Biden Administration Is Letting Corporate Criminals Off the Hook"
+_TITLE_CASE_VERB = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Could|Should|Says|Said|Gets|Wants)\s")
+
+
 def _keep(text: str, m: Mention) -> bool:
+    if _TITLE_CASE_VERB.search(text, m.start, m.end):
+        return False
     if m.label == "ORG":
         ws = tokens(text, m.start, m.end)
         g = _gaz()
