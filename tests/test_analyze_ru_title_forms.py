@@ -48,3 +48,11 @@ def test_a_hoped_for_meeting_is_not_an_event_but_the_visit_in_the_sentence_is():
                 ["clean", "metadata", "analyze"])
     kinds = [(s.label, bool(s.attrs.get("planned"))) for s in doc.layer("events")]
     assert ("visit", False) in kinds and ("meeting", False) not in kinds
+
+
+def test_a_persons_organisation_keeps_the_country_its_title_writes():
+    text = ("Дегтярев отметил, что этот вопрос обсуждался с главой Минэнерго России Александром Новаком "
+            "в ходе его визита в Хабаровск 24 июля.\n\nЗаявление сделал глава МИД Великобритании Борис Джонсон.\n")
+    people = analyzed(text, "ru", "persons")
+    assert people["Александр Новак"]["org"] == "Минэнерго России"
+    assert people["Борис Джонсон"]["org"] == "МИД Великобритании"

@@ -102,6 +102,7 @@ def analyze_ru(doc: Document) -> None:
     orgs = _with_country(text, _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG"), mentions)
     locs = _locations(doc, [m for m in mentions if m.label == "LOC"])
     _roles(doc, tx, mentions, persons, person_at)
+    _orgs_with_their_country(persons, orgs)
     for p in persons:
         doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=_aliases(p), roles=p.roles,
                 org=p.org, key=_key(p.name), mentions=[list(m) for m in p.mentions], gender=p.gender)
@@ -344,6 +345,18 @@ def _with_country(text: str, orgs: dict, mentions: list[Mention]) -> dict:
         else:
             out[name] = (s, e, aliases, ms)
     return out
+
+
+def _orgs_with_their_country(persons: list, orgs: dict) -> None:
+    """A person's organisation as the organisation list names it when the title writes the country
+    after it ("глава Минэнерго России": Минэнерго России, not Минэнерго)."""
+    for p in persons:
+        if not p.org:
+            continue
+        for full, (_s, _e, aliases, _ms) in orgs.items():
+            if p.org in aliases and full.startswith(p.org + " ") and any(full in r for r in p.roles):
+                p.org = full
+                break
 
 
 def _match_key(normal: str, groups) -> str | None:
