@@ -33,3 +33,15 @@ def test_different_agencies_keep_different_keys():
 
 def test_nothing_to_compare_gives_an_empty_key():
     assert agency_key("") == "" and agency_key(" / ") == "" and agency_key("News Agency") == ""
+
+
+def test_agency_keys_need_no_pinyin_dictionaries():
+    # pypinyin's dictionaries cost ~70 MB in every process that ingests or serves; Chinese agency
+    # names are listed in the table as written, so a fresh process never loads them for a key
+    import subprocess
+    import sys
+    code = ("import sys; from newsbridge.crossscript import known_agency; "
+            "assert known_agency('新华通讯社') == known_agency('Синьхуа') == 'Xinhua'; "
+            "assert known_agency('塔斯社') == 'TASS'; print('pypinyin' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
