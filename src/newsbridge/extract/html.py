@@ -52,10 +52,10 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
     body = (d.get("text") or "").strip()
     # trafilatura separates paragraphs by single newlines: blank lines make them paragraphs here.
     body = _BLANKS.sub("\n\n", "\n\n".join(p.strip() for p in body.split("\n") if p.strip()))
-    title = _one_line(d.get("title"))
     date = d.get("date") or None
     author = _one_line(d.get("author"))
     sitename = _one_line(d.get("sitename"))
+    title = without_site_name(_one_line(d.get("title")), sitename, d.get("url") or url)
     parts = []
     if title:
         parts.append(title)
@@ -73,6 +73,41 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
         "description": _one_line(d.get("description")),
     }
     return text, meta
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
+_SQUASH = re.compile(r"[\W_]+")
+
+
+def _squash(s: str) -> str:
+    return _SQUASH.sub("", s.casefold())
+
+
+def without_site_name(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """The page title without the site's name after it ("Peanut Butter Truffles - Elavegan",
+    "Enterprise 2.0 | HR Innovation", "… - Helge.at"): the name the site gives itself, or the
+    one its host spells."""
+    if not title:
+        return title
+    names = [_squash(sitename)] if sitename else []
+    host = re.sub(r"^www\d*\.", "", (url or "").split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0].lower())
+    if host:
+        names += [_squash(host), _squash(host.rsplit(".", 1)[0])]
+    names = [n for n in names if len(n) >= 3]
+    if not names:
+        return title
+    if sitename and title.casefold().endswith(sitename.casefold()):
+        head = title[: len(title) - len(sitename)]
+        sep = _TITLE_SEPARATOR.search(head + " ")
+        if sep and sep.end() >= len(head) and sep.start() > 0:
+            return head[: sep.start()].strip() or title
+    parts = list(_TITLE_SEPARATOR.finditer(title))
+    if parts:
+        last = parts[-1]
+        tail = _squash(title[last.end():])
+        if tail and any(tail == n or (len(tail) >= 4 and n.startswith(tail)) for n in names):
+            return title[: last.start()].strip() or title
+    return title
 
 
 def _one_line(value: object) -> str | None:
