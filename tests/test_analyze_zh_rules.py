@@ -99,3 +99,14 @@ def test_month_day_without_a_year_stays_unresolved_when_the_text_names_several_y
     doc = run("12月18日召开部长级峰会，要求到2030年达到10%，到2040年达到40%。", published=None)
     ev = doc.layer(EVENTS)[0]
     assert ev.label == "forum" and ev.attrs["date"] is None
+
+
+def test_a_three_character_name_after_a_title_is_a_person_whatever_its_surname():
+    from support import analyzed
+    text = ("中俄媒体论坛在北京举行\n\n中央广播电视总台台长慎海雄在开幕式上致辞说：“中俄两国媒体合作前景广阔。”\n")
+    people = analyzed(text, "zh", "persons")
+    assert "台长" in people["慎海雄"]["roles"]
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["慎海雄"]

@@ -501,6 +501,8 @@ def _name_after(text: str, start: int, words, k: int) -> int | None:
     s, e, w, flag = words[k]
     if flag in ("nr", "nrfg") and (_is_chinese_name(w) or w in known_names()):
         return e
+    if flag == "nr" and len(w) == 3 and not _common_word(w):
+        return e     # 台长慎海雄: a rare surname, but a three-character name the segmenter knows, after a title
     run = _translit_run(text, start)
     if run - start >= 2 and gz.lookup(text[start:run], "zh") is None:
         return max(run, e) if flag in ("nrt",) and e > run else run
@@ -983,4 +985,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="2")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last
+register_analyzer("zh", version="3")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last; 3: any 3-character name after a title
