@@ -1,4 +1,6 @@
 """Headlines under site chrome: a site name above navigation, and section menus, are not titles."""
+import pytest
+
 from newsbridge.model import Document
 from newsbridge.pipeline import apply
 
@@ -38,3 +40,12 @@ def test_chinese_breadcrumb_with_double_arrows_is_navigation():
     text = ("人民网 >> 国际\n\n两地媒体签署合作协议\n\n人民网北京3月4日电 两地媒体代表4日在北京签署合作协议，"
             "双方将在新闻报道、人员交流和内容共享等方面开展合作。\n")
     assert title_of(text) == "两地媒体签署合作协议"
+
+
+@pytest.mark.parametrize("header,headline", [
+    ("中国日报网", "中哈媒体合作论坛在阿斯塔纳举行"), ("新华社", "中俄媒体论坛在北京举行"),
+    ("Reuters", "Media forum opens in Beijing with record attendance"),
+    ("China Daily", "Media forum opens in Beijing with record attendance"),
+])
+def test_a_line_that_only_names_an_outlet_is_no_headline(header, headline):
+    assert title_of(f"{header}\n\n{headline}\n\n2025年11月28日\n\n" + LEAD) == headline

@@ -58,6 +58,21 @@ def is_headline(text: str) -> bool:
     return True
 
 
+_CJK_OUTLET = re.compile(r"^[\u4e00-\u9fff]{2,8}(?:网|报|社|台|新闻|客户端)$")
+
+
+def names_an_outlet(text: str) -> bool:
+    """A line that is only the name of an outlet (the site's header: "中国日报网", "The Moscow
+    Times", "ТАСС") is no headline."""
+    t = text.strip()
+    if _CJK_OUTLET.match(t):
+        return True
+    if len(t) > 60:
+        return False
+    from ..crossscript import known_agency
+    return known_agency(t) is not None
+
+
 def find_headline(lines: list[Line], boiler: set[int], body_start: int, nav: set[int] = frozenset()) -> Line | None:
     """The headline among ``lines[:body_start]`` (skipping boilerplate line indices), or None.
 
@@ -74,7 +89,7 @@ def find_headline(lines: list[Line], boiler: set[int], body_start: int, nav: set
     for ln in lines[:body_start]:
         if not ln.text or ln.index in boiler:
             continue
-        if is_date_line(ln.text):
+        if is_date_line(ln.text) or names_an_outlet(ln.text):
             continue
         if not is_headline(ln.text):
             if word_count(ln.text) < MIN_WORDS and len(ln.text) <= 40:
