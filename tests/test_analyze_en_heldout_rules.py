@@ -94,3 +94,15 @@ def test_a_launch_takes_its_name_from_a_quote_next_to_the_launch_word_only():
     near = "On Monday the ministry launched the \"Digital Silk Road\" program for regional media."
     assert "new alliance" not in analyzed(far, "en", "events")
     assert "Digital Silk Road" in analyzed(near, "en", "events")
+
+
+def test_a_headline_in_the_present_and_the_lead_in_the_past_tell_one_event_that_happened():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("Putin meets Chinese Foreign Minister Wang Yi in Moscow\n\nDecember 3, 2025\n\n"
+            "MOSCOW, Dec. 2 (Xinhua) -- Russian President Vladimir Putin met with Chinese Foreign Minister "
+            "Wang Yi in the Kremlin on Tuesday.\n\nThe two sides discussed bilateral cooperation.\n")
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    events = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
+    assert len(events) == 1 and not events[0]["planned"] and events[0]["date"] == "2025-12-02"
+    assert "Xinhua" not in events[0]["participants"]          # the credited agency reports, it takes no part

@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "4"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role; 4: "Head of State X", "President of Kazakhstan X", "the Scotsman said" no person, launch names from quotes next to the word, run-in headlines, names end in no joining word, title-case headlines no name
+VERSION = "4"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role; 4: "Head of State X", "President of Kazakhstan X", "the Scotsman said" no person, launch names from quotes next to the word, run-in headlines, names end in no joining word, title-case headlines no name, a done mention makes the event done, no dateline agency as participant
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -97,7 +97,10 @@ def analyze_en(doc: Document) -> None:
     # events
     ref = reference_date(text, doc.published, "en")
     years = event_years(text, "en")
-    events = find_events(text, sentences, mentions, pidx, protect, ref, years)
+    # the agency a dateline credits ("MOSCOW, Dec. 2 (Xinhua) --") reports the event, it takes no part in it
+    credit = [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"]
+    actors = [m for m in mentions if not any(a < m.end and m.start < b for a, b in credit)] if credit else mentions
+    events = find_events(text, sentences, actors, pidx, protect, ref, years)
     for ev in events:
         m0 = ev.mentions[0]
         if m0.type == "counts":

@@ -93,6 +93,8 @@ class Event:
 
     def absorb(self, m: EventMention) -> None:
         self.mentions.append(m)
+        if self.planned and not m.planned and m.type not in ("counts", "generic"):
+            self.planned = False    # "Putin meets Wang Yi" (a headline's present) … "Putin met Wang Yi": it happened
         if m.named and (not self.name or (len(self.mentions) > 1 and not any(x.named for x in self.mentions[:-1]))):
             self.name = m.name
         if not self.name:
