@@ -110,3 +110,13 @@ def test_a_three_character_name_after_a_title_is_a_person_whatever_its_surname()
     from newsbridge.pipeline import apply
     doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["慎海雄"]
+
+
+def test_the_headlines_event_told_again_dated_in_the_lead_is_one_event():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("环球网\n\n俄罗斯总统普京会见中国外长王毅\n\n2025-12-03 08:15:22 来源: 环球网\n\n"
+            "【环球网报道 记者 王某】据俄媒报道，俄罗斯总统普京2日在克里姆林宫会见了中国外长王毅。\n")
+    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    meetings = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
+    assert len(meetings) == 1 and meetings[0]["date"] == "2025-12-02" and meetings[0]["place"] == "克里姆林宫"

@@ -841,6 +841,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
     quoted = [(q.start, q.end) for q in doc.layer(QUOTES)]
     after_zai = {w[0]: w for w in words if w[3] in ("ns", "nt", "nz")}
     seen: list[dict] = []
+    headline = next(iter(doc.layer("title")), None)
+    first = headline.start if headline is not None else (segments[0][0] if segments else 0)
     for a, b in segments:
         for ss, se in split_sentences(text, a, b):
             dl = _DATELINE.match(text, ss, se)
@@ -910,7 +912,10 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                         c = gz.country_of_adjective(ch, "zh")
                         if c is not None and c.native("zh") not in parts:
                             parts.append(c.native("zh"))
-                dup = next((e for e in seen if e["type"] == etype and (e["name"] == name or (date and e["date"] == date))), None)
+                dup = next((e for e in seen if e["type"] == etype and (e["name"] == name or (date and e["date"] == date)
+                            # the headline's event told again, dated, in the lead: 普京会见王毅 … 普京2日会见了王毅
+                            or (e["span"][0] == first and not e["date"] and len(set(e["participants"]) & set(parts)) >= 2))),
+                           None)
                 if dup:
                     dup["date"] = dup["date"] or date
                     dup["place"] = dup["place"] or place
@@ -985,4 +990,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="3")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last; 3: any 3-character name after a title
+register_analyzer("zh", version="3")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last; 3: any 3-character name after a title; the headline's event merged with the lead's
