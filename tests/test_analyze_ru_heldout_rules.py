@@ -52,3 +52,19 @@ def test_ru_heldout_blocs_are_organizations(case):
 def test_ru_foreign_nominative(form, nominative):
     assert foreign_nominative(form) == nominative
 
+
+
+def test_a_meeting_in_the_kremlin_takes_place_there():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("Путин встретился с главой МИД Китая Ван И\n\nМОСКВА, 2 декабря. /ТАСС/. Президент России Владимир Путин "
+            "во вторник провел встречу с министром иностранных дел КНР Ван И в Кремле.\n")
+    doc = apply(Document(id="t", text=text, language="ru", published="2025-12-03"), ["clean", "metadata", "analyze"])
+    meetings = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
+    assert meetings and meetings[0]["place"] == "Кремль"
+
+
+def test_seats_of_government_are_bodies_and_places_blocs_only_bodies():
+    from newsbridge.analyze.common.bodies import is_body, is_seat
+    assert is_seat("Кремле") and is_seat("Белом доме") and is_seat("the White House")
+    assert is_body("Евросоюза") and not is_seat("Евросоюза") and not is_seat("Кремлевский")

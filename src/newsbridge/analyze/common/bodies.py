@@ -3,6 +3,7 @@ and the agency-style slashes around acronyms ("… Trade /CCPIT/", "Хунань
 
 ``is_body(name)``: True for blocs and state bodies named like places ("EU", "G7", "White House",
 "Кремль", "Белый дом").
+``is_seat(name)``: True for the bodies that are also buildings ("Кремль", "White House").
 ``trim_slash(text, start, end) -> end``: a name span cut before a " /…/" annotation.
 """
 from __future__ import annotations
@@ -17,23 +18,40 @@ _BODIES = {
     "ес", "евросоюз", "европейский союз", "нато", "оон", "g7", "большая семерка", "большая семёрка",
     "большая двадцатка", "белый дом", "кремль", "снг", "шос", "брикс", "обсе", "опек",
 }
-_STEMS = {tuple(w[:max(3, len(w) - 2)] if re.search(r"[а-яё]", w) and len(w) > 4 else w for w in b.split())
-          for b in _BODIES}
 _SLASH = re.compile(r"\s*/[^/\n]{1,60}/?\s*$")
+# the bodies that are also buildings an event takes place in ("в Кремле", "at the White House")
+_SEATS = {"white house", "kremlin", "белый дом", "кремль"}
+
+
+def _stems(names) -> set[tuple[str, ...]]:
+    return {tuple(w[:max(3, len(w) - 2)] if re.search(r"[а-яё]", w) and len(w) > 4 else w for w in b.split())
+            for b in names}
+
+
+_STEMS = _stems(_BODIES)
+_SEAT_STEMS = _stems(_SEATS)
+
+
+def _words(name: str) -> list[str]:
+    n = " ".join(name.lower().replace("ё", "е").split()).strip(" .,")
+    n = re.sub(r"^the\s+", "", n)
+    return re.sub(r"[’']s$", "", n).split()
+
+
+def _matches(words: list[str], stems: set[tuple[str, ...]]) -> bool:
+    return any(len(st) == len(words) and all(w.startswith(x) and re.search(r"[а-я]", w) and len(w) - len(x) <= 3
+                                             for w, x in zip(words, st)) for st in stems)
+
+
+def is_seat(name: str) -> bool:
+    """A seat of government named like a body that is also where a meeting takes place."""
+    words = _words(name)
+    return " ".join(words) in _SEATS or _matches(words, _SEAT_STEMS)
 
 
 def is_body(name: str) -> bool:
-    n = " ".join(name.lower().replace("ё", "е").split()).strip(" .,")
-    n = re.sub(r"^the\s+", "", n)
-    n = re.sub(r"[’']s$", "", n)
-    if n in _BODIES:
-        return True
-    words = n.split()
-    for stems in _STEMS:
-        if len(stems) == len(words) and all(w.startswith(s) and re.search(r"[а-я]", w) and len(w) - len(s) <= 3
-                                            for w, s in zip(words, stems)):
-            return True
-    return False
+    words = _words(name)
+    return " ".join(words) in _BODIES or _matches(words, _STEMS)
 
 
 def trim_slash(text: str, start: int, end: int) -> int:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from .. import gazetteer as gz
-from ..common.bodies import is_body, trim_slash
+from ..common.bodies import is_body, is_seat, trim_slash
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
@@ -345,6 +345,9 @@ def _with_country(text: str, orgs: dict, mentions: list[Mention]) -> dict:
         else:
             out[name] = (s, e, aliases, ms)
     return out
+
+
+_IN_SEAT = re.compile(r"(?<![\w-])(?:в|во)\s+([А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?)")
 
 
 def _orgs_with_their_country(persons: list, orgs: dict) -> None:
@@ -988,8 +991,15 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                             parts.append(nm)
                 elif mm.label == "ORG":
                     nm = normalize_phrase(surface)
-                    if nm not in parts:
+                    prev = text[max(ss, mm.start - 4):mm.start].lower()
+                    if is_seat(surface) and re.search(r"\b(в|во)\s+$", prev) and place is None:
+                        place, place_dist = nm, abs(mm.start - ts)     # "встреча … в Кремле": where it was held
+                    elif nm not in parts:
                         parts.append(nm)
+            if place is None:       # "в Кремле", "в Белом доме": the model often tags neither
+                seat = next((x for x in _IN_SEAT.finditer(sent) if is_seat(x.group(1))), None)
+                if seat is not None:
+                    place = normalize_phrase(seat.group(1))
             for w in re.finditer(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?", sent):
                 for piece in w.group().lower().split("-"):
                     c = gz.country_of_adjective(piece if piece.endswith(("ий", "ой", "ая", "ое", "ые", "ого", "ой", "ому", "ым", "ом", "их", "ими", "ую")) else piece + "ий", "ru")
