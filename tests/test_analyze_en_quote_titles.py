@@ -32,3 +32,12 @@ def test_title_of_someone_introduced_unnamed_is_not_the_last_speaker():
     assert speakers.get("We will rebuild the ") == "Nadia Cruz"
     assert not any(v == "Nadia Cruz" for k, v in speakers.items() if k.startswith("It is a shame"))
     assert "doctor" not in (analyzed(UNNAMED_DOCTOR, "en", "persons")["Nadia Cruz"]["roles"])
+
+
+def test_a_full_name_the_model_missed_after_a_quote_still_speaks():
+    text = ("MINSK, 12 March (BelTA) - Belarusian Information Minister Marat Markov and Russian Minister "
+            "Maksut Shadayev signed a cooperation program in Minsk on 11 March.\n\n"
+            "\"Our countries have a common information space,\" Marat Markov said. According to him, more than "
+            "200 journalists took part in the forum.\n")
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Marat Markov"]

@@ -999,6 +999,17 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue
             out = [m for m in out if m not in hit]
             out.append(Mention(s, e, "PER", "alias"))
+    # the full name written again where the model found nothing ('…," Marat Markov said.')
+    for f in sorted({f for f in fulls if _looks_like_person(f.split())}, key=len, reverse=True):
+        for mm in re.finditer(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text):
+            s, e = mm.start(), mm.end()
+            # a work or event named after the person stays whole; the name alone is the person
+            if not any(ps <= s and e <= pe for ps, pe in paras) or any(a <= s and e <= b and b - a > e - s
+                                                                   for a, b in blocked):
+                continue
+            if any(m.start < e and s < m.end for m in out):
+                continue        # the model read it otherwise there ("the group Ruki Vverkh"): its call
+            out.append(Mention(s, e, "PER", "alias"))
     return out
 
 
