@@ -54,3 +54,12 @@ def test_a_title_ending_in_of_continues_into_the_name_span(sentence, name, role)
 def test_an_organisation_after_a_title_of_stays_an_organisation():
     text = "Nancy Pelosi, former Speaker of the House of Representatives Rt, spoke on Monday."
     assert "Representatives Rt" not in analyzed(text, "en", "persons")
+
+
+def test_a_name_after_a_title_word_is_a_person_and_a_dateline_ends_a_name():
+    text = ("ASTANA. KAZINFORM - Kazakh President Kassym-Jomart Tokayev held talks with Chinese President "
+            "Xi Jinping via videoconference on Monday.\n\nThe heads of state discussed trade.\n")
+    people = analyzed(text, "en", "persons")
+    assert "President" in people["Kassym-Jomart Tokayev"]["roles"]
+    orgs = analyzed(text, "en", "organizations")
+    assert "KAZINFORM" in orgs and not any("Kazakh" in o or "Tokayev" in o for o in orgs)

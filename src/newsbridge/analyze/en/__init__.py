@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "4"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role; 4: "Head of State X", "President of Kazakhstan X", "the Scotsman said" no person, launch names from quotes next to the word, run-in headlines, names end in no joining word, title-case headlines no name, a done mention makes the event done, no dateline agency as participant, full names found again where the model missed them
+VERSION = "4"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role; 4: "Head of State X", "President of Kazakhstan X", "the Scotsman said" no person, launch names from quotes next to the word, run-in headlines, names end in no joining word, title-case headlines no name, a done mention makes the event done, no dateline agency as participant, full names found again where the model missed them, "President X" tagged a body, datelines end names
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -51,6 +51,7 @@ def analyze_en(doc: Document) -> None:
         sentences.extend(split_sentences(text, ps, pe, protect=protect))
     credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
+    mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline")])
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -110,6 +111,16 @@ def analyze_en(doc: Document) -> None:
                 participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
                 trigger_span=[m0.start, m0.end],
                 mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
+
+
+def _cut_at_dateline(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """A name the model ran across a dateline's end ("ASTANA. KAZINFORM - Kazakh President …") is
+    the dateline's own name ("KAZINFORM")."""
+    for m in mentions:
+        for a, b in spans:
+            if a <= m.start < b < m.end:
+                m.end = b
+    return mentions
 
 
 def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
