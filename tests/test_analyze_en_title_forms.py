@@ -63,3 +63,9 @@ def test_a_name_after_a_title_word_is_a_person_and_a_dateline_ends_a_name():
     assert "President" in people["Kassym-Jomart Tokayev"]["roles"]
     orgs = analyzed(text, "en", "organizations")
     assert "KAZINFORM" in orgs and not any("Kazakh" in o or "Tokayev" in o for o in orgs)
+
+
+def test_a_portfolio_before_minister_belongs_to_the_title():
+    people = analyzed("MINSK, 12 March (BelTA) - Belarusian Information Minister Marat Markov opened the forum "
+                      "on Tuesday.\n", "en", "persons")
+    assert "Information Minister" in people["Marat Markov"]["roles"]

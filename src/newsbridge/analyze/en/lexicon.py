@@ -48,6 +48,13 @@ ROLE_MODIFIERS = {
     "then", "active", "independent", "longtime", "long-time", "veteran", "famous",
     "well-known", "renowned", "leading", "popular", "young", "elderly", "us", "u.s.", "uk", "eu", "un",
 }
+# what a minister or a committee is of ("Information Minister", "Minister of Foreign Affairs",
+# "Head of State"): part of the title, never a name
+PORTFOLIO_WORDS = {"affairs", "defence", "defense", "finance", "finances", "justice", "health", "culture",
+                   "labour", "labor", "energy", "trade", "industry", "agriculture", "transport", "security",
+                   "sport", "sports", "tourism", "science", "emergencies", "state", "economy", "interior",
+                   "information", "digital", "communications", "media", "ecology", "education"}
+ROLE_MODIFIERS |= PORTFOLIO_WORDS - {"state"}      # "State" alone opens names ("State Department")
 # "of the Board", "of State": generic bodies that belong to the title, not an organisation.
 ROLE_OF_GENERIC = {"board", "state", "staff", "government", "directors", "board of directors",
                    "the board", "the government", "trustees", "the region", "region", "the city",

@@ -45,10 +45,6 @@ PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok"
 EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",
                "forum", "summit", "conference", "year", "prize", "awards", "war"}
 _SUFFIX_NOT_NAME = re.compile(r"^\w{4,}(?:tion|ment|ness|ity|ance|ence|ism|ics|ship|ogy)$")
-# what a minister or a committee is "of" ("Minister of Foreign Affairs", "Head of State"): never a name
-_PORTFOLIO_WORDS = {"affairs", "defence", "defense", "finance", "finances", "justice", "health", "culture",
-                    "labour", "labor", "energy", "trade", "industry", "agriculture", "transport", "security",
-                    "sport", "sports", "tourism", "science", "emergencies", "state", "economy", "interior"}
 MEDIA_VERBS = re.compile(r"^\s*(?:quoted|quotes|reported|reports|wrote|writes|published|cited|cites)\b")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*\.?|[\"“”«»()/,;:]|\S")
 
@@ -303,7 +299,7 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     last = k
     for j in range(k, len(toks) - 1):
         w = text[toks[j][0]:toks[j][1]]
-        if w.lower() in ("and", "of", "the", "for") or w.lower() in _PORTFOLIO_WORDS or _SUFFIX_NOT_NAME.search(w.lower()):
+        if w.lower() in ("and", "of", "the", "for") or w.lower() in lx.PORTFOLIO_WORDS or _SUFFIX_NOT_NAME.search(w.lower()):
             last = j + 1
     return toks[last][0] if last < len(toks) else s
 
@@ -718,7 +714,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         before = _TITLE_OF_BEFORE.search(text, max(0, s - 40), s)
         title_s = before.start() if before and before.group(1).lower() in lx.ROLE_HEADS else s
         cut = _split_title_prefix(text, title_s, e)
-        if title_s < s and not all(w.lower() in _PORTFOLIO_WORDS or w.lower() in ("of", "the", "and") or is_role_word(w)
+        if title_s < s and not all(w.lower() in lx.PORTFOLIO_WORDS or w.lower() in ("of", "the", "and") or is_role_word(w)
                                    for w in _words(text[s:cut])):
             cut = s      # "Speaker of the [House of Representatives]": the span is the body, not the title's end
         if cut > s and (title_s < s or is_role_word(words[0])):
@@ -754,7 +750,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         cut = None
         for k, w in enumerate(ws):
             if w.lower() in ("and", "of", "the", "for") or is_role_word(w) or (
-                    k < len(ws) - 1 and (_SUFFIX_NOT_NAME.search(w.lower()) or w.lower() in _PORTFOLIO_WORDS)):
+                    k < len(ws) - 1 and (_SUFFIX_NOT_NAME.search(w.lower()) or w.lower() in lx.PORTFOLIO_WORDS)):
                 cut = k + 1
         if cut is not None and cut < len(toks):
             s = toks[cut][0]
