@@ -106,3 +106,12 @@ def test_a_headline_in_the_present_and_the_lead_in_the_past_tell_one_event_that_
     events = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
     assert len(events) == 1 and not events[0]["planned"] and events[0]["date"] == "2025-12-02"
     assert "Xinhua" not in events[0]["participants"]          # the credited agency reports, it takes no part
+
+
+def test_a_program_is_an_agreement_only_when_signed():
+    from support import analyzed
+    signed = ("12 March 2025, 14:20\n\nMINSK, 12 March (BelTA) - The two ministers signed a cooperation program "
+              "in Minsk on 11 March, BelTA learned from the ministry.\n")
+    talked = "MINSK, 12 March (BelTA) - The ministers discussed the cooperation program in Minsk on 11 March.\n"
+    assert any(e["date"] == "2025-03-11" for e in analyzed(signed, "en", "events").values())
+    assert not analyzed(talked, "en", "events")

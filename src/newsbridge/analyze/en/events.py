@@ -24,7 +24,8 @@ _TRIGGERS = [
     ("forum", re.compile(r"\b(?:forum|conference|summit|congress|symposium)s?\b", re.I)),
     ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|met|meet|meets)\b", re.I)),
     ("visit", re.compile(r"\b(?:visit|visits|visited|visiting|arrived|arrives|trip|tour)\b", re.I)),
-    ("agreement", re.compile(r"\b(?:agreement|agreements|contract|contracts|memorandum|memoranda|treaty|deal|accord|pact|documents)\b", re.I)),
+    ("agreement", re.compile(r"\b(?:agreement|agreements|contract|contracts|memorandum|memoranda|treaty|deal|accord|pact|documents|"
+                             r"program|programme|roadmap|road map|declaration|protocol)\b", re.I)),
     ("launch", re.compile(r"\b(?:launch|launched|launches|launching|unveiled|unveils|inaugurated|kicked off|"
                           r"opened|opens|commissioned|(?:began|begins|started|starts|commenced)\s+(?:\w+\s+)?(?:operating|operations?|service)|"
                           r"(?:went|goes|entered|enters|put)\s+into\s+(?:\w+\s+)?(?:operation|service))\b", re.I)),
@@ -184,6 +185,10 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return _merge(ems)
 
 
+_SIGNED_ONLY = {"program", "programme", "roadmap", "road map", "declaration", "protocol"}
+_SIGNED_BEFORE = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
+
+
 def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years) -> EventMention | None:
     ss, se = sent
     word = text[s:e].lower()
@@ -217,6 +222,8 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     if etype == "agreement":
         if word == "documents":
             return None  # only as a count ("Eleven documents were signed")
+        if word in _SIGNED_ONLY and not _SIGNED_BEFORE.search(left) and not re.match(r"\s+(?:was|were)\s+signed\b", right):
+            return None  # a program or a declaration is an agreement only when signed
         if word.endswith("s") or word == "memoranda":
             if not re.search(r"\bsigned\b", text[ss:se]):
                 return None
