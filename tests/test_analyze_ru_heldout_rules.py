@@ -68,3 +68,11 @@ def test_seats_of_government_are_bodies_and_places_blocs_only_bodies():
     from newsbridge.analyze.common.bodies import is_body, is_seat
     assert is_seat("Кремле") and is_seat("Белом доме") and is_seat("the White House")
     assert is_body("Евросоюза") and not is_seat("Евросоюза") and not is_seat("Кремлевский")
+
+
+def test_the_datelines_date_dates_the_report_not_the_event():
+    from support import analyzed
+    text = ("12 марта 2025, 14:20\n\nМИНСК, 12 марта (БЕЛТА) - Министр информации Беларуси Марат Марков и министр "
+            "цифрового развития России Максут Шадаев подписали программу сотрудничества в Минске 11 марта.\n")
+    events = analyzed(text, "ru", "events")
+    assert [e["date"] for e in events.values()] == ["2025-03-11"]

@@ -347,6 +347,8 @@ def _with_country(text: str, orgs: dict, mentions: list[Mention]) -> dict:
     return out
 
 
+DATELINE_DATE_REACH = 40     # characters from a dateline's date to the agency it credits
+
 _IN_SEAT = re.compile(r"(?<![\w-])(?:в|во)\s+([А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?)")
 
 
@@ -945,6 +947,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
     text = doc.text
     ref = reference_date(doc.body, doc.published, "ru")
     years = event_years(doc.body, "ru")
+    credits = [d.start for d in doc.layer("dateline") if d.label == "source"]
     seen: list[dict] = []
     mention_spans = [(m.start, m.end) for m in mentions]
     for si, (ss, se) in enumerate(tx.sentences):
@@ -970,6 +973,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent) or modal
             date = None
             for dm in find_dates(text, ss, se, lang="ru"):
+                if any(0 <= a - dm.start <= DATELINE_DATE_REACH and "\n" not in text[dm.start:a] for a in credits):
+                    continue    # "МИНСК, 12 марта (БЕЛТА) - … 11 марта": the dateline dates the report, not the event
                 date = _resolve_date(text, dm, ref, years, planned)
                 if date:
                     break
