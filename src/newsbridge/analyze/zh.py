@@ -990,4 +990,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="3")(analyze_zh)   # 2: the year of yearless event dates by weekday fit, deadlines last; 3: any 3-character name after a title; the headline's event merged with the lead's
+register_analyzer("zh", version="3")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles, headline events merged

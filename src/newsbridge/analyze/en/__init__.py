@@ -24,7 +24,7 @@ from .quotes import find_quotes
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "4"             # 2: titles set off by commas before a name, coordinated, ex-prefixed; event years; 3: "said the forward" gives the speaker the role; 4: "Head of State X", "President of Kazakhstan X", "the Scotsman said" no person, launch names from quotes next to the word, run-in headlines, names end in no joining word, title-case headlines no name, a done mention makes the event done, no dateline agency as participant, full names found again where the model missed them, "President X" tagged a body, datelines end names, a signed program is an agreement
+VERSION = "4"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}

@@ -723,14 +723,13 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             if rest and all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE
                             for w in rest) and classify_run(text, cut, e) is None:
                 return [Mention(cut, e, "PER", src)]
-    if lab in ("ORG", "LOC") and _ROLE_BEFORE.search(text, max(0, s - 30), s):
-        toks = tokens(text, s, e)
-        ws = [text[a:b] for a, b in toks]
+    role_before = _ROLE_BEFORE.search(text, max(0, s - 30), s) if lab in ("ORG", "LOC") else None
+    if role_before and role_before.group(1).lower() in lx.ROLE_HEADS:
         # "Kazakh President [Kassym-Jomart Tokayev]" tagged a body: a title right before a name
+        ws = _words(text[s:e])
         if 2 <= len(ws) <= 3 and all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE
-                                     for w in ws) and _ROLE_BEFORE.search(text, max(0, s - 30), s).group(1).lower() \
-                in lx.ROLE_HEADS and classify_run(text, s, e) is None and not lookup_place(text[s:e]) \
-                and not lookup_place(ws[0]):
+                                     for w in ws) and classify_run(text, s, e) is None \
+                and not lookup_place(text[s:e]) and not lookup_place(ws[0]):
             return [Mention(s, e, "PER", src)]
     if lab in ("ORG", "LOC") and _OF_BEFORE.search(text, max(0, s - 4), s):
         split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"

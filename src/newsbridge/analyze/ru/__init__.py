@@ -6,4 +6,4 @@ from .analyzer import analyze_ru
 
 __all__ = ["analyze_ru"]
 
-register_analyzer("ru", version="3")(analyze_ru)   # 2: listed titles, acting titles, orgs as written; 3: launch names from quotes next to the word, a person's org with its country, events in the Kremlin, no event date from the dateline
+register_analyzer("ru", version="3")(analyze_ru)   # 2: listed and acting titles; 3: launch names, org with country, events
