@@ -120,3 +120,11 @@ def test_the_headlines_event_told_again_dated_in_the_lead_is_one_event():
     doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
     meetings = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
     assert len(meetings) == 1 and meetings[0]["date"] == "2025-12-02" and meetings[0]["place"] == "克里姆林宫"
+
+
+def test_a_title_cut_by_a_place_word_before_a_transliterated_name():
+    from support import analyzed
+    text = "新华社明斯克3月11日电 白俄罗斯新闻部长马尔科夫和俄罗斯数字发展部长沙达耶夫11日在明斯克签署了合作计划。\n"
+    people = analyzed(text, "zh", "persons")
+    assert "沙达耶夫" in people and "部长" in people["沙达耶夫"]["roles"][0]
+    assert "长沙" not in analyzed(text, "zh", "locations")

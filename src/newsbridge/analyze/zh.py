@@ -255,7 +255,7 @@ def _tokens(text: str, segments) -> list[tuple[int, int, str, str]]:
             split += [(s, s + len(head), head, "nt" if head in known_orgs() else "n"), (s + len(head), e, t, "n")]
         else:
             split.append((s, e, w, flag))
-    words = split
+    words = _title_split_by_a_place(text, split)
     if not fixed:
         return words
     out: list[tuple[int, int, str, str]] = []
@@ -275,6 +275,32 @@ def _tokens(text: str, segments) -> list[tuple[int, int, str, str]]:
         if e > f[1]:   # the word runs on after it: keep its tail
             tail = text[f[1]:e]
             out.append((f[1], e, tail, segmenter().word_tag_tab.get(tail, "x")))
+    return out
+
+
+def _title_split_by_a_place(text: str, words):
+    """发展部|长沙|达耶|夫 -> 发展|部长|沙达耶夫: a two-character title cut by a place word the
+    segmenter liked better (长沙), when a transliterated name follows the title."""
+    out = []
+    i = 0
+    while i < len(words):
+        s, e, w, flag = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and nxt[0] == e and len(w) >= 3 and nxt[3] == "ns" and len(nxt[2]) >= 2 \
+                and w[-1] + nxt[2][0] in TITLES and _translit_run(text, nxt[0] + 1) - (nxt[0] + 1) >= 3:
+            name_end = _translit_run(text, nxt[0] + 1)
+            out += [(s, e - 1, w[:-1], flag), (e - 1, nxt[0] + 1, w[-1] + nxt[2][0], "n"),
+                    (nxt[0] + 1, name_end, text[nxt[0] + 1:name_end], "nrt")]
+            i += 2
+            while i < len(words) and words[i][1] <= name_end:
+                i += 1
+            if i < len(words) and words[i][0] < name_end:       # a word that ran past the name keeps its tail
+                ts, te, _tw, tf = words[i]
+                out.append((name_end, te, text[name_end:te], tf))
+                i += 1
+            continue
+        out.append(words[i])
+        i += 1
     return out
 
 
@@ -665,6 +691,8 @@ def _loc_spans(text: str, segments, words, taken_spans):
                 continue  # part of an organization name (中国外交部) or a person's title
             if any(s <= pm.start < e for s, e in taken):
                 continue
+            if any(pm.start < s < pm.end < e for s, e in taken):
+                continue  # 部长沙达耶夫: the place word's tail is where a name begins
             end = pm.end
             if _LANG_OR_PEOPLE.match(text, end) and not text.startswith("人民", end):
                 continue  # 西班牙语, 美国人: a language or a people, not the place
@@ -990,4 +1018,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="3")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles, headline events merged
+register_analyzer("zh", version="3")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), headline events merged
