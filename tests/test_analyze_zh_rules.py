@@ -128,3 +128,18 @@ def test_a_title_cut_by_a_place_word_before_a_transliterated_name():
     people = analyzed(text, "zh", "persons")
     assert "沙达耶夫" in people and "部长" in people["沙达耶夫"]["roles"][0]
     assert "长沙" not in analyzed(text, "zh", "locations")
+
+
+@pytest.mark.parametrize("name", ["卢卡申科", "格里戈连科", "马特维延科"])
+def test_a_transliterated_name_ending_in_ke_is_a_name_not_a_section(name):
+    from newsbridge.analyze.zh import _not_a_name
+    assert not _not_a_name(name)
+    assert _not_a_name("环境犯罪科")          # a section of a department stays one
+
+
+def test_a_deputy_ministers_quote_keeps_its_speaker():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = "人民网莫斯科11月19日电 俄罗斯数字发展部副部长格里戈连科表示：“俄中媒体合作不断深化。”\n"
+    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["格里戈连科"]

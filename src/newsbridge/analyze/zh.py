@@ -220,8 +220,9 @@ def _not_a_name(w: str) -> bool:
         return True
     if len(core) == 3 and core not in known_names() and _common_word(core[1:], 5000):
         return True  # 高水平: a surname character before a common word
-    if len(core) >= 3 and (core.endswith(PLACE_SUFFIXES) or _ORG_SUFFIX_RE.search(core)) and "·" not in w:
-        return True
+    if len(core) >= 3 and (core.endswith(PLACE_SUFFIXES) or _ORG_SUFFIX_RE.search(core)) and "·" not in w \
+            and core not in known_names() and not all(c in TRANSLIT for c in core):
+        return True   # 环境犯罪科 is a section; 卢卡申科, 格里戈连科 (all sounds) are names
     return False
 
 
@@ -1018,4 +1019,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="3")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), headline events merged
+register_analyzer("zh", version="3")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged
