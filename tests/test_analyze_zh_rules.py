@@ -143,3 +143,13 @@ def test_a_deputy_ministers_quote_keeps_its_speaker():
     text = "人民网莫斯科11月19日电 俄罗斯数字发展部副部长格里戈连科表示：“俄中媒体合作不断深化。”\n"
     doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["格里戈连科"]
+
+
+def test_a_symposium_is_a_forum_named_once_whatever_the_headline_calls_it():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("中白媒体合作座谈会在京举行\n\n2025年06月11日 19:20　来源：光明网\n\n光明网北京6月11日电 中国—白俄罗斯媒体合作"
+            "座谈会11日在北京举行。\n\n座谈会上，双方签署了三份合作文件。\n")
+    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    forums = [e.attrs for e in doc.layer("events") if e.label == "forum"]
+    assert len(forums) == 1 and forums[0]["date"] == "2025-06-11" and forums[0]["place"] == "北京"

@@ -91,7 +91,8 @@ KINSHIP = ("父亲", "母亲", "妻子", "丈夫", "儿子", "女儿", "哥哥",
 PLANNED = re.compile(r"将于|将在|将要|即将|计划|拟于|拟|预计|下周|下个月|明年|准备|定于|将")
 EVENT_TRIGGERS = [
     ("video_conference", re.compile(r"视频会议|视频会晤|视频连线|视频通话|云会议")),
-    ("forum", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:论坛|峰会|博览会|研讨会|大会(?!堂)|年会|高峰会|代表大会|会议(?!员))")),
+    ("forum", re.compile(r"[\u4e00-\u9fff]{0,8}?(?:论坛|峰会|博览会|研讨会|座谈会|交流会|对话会|圆桌会|大会(?!堂)|年会|高峰会|"
+                         r"代表大会|会议(?!员))")),
     ("meeting", re.compile(r"会见|会谈|会晤|举行会谈|接见|磋商|见面")),
     ("visit", re.compile(r"(?:国事访问|正式访问|访问|到访|出访|访华|访俄|访美)(?![A-Za-z0-9]|网|我们的|官网|链接)")),
     ("agreement", re.compile(r"签署|签订|签约|缔结")),
@@ -896,7 +897,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                 if any(x < te and ts < y for x, y in used) or any(x <= ts < y for x, y in quoted):
                     continue  # part of another trigger (视频会晤), or what someone said
                 forum = next((e for e in reversed(seen) if e["type"] == "forum"), None)
-                bare = len(_forum_name(m.group())) <= 2 and (m.group().endswith("会议") or not _HELD.search(sent)
+                bare = (len(_forum_name(m.group())) <= 2 or _forum_name(m.group()) in _GENERIC_FORUMS) \
+                    and (m.group().endswith("会议") or not _HELD.search(sent)
                                                              or forum is not None and not PLANNED.search(sent))
                 if etype == "forum" and (bare or not FORUM_CONTEXT.search(sent)):
                     if forum is not None and FORUM_CONTEXT.search(sent):  # "论坛由…主办，…约140名代表出席"
@@ -943,7 +945,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                             parts.append(c.native("zh"))
                 dup = next((e for e in seen if e["type"] == etype and (e["name"] == name or (date and e["date"] == date)
                             # the headline's event told again, dated, in the lead: 普京会见王毅 … 普京2日会见了王毅
-                            or (e["span"][0] == first and not e["date"] and len(set(e["participants"]) & set(parts)) >= 2))),
+                            or (e["span"][0] == first and not e["date"] and (len(set(e["participants"]) & set(parts)) >= 2
+                                                                            or _same_forum(e["name"], name, etype))))),
                            None)
                 if dup:
                     dup["date"] = dup["date"] or date
@@ -998,6 +1001,19 @@ def _day_only(sent: str, ref: str | None) -> str | None:
 
 
 _NAME_STOP = re.compile(r".*(?:召开|举行|举办|出席|参加|主持|在|于|的|了|和|与|、|，|日)")
+
+
+_GENERIC_FORUMS = {"座谈会", "研讨会", "交流会", "对话会", "圆桌会", "论坛", "峰会", "大会", "年会", "会议", "博览会"}
+
+
+def _same_forum(a: str, b: str, etype: str) -> bool:
+    """'中白媒体合作座谈会' (headline) and '白俄罗斯媒体合作座谈会' (lead): one forum named twice."""
+    if etype != "forum" or not a or not b:
+        return False
+    k = 0
+    while k < min(len(a), len(b)) and a[-1 - k] == b[-1 - k]:
+        k += 1
+    return k >= 5          # the same name's tail: 媒体合作座谈会
 
 
 def _forum_name(match: str) -> str:
