@@ -14,6 +14,12 @@ def run(text: str, published: str | None = "2025-12-17") -> Document:
     return doc
 
 
+def full(text: str) -> Document:
+    """The text through clean, metadata (title, dateline) and analysis, as ingest runs it."""
+    from newsbridge.pipeline import apply
+    return apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+
+
 def names(doc, layer):
     return {s.attrs["name"] for s in doc.layer(layer)}
 
@@ -106,18 +112,14 @@ def test_a_three_character_name_after_a_title_is_a_person_whatever_its_surname()
     text = ("中俄媒体论坛在北京举行\n\n中央广播电视总台台长慎海雄在开幕式上致辞说：“中俄两国媒体合作前景广阔。”\n")
     people = analyzed(text, "zh", "persons")
     assert "台长" in people["慎海雄"]["roles"]
-    from newsbridge.model import Document
-    from newsbridge.pipeline import apply
-    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    doc = full(text)
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["慎海雄"]
 
 
 def test_the_headlines_event_told_again_dated_in_the_lead_is_one_event():
-    from newsbridge.model import Document
-    from newsbridge.pipeline import apply
     text = ("环球网\n\n俄罗斯总统普京会见中国外长王毅\n\n2025-12-03 08:15:22 来源: 环球网\n\n"
             "【环球网报道 记者 王某】据俄媒报道，俄罗斯总统普京2日在克里姆林宫会见了中国外长王毅。\n")
-    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    doc = full(text)
     meetings = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
     assert len(meetings) == 1 and meetings[0]["date"] == "2025-12-02" and meetings[0]["place"] == "克里姆林宫"
 
@@ -138,18 +140,14 @@ def test_a_transliterated_name_ending_in_ke_is_a_name_not_a_section(name):
 
 
 def test_a_deputy_ministers_quote_keeps_its_speaker():
-    from newsbridge.model import Document
-    from newsbridge.pipeline import apply
     text = "人民网莫斯科11月19日电 俄罗斯数字发展部副部长格里戈连科表示：“俄中媒体合作不断深化。”\n"
-    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    doc = full(text)
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["格里戈连科"]
 
 
 def test_a_symposium_is_a_forum_named_once_whatever_the_headline_calls_it():
-    from newsbridge.model import Document
-    from newsbridge.pipeline import apply
     text = ("中白媒体合作座谈会在京举行\n\n2025年06月11日 19:20　来源：光明网\n\n光明网北京6月11日电 中国—白俄罗斯媒体合作"
             "座谈会11日在北京举行。\n\n座谈会上，双方签署了三份合作文件。\n")
-    doc = apply(Document(id="t", text=text, language="zh"), ["clean", "metadata", "analyze"])
+    doc = full(text)
     forums = [e.attrs for e in doc.layer("events") if e.label == "forum"]
     assert len(forums) == 1 and forums[0]["date"] == "2025-06-11" and forums[0]["place"] == "北京"
