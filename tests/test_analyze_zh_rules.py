@@ -151,3 +151,13 @@ def test_a_symposium_is_a_forum_named_once_whatever_the_headline_calls_it():
     doc = full(text)
     forums = [e.attrs for e in doc.layer("events") if e.label == "forum"]
     assert len(forums) == 1 and forums[0]["date"] == "2025-06-11" and forums[0]["place"] == "北京"
+
+
+def test_a_count_of_attendees_with_words_between_and_china_by_来华():
+    doc = full("中俄媒体合作座谈会在莫斯科举行\n\n人民网莫斯科11月19日电 11月19日，中俄媒体合作座谈会在莫斯科举行。约80名两国媒体代表出席。\n")
+    forum = next(e.attrs for e in doc.layer(EVENTS) if e.label == "forum")
+    assert forum["counts"].get("attendees") == 80
+    doc = full("哈萨克斯坦总统托卡耶夫访问中国\n\n2025年9月2日 新华社\n\n新华社北京9月1日电 国家主席习近平1日在人民大会堂同来华进行国事访问的"
+               "哈萨克斯坦总统托卡耶夫举行会谈。\n")
+    visits = [e.attrs for e in doc.layer(EVENTS) if e.label == "visit"]
+    assert len(visits) == 1 and visits[0]["date"] == "2025-09-01" and "中国" in visits[0]["participants"]

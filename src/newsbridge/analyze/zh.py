@@ -104,7 +104,8 @@ FORUM_CONTEXT = re.compile(r"举行|举办|召开|开幕|闭幕|出席|参加|�
                            r"主题|与会|峰会上|论坛上|大会上|会议上|开幕式|闭幕式")
 COUNT_PATTERNS = [
     (re.compile(r"(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:名|位|个)?(?:代表|嘉宾|与会者|人|专家|记者|学者)(?:参加|出席|与会)"), "attendees"),
-    (re.compile(r"(?:约|近|超过|逾)?(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:名|位)(?:代表|嘉宾|专家|记者|学者|人士)"), "attendees"),
+    (re.compile(r"(?:约|近|超过|逾)?(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:多|余)?(?:名|位)[\u4e00-\u9fff]{0,6}?"
+                r"(?:代表|嘉宾|专家|记者|学者|人士)"), "attendees"),      # 约80名两国媒体代表出席
     (re.compile(r"签署(?:了)?(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:项|份|个)"), "documents_signed"),
     (re.compile(r"(?P<num>\d+|[一二两三四五六七八九十百千]+)(?:项|份|个)(?:[\u4e00-\u9fff]{0,6})(?:协议|文件|协定|备忘录|合同)(?:签署|签订)"), "documents_signed"),
     (re.compile(r"来自(?P<num>\d+|[一二两三四五六七八九十百千]+)个(?:国家|地区)"), "participants"),
@@ -929,6 +930,8 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                             place = text[s:e]
                         if pl is not None and pl.kind == "country" and pl.native("zh") not in parts:
                             parts.append(pl.native("zh"))
+                if _TO_CHINA.search(sent) and "中国" not in parts:
+                    parts.append("中国")   # 来华进行国事访问: China, without its name
                 if place is None:  # 在人民大会堂会见
                     k = sent.rfind("在", 0, m.start())
                     w = after_zai.get(ss + k + 1) if k != -1 else None
@@ -964,6 +967,7 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
 
 
 _HELD = re.compile(r"举行|举办|召开")
+_TO_CHINA = re.compile(r"来华|访华|赴华")
 _SAME_DAY = re.compile(r"当天|当日|同日|同一天")
 _DURING = re.compile(r"期间|会上|论坛上|峰会上|会议上|大会上|会晤后|会谈后|见证下")
 _ATTEND = re.compile(r"出席|参加|与会|参会")
