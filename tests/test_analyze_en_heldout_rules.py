@@ -115,3 +115,14 @@ def test_a_program_is_an_agreement_only_when_signed():
     talked = "MINSK, 12 March (BelTA) - The ministers discussed the cooperation program in Minsk on 11 March.\n"
     assert any(e["date"] == "2025-03-11" for e in analyzed(signed, "en", "events").values())
     assert not analyzed(talked, "en", "events")
+
+
+def test_the_city_told_later_is_the_place_not_the_country_of_the_headline():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("Russia, China sign media cooperation agreement\n\nMOSCOW, November 5. /TASS/. Russian Deputy Prime "
+            "Minister Dmitry Chernyshenko and Chinese official Li Shulei signed an agreement on media cooperation "
+            "in Moscow on Tuesday.\n")
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    agreements = [e.attrs for e in doc.layer("events") if e.label == "agreement"]
+    assert len(agreements) == 1 and agreements[0]["place"] == "Moscow"

@@ -102,14 +102,19 @@ class Event:
             self.name = m.name
         if self.date is None and m.date:
             self.date = m.date
-        if self.place is None and m.place:
-            self.place = m.place
+        if m.place and (self.place is None or _is_country(self.place) and not _is_country(m.place)):
+            self.place = m.place    # the city told later beats a country ("Russia, China sign …" … "in Moscow")
         for k, v in m.counts.items():
             self.counts.setdefault(k, v)
         for p in m.participants:
             if p not in self.participants:
                 self.participants.append(p)
         self.persons |= m.persons
+
+
+def _is_country(name: str) -> bool:
+    p = lookup_place(name)
+    return p is not None and p.kind == "country"
 
 
 def _word_f1(a: str, b: str) -> float:
