@@ -106,3 +106,11 @@ def test_metadata_chinese_dateline_and_header():
 def test_metadata_pure_function_accepts_plain_spans():
     md = extract_metadata("Headline of the day here\n\nBody text that is long enough. It has two sentences.\n")
     assert md.title == "Headline of the day here" and md.language == "en"
+
+
+def test_a_byline_that_carries_the_date_dates_the_article():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("Russia and China expand media cooperation ties\n\nBy Jane Roe | December 3, 2025\n\n"
+            "MOSCOW -- Russian and Chinese media agreed on Monday to expand cooperation, officials said.\n")
+    assert apply(Document(id="t", text=text), ["clean", "metadata"]).published == "2025-12-03"

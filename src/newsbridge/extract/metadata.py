@@ -199,6 +199,12 @@ def _published(text: str, spans: list[_Boiler], datelines: list[tuple[int, Any]]
             iso = full(dl.date.year, dl.date.month, dl.date.day)
             if iso:
                 return use(iso, off + dl.date.start, off + dl.date.end, "dateline")
+    for s in spans:      # "By Jane Roe | December 3, 2025": the byline dates the article
+        if s.label == "byline":
+            dm = next((d for d in find_dates(text, s.start, s.end) if d.has_year), None)
+            iso = full(dm.year, dm.month, dm.day) if dm else None
+            if iso:
+                return use(iso, dm.start, dm.end, "byline")
     for s in stamps:
         if s.attrs.get("kind") == "modified":
             ymd = _stamp_date(s)
