@@ -114,3 +114,11 @@ def test_a_byline_that_carries_the_date_dates_the_article():
     text = ("Russia and China expand media cooperation ties\n\nBy Jane Roe | December 3, 2025\n\n"
             "MOSCOW -- Russian and Chinese media agreed on Monday to expand cooperation, officials said.\n")
     assert apply(Document(id="t", text=text), ["clean", "metadata"]).published == "2025-12-03"
+
+
+def test_a_keyword_stamp_that_names_its_source_gives_the_source():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = "中俄扩大媒体合作\n\n时间：2025-12-03 10:30:45 来源：人民日报\n\n中俄媒体周一同意扩大合作，官员表示。双方签署了五份文件。\n"
+    doc = apply(Document(id="t", text=text), ["clean", "metadata"])
+    assert (doc.published, doc.source) == ("2025-12-03", "人民日报")

@@ -235,7 +235,11 @@ def _stamp(line: Line) -> Marked | None:
     found = find_dates(line.text, m.end())
     if not found or found[0].start - m.end() > STAMP_MAX_GAP:
         return None
-    return Marked(line, "stamp", _date_attrs(found[0], kind))
+    mk = Marked(line, "stamp", _date_attrs(found[0], kind))
+    src = _CJK_SOURCE.search(line.text, found[0].end) if "源" in line.text else None
+    if src:                # "时间：2025-12-03 10:30:45 来源：人民日报": the stamp names its source
+        mk.attrs["source"] = src.group(1).strip("。.，,")
+    return mk
 
 
 def _date_attrs(dm, kind: str) -> dict[str, Any]:
@@ -362,6 +366,9 @@ def _short_unpunctuated(t: str, max_words: int) -> bool:
     return len(t) <= 80 and word_count(t) <= max_words and not _ENDS_PUNCTUATED.search(t)
 
 
+_CJK_SOURCE = re.compile(r"(?:来源|來源|稿源)\s*[:：]\s*(\S{2,30})")
+
+
 def _date_line_stamp(line: Line, cjk_source: bool = True) -> Marked | None:
     """A line that is a date standing alone (optionally with a Chinese '来源：' credit)."""
     t = line.text
@@ -369,7 +376,7 @@ def _date_line_stamp(line: Line, cjk_source: bool = True) -> Marked | None:
         return None
     src = None
     if cjk_source and ("源" in t):
-        m = re.search(r"(?:来源|來源|稿源)\s*[:：]\s*(\S{2,30})", t)
+        m = _CJK_SOURCE.search(t)
         if m:
             src = m.group(1)
             t = t[:m.start()] + t[m.end():]
