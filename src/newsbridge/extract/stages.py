@@ -7,7 +7,7 @@ from .boilerplate import mark_boilerplate, paragraph_spans
 from .metadata import extract_metadata
 
 
-@stage("clean", version="1", assigns=[BOILERPLATE, PARAGRAPHS])
+@stage("clean", version="2", assigns=[BOILERPLATE, PARAGRAPHS])   # 2: a keyword stamp keeps the source it names
 def clean(doc: Document) -> Document:
     """Mark boilerplate lines (label = kind) and body paragraphs; the text is never changed."""
     doc.clear(BOILERPLATE)
@@ -20,7 +20,7 @@ def clean(doc: Document) -> Document:
     return doc
 
 
-@stage("metadata", version="2", requires=[BOILERPLATE], assigns=[TITLE, DATELINE])   # 2: an outlet's name alone is no headline; a dated byline dates the article; 时间：… 来源：X names X
+@stage("metadata", version="2", requires=[BOILERPLATE], assigns=[TITLE, DATELINE])   # 2: an outlet's name alone is no headline; a dated byline dates the article
 def metadata(doc: Document) -> Document:
     """Title, language, published date and source from the text; given metadata wins."""
     doc.clear(TITLE)
