@@ -122,3 +122,20 @@ def test_a_keyword_stamp_that_names_its_source_gives_the_source():
     text = "中俄扩大媒体合作\n\n时间：2025-12-03 10:30:45 来源：人民日报\n\n中俄媒体周一同意扩大合作，官员表示。双方签署了五份文件。\n"
     doc = apply(Document(id="t", text=text), ["clean", "metadata"])
     assert (doc.published, doc.source) == ("2025-12-03", "人民日报")
+
+
+@pytest.mark.parametrize("line,published,source", [
+    ("Source: Xinhua | Updated: 2025-12-03 10:30", "2025-12-03", "Xinhua"),
+    ("By Xinhua | Updated: 2025-12-03 10:30", "2025-12-03", "Xinhua"),
+    ("2025-12-03 10:30 | Global Times", "2025-12-03", "Global Times"),
+    ("Editor: Li Ming | Source: CGTN | 2025-12-03", "2025-12-03", "CGTN"),
+    ("Reuters | December 3, 2025 10:30 AM", "2025-12-03", "Reuters"),
+    ("By Jane Roe | December 3, 2025", "2025-12-03", None),        # an author is no source
+])
+def test_a_credit_line_of_separated_pieces_gives_the_date_and_the_source(line, published, source):
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = (f"China, Russia agree to expand media cooperation\n\n{line}\n\n"
+            "Chinese and Russian media agreed on Monday to expand cooperation, officials said.\n")
+    doc = apply(Document(id="t", text=text), ["clean", "metadata"])
+    assert (doc.published, doc.source) == (published, source)

@@ -257,11 +257,52 @@ def _source_value(text: str) -> str | None:
     return value or None
 
 
+_CREDIT_SEP = re.compile(r"\s+[|·•]\s+|\s{3,}|\u3000+")
+_CREDIT_KEY = re.compile(r"^(?:source|sources|news source|источник|по материалам|来源|來源|稿源|by|автор|作者)\s*[:：]?\s*", re.I)
+CREDIT_LINE_MAX = 160
+
+
+def _credit_line(line: Line) -> Marked | None:
+    """"Source: Xinhua | Updated: 2025-12-03 10:30", "Reuters | December 3, 2025", "Editor: Li Ming |
+    Source: CGTN | 2025-12-03": a stamp made of separated pieces, one a date, one may name the source
+    (after "Source:"/"来源："/"By", or an agency the agency table knows)."""
+    t = line.text
+    if len(t) > CREDIT_LINE_MAX or not _CREDIT_SEP.search(t):
+        return None
+    pieces = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
+    date, source, kind = None, None, "date"
+    for p in pieces:
+        found = find_dates(p)
+        if found and date is None and len(p) - (found[0].end - found[0].start) <= 24:
+            date = found[0]
+            kw = _STAMP.match(p)
+            kind = _stamp_kind(kw.group("kw")) if kw else "date"      # "Updated: …" is a modification date
+            continue
+        key = _CREDIT_KEY.match(p)
+        name = p[key.end():].strip(" :：") if key else p
+        if source is None and (key and key.group().strip(" :：").lower() not in ("by", "автор", "作者") or _agency(name)):
+            source = name
+    if date is None:
+        return None
+    mk = Marked(line, "stamp", _date_attrs(date, kind))
+    if source:
+        mk.attrs["source"] = source
+    return mk
+
+
+def _agency(name: str) -> bool:
+    from ..crossscript import known_agency
+    return 2 <= len(name) <= 60 and known_agency(name) is not None
+
+
 def classify_line(line: Line) -> Marked | None:
     """What a line's own words say it is; None for a line that may be body."""
     t = line.text
     if not t or len(t) > 600:
         return None
+    credit = _credit_line(line)
+    if credit is not None:
+        return credit
     stamp = _stamp(line)
     if stamp is not None:
         return stamp

@@ -7,7 +7,7 @@ from .boilerplate import mark_boilerplate, paragraph_spans
 from .metadata import extract_metadata
 
 
-@stage("clean", version="2", assigns=[BOILERPLATE, PARAGRAPHS])   # 2: a keyword stamp keeps the source it names
+@stage("clean", version="2", assigns=[BOILERPLATE, PARAGRAPHS])   # 2: stamps keep the source they name; credit lines in pieces
 def clean(doc: Document) -> Document:
     """Mark boilerplate lines (label = kind) and body paragraphs; the text is never changed."""
     doc.clear(BOILERPLATE)
