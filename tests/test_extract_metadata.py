@@ -131,6 +131,7 @@ def test_a_keyword_stamp_that_names_its_source_gives_the_source():
     ("Editor: Li Ming | Source: CGTN | 2025-12-03", "2025-12-03", "CGTN"),
     ("Reuters | December 3, 2025 10:30 AM", "2025-12-03", "Reuters"),
     ("By Jane Roe | December 3, 2025", "2025-12-03", None),        # an author is no source
+    ("РИА Новости, 03.12.2025", "2025-12-03", "РИА Новости"),
 ])
 def test_a_credit_line_of_separated_pieces_gives_the_date_and_the_source(line, published, source):
     from newsbridge.model import Document
