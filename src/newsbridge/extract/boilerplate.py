@@ -260,7 +260,8 @@ def _source_value(text: str) -> str | None:
 _CREDIT_SEP = re.compile(r"\s+[|·•]\s+|\s{3,}|\u3000+")
 _CREDIT_KEY = re.compile(r"^(?:source|sources|news source|источник|по материалам|来源|來源|稿源|by|автор|作者)\s*[:：]?\s*", re.I)
 CREDIT_LINE_MAX = 160
-_AGENCY_COMMA = re.compile(r"^([^,]{2,40}),\s+(.{6,40})$")
+_AGENCY_COMMA = re.compile(r"^([^,\d]{2,40}),\s+(.{6,40})$")
+_DIGIT = re.compile(r"\d")
 
 
 def _credit_line(line: Line) -> Marked | None:
@@ -268,8 +269,8 @@ def _credit_line(line: Line) -> Marked | None:
     Source: CGTN | 2025-12-03": a stamp made of separated pieces, one a date, one may name the source
     (after "Source:"/"来源："/"By", or an agency the agency table knows)."""
     t = line.text
-    if len(t) > CREDIT_LINE_MAX:
-        return None
+    if len(t) > CREDIT_LINE_MAX or not _DIGIT.search(t):
+        return None        # every date it could carry has a digit: most lines stop here
     if _CREDIT_SEP.search(t):
         pieces = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
     else:                  # "РИА Новости, 03.12.2025": an agency the table knows, a comma, the date
