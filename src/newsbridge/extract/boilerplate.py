@@ -260,6 +260,7 @@ def _source_value(text: str) -> str | None:
 _CREDIT_SEP = re.compile(r"\s+[|·•]\s+|\s{3,}|\u3000+")
 _CREDIT_KEY = re.compile(r"^(?:source|sources|news source|источник|по материалам|来源|來源|稿源|by|автор|作者)\s*[:：]?\s*", re.I)
 CREDIT_LINE_MAX = 160
+CREDIT_LINE_TOP = 15      # credit lines stand under the headline: the first lines of a page
 _AGENCY_COMMA = re.compile(r"^([^,\d]{2,40}),\s+(.{6,40})$")
 _DIGIT = re.compile(r"\d")
 
@@ -275,7 +276,10 @@ def _credit_line(line: Line) -> Marked | None:
         pieces = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
     else:                  # "РИА Новости, 03.12.2025": an agency the table knows, a comma, the date
         m = _AGENCY_COMMA.match(t)
-        if not m or not _agency(m.group(1)):
+        if not m:
+            return None
+        found = find_dates(m.group(2))
+        if not found or len(m.group(2)) - (found[0].end - found[0].start) > 10 or not _agency(m.group(1)):
             return None
         pieces = [m.group(1), m.group(2)]
     date, source, kind = None, None, "date"
@@ -308,7 +312,7 @@ def classify_line(line: Line) -> Marked | None:
     t = line.text
     if not t or len(t) > 600:
         return None
-    credit = _credit_line(line)
+    credit = _credit_line(line) if line.index < CREDIT_LINE_TOP else None
     if credit is not None:
         return credit
     stamp = _stamp(line)
