@@ -327,7 +327,8 @@ def analyze_zh(doc: Document) -> None:
         core = name.replace(" ", "")
         return next((q for q in persons if len(core) < len(q.name.replace(" ", "")) and len(core) >= 2 and
                      (q.name.replace(" ", "").startswith(core) or q.name.replace(" ", "").endswith(core))), None)
-    for name in sorted({text[s:e] for s, e, _, _ in per_spans}, key=lambda n: len(n.replace(" ", "")), reverse=True):
+    # longest first; equal lengths in a fixed order (a set's order varies with the hash seed)
+    for name in sorted({text[s:e] for s, e, _, _ in per_spans}, key=lambda n: (-len(n.replace(" ", "")), n)):
         if name in by_name:
             continue
         p = fuller(name)
@@ -498,7 +499,7 @@ def _person_spans(text: str, words):
     known |= {re.split(r"\s?[·•・]\s?", n)[-1] for n in known if re.search("[·•・]", n)}
     known = {n for n in known if len(n) >= 2 and not _not_a_name(n)}
     spans = sorted((s, e) for s, e, _, _ in out)
-    for name in sorted(known, key=len, reverse=True):
+    for name in sorted(known, key=lambda n: (-len(n), n)):      # a fixed order for names of one length
         for m in re.finditer(re.escape(name), text):
             if not any(a < m.end() and m.start() < b for a, b in spans) and not _inside_translit(text, m.start(), m.end()):
                 out.append((m.start(), m.end(), None, None))

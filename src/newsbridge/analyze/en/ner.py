@@ -1005,7 +1005,7 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
             out = [m for m in out if m not in hit]
             out.append(Mention(s, e, "PER", "alias"))
     # the full name written again where the model found nothing ('…," Marat Markov said.')
-    for f in sorted({f for f in fulls if _looks_like_person(f.split())}, key=len, reverse=True):
+    for f in sorted({f for f in fulls if _looks_like_person(f.split())}, key=lambda f: (-len(f), f)):
         for mm in re.finditer(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", text):
             s, e = mm.start(), mm.end()
             # a work or event named after the person stays whole; the name alone is the person
