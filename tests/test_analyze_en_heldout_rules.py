@@ -96,14 +96,19 @@ def test_a_launch_takes_its_name_from_a_quote_next_to_the_launch_word_only():
     assert "Digital Silk Road" in analyzed(near, "en", "events")
 
 
-def test_a_headline_in_the_present_and_the_lead_in_the_past_tell_one_event_that_happened():
+def events_of(text: str, label: str) -> list[dict]:
+    """The attributes of the events of one type the whole pipeline finds in ``text``."""
     from newsbridge.model import Document
     from newsbridge.pipeline import apply
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    return [e.attrs for e in doc.layer("events") if e.label == label]
+
+
+def test_a_headline_in_the_present_and_the_lead_in_the_past_tell_one_event_that_happened():
     text = ("Putin meets Chinese Foreign Minister Wang Yi in Moscow\n\nDecember 3, 2025\n\n"
             "MOSCOW, Dec. 2 (Xinhua) -- Russian President Vladimir Putin met with Chinese Foreign Minister "
             "Wang Yi in the Kremlin on Tuesday.\n\nThe two sides discussed bilateral cooperation.\n")
-    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
-    events = [e.attrs for e in doc.layer("events") if e.label == "meeting"]
+    events = events_of(text, "meeting")
     assert len(events) == 1 and not events[0]["planned"] and events[0]["date"] == "2025-12-02"
     assert "Xinhua" not in events[0]["participants"]          # the credited agency reports, it takes no part
 
@@ -118,11 +123,8 @@ def test_a_program_is_an_agreement_only_when_signed():
 
 
 def test_the_city_told_later_is_the_place_not_the_country_of_the_headline():
-    from newsbridge.model import Document
-    from newsbridge.pipeline import apply
     text = ("Russia, China sign media cooperation agreement\n\nMOSCOW, November 5. /TASS/. Russian Deputy Prime "
             "Minister Dmitry Chernyshenko and Chinese official Li Shulei signed an agreement on media cooperation "
             "in Moscow on Tuesday.\n")
-    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
-    agreements = [e.attrs for e in doc.layer("events") if e.label == "agreement"]
+    agreements = events_of(text, "agreement")
     assert len(agreements) == 1 and agreements[0]["place"] == "Moscow"
