@@ -566,6 +566,9 @@ def _common_word(w: str, min_freq: int = COMMON_WORD_FREQ) -> bool:
     return freq >= min_freq
 
 
+_HEAD_OF_BODY = {"部长", "局长", "署长", "厅长"}      # "X部长": the minister of X, the words before name X
+
+
 def _role_start(text: str, words, i: int) -> int:
     """The title may carry its organization or country before it: 外交部长, 俄罗斯总统, 中国外交部发言人."""
     k = i
@@ -583,6 +586,15 @@ def _role_start(text: str, words, i: int) -> int:
                                                             or right[2] in TITLE_SET) and k != i and pw not in TITLE_SET:
             k -= 1  # 俄罗斯[卫星]通讯社社长, 美国[国家]安全委员会
             continue
+        if words[i][2] in _HEAD_OF_BODY and k == i:
+            # 俄罗斯[数字][发展]部长: what the ministry is of, when a country or a body names it first
+            j = k
+            while j > 0 and k - j < 2 and words[j - 1][3] in ("n", "vn") and len(words[j - 1][2]) == 2 \
+                    and words[j - 1][1] == words[j][0] and words[j - 1][2] not in TITLE_SET:
+                j -= 1
+            if j < k and j > 0 and words[j - 1][3] in ("ns", "nt", "j") and words[j - 1][1] == words[j][0]:
+                k = j
+                continue
         break
     return words[k][0]
 
