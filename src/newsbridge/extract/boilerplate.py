@@ -23,6 +23,7 @@ from typing import Any
 
 from .dates import find_dates
 from .lines import Line, is_cjk, is_date_line, sentence_breaks, split_lines, word_count
+from .source import is_known_agency
 from .title import find_headline, starts_with_dateline
 
 # -- thresholds (calibrated on the seeds, WMT dev and trafilatura's evaluation pages) ---------
@@ -258,7 +259,7 @@ def _source_value(text: str) -> str | None:
 
 
 _CREDIT_SEP = re.compile(r"\s+[|·•]\s+|\s{3,}|\u3000+")
-_CREDIT_KEY = re.compile(r"^(?:source|sources|news source|источник|по материалам|来源|來源|稿源|by|автор|作者)\s*[:：]?\s*", re.I)
+_AUTHOR_KEY = re.compile(r"^(?:by|автор|作者)\b\s*[:：]?\s*", re.I)
 CREDIT_LINE_MAX = 160
 CREDIT_LINE_TOP = 15      # credit lines stand under the headline: the first lines of a page
 _AGENCY_COMMA = re.compile(r"^([^,\d]{2,40}),\s+(.{6,40})$")
@@ -272,14 +273,12 @@ def _credit_line(line: Line) -> Marked | None:
     t = line.text
     if len(t) > CREDIT_LINE_MAX or not _DIGIT.search(t):
         return None        # every date it could carry has a digit: most lines stop here
-    if _CREDIT_SEP.search(t):
+    sep = _CREDIT_SEP.search(t)
+    if sep:
         pieces = [p.strip() for p in _CREDIT_SEP.split(t) if p.strip()]
     else:                  # "РИА Новости, 03.12.2025": an agency the table knows, a comma, the date
         m = _AGENCY_COMMA.match(t)
         if not m:
-            return None
-        found = find_dates(m.group(2))
-        if not found or len(m.group(2)) - (found[0].end - found[0].start) > 10 or not _agency(m.group(1)):
             return None
         pieces = [m.group(1), m.group(2)]
     date, source, kind = None, None, "date"
@@ -290,21 +289,17 @@ def _credit_line(line: Line) -> Marked | None:
             kw = _STAMP.match(p)
             kind = _stamp_kind(kw.group("kw")) if kw else "date"      # "Updated: …" is a modification date
             continue
-        key = _CREDIT_KEY.match(p)
+        key = _SOURCE_WORD.match(p) or _AUTHOR_KEY.match(p)
         name = p[key.end():].strip(" :：") if key else p
-        if source is None and (key and key.group().strip(" :：").lower() not in ("by", "автор", "作者") or _agency(name)):
+        # "Source: CGTN" names it; "By Xinhua" only when an agency writes (an author is no source)
+        if source is None and (key is not None and key.re is _SOURCE_WORD or is_known_agency(name)):
             source = name
-    if date is None:
-        return None
+    if date is None or not sep and source is None:
+        return None        # the comma form is a credit only with an agency and a date
     mk = Marked(line, "stamp", _date_attrs(date, kind))
     if source:
         mk.attrs["source"] = source
     return mk
-
-
-def _agency(name: str) -> bool:
-    from ..crossscript import known_agency
-    return 2 <= len(name) <= 60 and known_agency(name) is not None
 
 
 def classify_line(line: Line) -> Marked | None:

@@ -48,7 +48,11 @@ def clean_name(s: str) -> str | None:
 
 
 def is_known_agency(name: str) -> bool:
-    return name.casefold() in KNOWN_AGENCIES
+    """An agency this list or the linker's agency table knows, in any spelling (ТАСС, 塔斯社, TASS)."""
+    if name.casefold() in KNOWN_AGENCIES:
+        return True
+    from ..crossscript import known_agency
+    return 2 <= len(name) <= 60 and known_agency(name) is not None
 
 
 def end_credit(line: str) -> str | None:

@@ -11,6 +11,7 @@ import re
 
 from .dateline import parse_dateline, starts_with_dateline
 from .lines import Line, is_cjk, is_date_line, sentence_breaks, word_count
+from .source import is_known_agency
 
 __all__ = ["find_headline", "is_headline", "starts_with_dateline", "parse_dateline"]
 
@@ -65,12 +66,7 @@ def names_an_outlet(text: str) -> bool:
     """A line that is only the name of an outlet (the site's header: "中国日报网", "The Moscow
     Times", "ТАСС") is no headline."""
     t = text.strip()
-    if _CJK_OUTLET.match(t):
-        return True
-    if len(t) > 60:
-        return False
-    from ..crossscript import known_agency
-    return known_agency(t) is not None
+    return bool(_CJK_OUTLET.match(t)) or is_known_agency(t)
 
 
 def find_headline(lines: list[Line], boiler: set[int], body_start: int, nav: set[int] = frozenset()) -> Line | None:

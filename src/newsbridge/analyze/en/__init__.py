@@ -51,7 +51,8 @@ def analyze_en(doc: Document) -> None:
         sentences.extend(split_sentences(text, ps, pe, protect=protect))
     credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
-    mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline")])
+    dateline = doc.layer("dateline")
+    mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -99,7 +100,7 @@ def analyze_en(doc: Document) -> None:
     ref = reference_date(text, doc.published, "en")
     years = event_years(text, "en")
     # the agency a dateline credits ("MOSCOW, Dec. 2 (Xinhua) --") reports the event, it takes no part in it
-    credit = [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"]
+    credit = [(d.start, d.end) for d in dateline if d.label == "source"]
     actors = [m for m in mentions if not any(a < m.end and m.start < b for a, b in credit)] if credit else mentions
     events = find_events(text, sentences, actors, pidx, protect, ref, years)
     for ev in events:
