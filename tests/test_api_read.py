@@ -190,3 +190,23 @@ def test_every_route_with_the_shared_filters_documents_them(env):
                 assert wanted <= documented, (route.path, wanted - documented)
                 checked += 1
     assert checked >= 11
+
+
+def test_api_and_page_mark_estimated_facet_counts(env, monkeypatch):
+    """Beyond the exact-count limit the page says its counts are estimates and links to exact ones."""
+    from newsbridge.search.index import SearchIndex
+    client, _ = env
+    exact = client.get("/api/v1/search", params={"q": ""}).json()
+    assert exact["facet_sample"] is None and exact["exact_facets_href"] is None
+    monkeypatch.setattr(SearchIndex, "exact_facet_matches", 2)
+    monkeypatch.setattr(SearchIndex, "facet_sample_docs", 1)
+    sampled = client.get("/api/v1/search", params={"q": ""}).json()
+    assert sampled["total"] == exact["total"] > 2
+    assert 0 < sampled["facet_sample"] < 1
+    assert sampled["exact_facets_href"] == "/search?exact_facets=true"
+    assert all(f["count"] <= sampled["total"] for vals in sampled["facets"].values() for f in vals)
+    page = client.get("/search", params={"q": ""}).text
+    assert 'id="facet-note"' in page and "≈" in page and 'href="/search?exact_facets=true"' in page
+    again = client.get("/api/v1/search", params={"q": "", "exact_facets": "true"}).json()
+    assert again["facet_sample"] is None and again["facets"] == exact["facets"]
+    assert 'id="facet-note"' not in client.get("/search", params={"q": "", "exact_facets": "true"}).text

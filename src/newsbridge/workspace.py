@@ -137,6 +137,7 @@ class Workspace:
         self.settings = settings or load_settings()
         self.store = Store(self.settings.db)
         self._index = None
+        self._rebuilt_on_open = False      # the index was stale and has just been rebuilt from the store
         self._uncommitted = 0
 
     @classmethod
@@ -180,6 +181,7 @@ class Workspace:
             log.warning("search index at %s was written by another version; rebuilding it from the store",
                         self.settings.search_index_path)
             idx.rebuild(self.store.iter_documents())
+            self._rebuilt_on_open = True
             return
         stored = self.store.count()
         if idx.count() < stored:
@@ -317,6 +319,10 @@ class Workspace:
 
     def reindex(self, on_progress: Callable[[str], None] | None = None) -> int:
         """Rebuild the search index from the store (the store is the truth)."""
+        index = self.index
+        if self._rebuilt_on_open:        # opening it found it stale and rebuilt it already
+            self._rebuilt_on_open = False
+            return index.count()
         def docs() -> Iterator[Document]:
             for d in self.store.iter_documents():
                 if on_progress:

@@ -45,7 +45,10 @@ def _found(fn, *args, **kwargs) -> dict[str, Any]:
 # -- reads ---------------------------------------------------------------------------------------
 _SEARCH_PARAMS = (QueryParam("limit", int, 20, "Hits per page.", ge=1, le=100),
                   QueryParam("offset", int, 0, "Hits to skip.", ge=0, le=10_000),
-                  QueryParam("facets", bool, True, "Count facet values over the matches."))
+                  QueryParam("facets", bool, True, "Count facet values over the matches."),
+                  QueryParam("exact_facets", bool, False,
+                             "Count facet values over every match. By default, beyond 10,000 matches they "
+                             "are estimated from a fixed sample of the matches (see facet_sample)."))
 
 
 @router.get("/search", summary="Search articles (ranked, with facets)",

@@ -45,9 +45,11 @@ def home() -> RedirectResponse:
 
 def _search_page(as_json: bool):
     def page(request: Request, flt: Filters = Depends(filters), limit: int = Query(20, ge=1, le=100),
-             offset: int = Query(0, ge=0, le=10_000)):
+             offset: int = Query(0, ge=0, le=10_000),
+             exact_facets: bool = Query(False, description="Count facet values over every match, not a sample")):
         ws = request.app.state.nb.ws
-        return _render(request, "search.html", lambda: search_view(ws, flt, limit=limit, offset=offset), as_json)
+        return _render(request, "search.html",
+                       lambda: search_view(ws, flt, limit=limit, offset=offset, exact_facets=exact_facets), as_json)
     return page
 
 

@@ -49,11 +49,12 @@ def _facet_value(flt: Filters, base: str, param: str, value, count: int) -> dict
     return {"value": value, "count": count, "active": active, "href": "/search?" + href}
 
 
-def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: bool = True) -> dict[str, Any]:
+def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: bool = True,
+                exact_facets: bool = False) -> dict[str, Any]:
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, min(int(offset), 10_000))
     res = ws.search(flt.q, limit=limit, offset=offset, facet_fields=[f for _, f, _ in FACETS] if facets else (),
-                    facet_size=FACET_SIZE, **flt.index_filters())
+                    facet_size=FACET_SIZE, exact_facets=exact_facets, **flt.index_filters())
     hits = []
     for h in res.hits:
         hits.append({"id": h.id, "title": h.title or "(untitled)", "href": article_href(h.id),
@@ -78,6 +79,10 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
         "limit": limit,
         "hits": hits,
         "facets": facet_out,
+        # None: every match counted; else the share of the matches the counts were estimated from
+        "facet_sample": round(res.facet_sample, 4) if facets and res.facet_sample is not None else None,
+        "exact_facets_href": (f"/search?{qs + '&' if qs else ''}exact_facets=true"
+                              if facets and res.facet_sample is not None else None),
         "facet_labels": {p: label for p, _, label in FACETS},
         "feeds": {"atom": "/api/v1/feeds/search.atom" + ("?" + qs if qs else ""),
                   "json": "/api/v1/feeds/search.json" + ("?" + qs if qs else "")},
