@@ -152,3 +152,34 @@ STOP_CAPS = {
     "november", "december", "mr", "mrs", "ms", "dr", "speaking", "addressing", "following",
     "despite", "although", "because", "moreover", "furthermore", "besides", "instead", "overall",
 }
+
+# Organisations news names bare, with no head word to tell what they are: companies and
+# intergovernmental bodies of the region's economy and politics that a small NER model often
+# labels as places or persons ("Gazprom is switching to ..." read as a place). Lower case.
+KNOWN_ORGS = {
+    # Russia
+    "gazprom", "gazprom neft", "gazprombank", "rosneft", "lukoil", "novatek", "transneft", "rosatom",
+    "rostec", "roscosmos", "sberbank", "vtb", "aeroflot", "rusal", "nornickel", "norilsk nickel",
+    "severstal", "rosoboronexport", "rosselkhoznadzor", "rospotrebnadzor", "roskomnadzor", "rosstat",
+    "rosgvardia", "rosaviatsia", "rostelecom", "yandex", "megafon", "kaspersky", "uralkali", "phosagro",
+    "rushydro", "rosseti", "alrosa", "sovcomflot", "almaz-antey", "uralvagonzavod", "kamaz", "avtovaz",
+    "sukhoi", "tupolev", "ilyushin", "irkut", "rdif", "vnesheconombank", "veb.rf", "rosnano", "rosneftegaz",
+    # China
+    "cnpc", "sinopec", "cnooc", "petrochina", "huawei", "zte", "alibaba", "tencent", "baidu", "xiaomi",
+    "lenovo", "byd", "geely", "haier", "cosco", "sinochem", "chemchina", "crrc", "citic", "icbc",
+    "cctv", "cgtn", "xinhua", "sinosure", "comac", "avic", "norinco", "dongfeng", "saic", "chery",
+    # Central Asia, Belarus, the Caucasus
+    "kazmunaygas", "kazatomprom", "samruk-kazyna", "air astana", "kaspi", "uzbekneftegaz", "turkmengaz",
+    "belaruskali", "belavia", "belneftekhim", "belaz", "naftan", "socar", "azal",
+    # elsewhere
+    "ongc", "exxonmobil", "exxon", "chevron", "shell", "totalenergies", "siemens", "boeing", "airbus",
+    "samsung", "toyota", "microsoft", "google", "tesla", "spacex", "nvidia", "intel", "glencore",
+    # intergovernmental and international bodies
+    "opec", "opec+", "brics", "sco", "eaeu", "eaes", "csto", "asean", "apec", "nato", "unesco",
+    "unicef", "iaea", "imf", "wto", "osce", "interpol", "europol", "fifa", "uefa", "greenpeace",
+    "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao",
+}
+# Capitalised abbreviations that are not organisations ("the Chinese GDP").
+NOT_ORG_ACRONYMS = {"gdp", "gnp", "ceo", "cfo", "vat", "covid", "aids", "hiv", "dna", "rna", "usd", "eur",
+                    "rmb", "cny", "rub", "pm", "am", "tv", "ai", "it", "ok", "vip", "lng", "lpg", "ipo",
+                    "suv", "gps", "sms", "faq", "id", "ii", "iii", "iv", "vi"}

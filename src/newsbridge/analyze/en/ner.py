@@ -257,6 +257,8 @@ def classify_run(text: str, s: int, e: int) -> str | None:
     words = _words(surface)
     if not words:
         return None
+    if surface.lower() in lx.KNOWN_ORGS:
+        return "ORG"
     if lookup_place(surface):
         return "LOC"
     last = words[-1].lower().rstrip(".")
@@ -808,6 +810,13 @@ def _appositive_role(right: str) -> bool:
     return bool(m) and is_role_word(m.group(1))
 
 
+_NATIONAL_ACRONYM_LEFT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+(?:an|ese|ish|ic|i|ch)\s+$")
+# the acronym ends its noun phrase (not a modifier: "the European WLTP cycle")
+_ACRONYM_ENDS_NAME = re.compile(r"(?:['’]s)?(?:\s*(?:[,.;:)]|$)|\s+(?:with|and|or|in|on|at|of|for|to|from|has|have|"
+                                r"had|is|was|were|are|will|would|said|says|which|that|who|signed|announced|"
+                                r"reported|agreed|plans|owns|holds)\b)")
+
+
 def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     lab = classify_run(text, s, e)
     if lab:
@@ -825,6 +834,13 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
         return []
     left = text[max(0, s - 40):s]
     right = text[e:e + 60]
+    acronym = words[-1]
+    if 2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha() and text[s:e].endswith(acronym) \
+            and acronym.lower() not in lx.NOT_ORG_ACRONYMS and (
+                len(words) == 1 and _NATIONAL_ACRONYM_LEFT.search(left)
+                or len(words) == 2 and _NATIONAL_ACRONYM_LEFT.search(left + words[0] + " ")) \
+            and _ACRONYM_ENDS_NAME.match(right):
+        return [Mention(e - len(acronym), e, "ORG", "rule")]     # "the Indian ONGC", "the Chinese CNPC"
     if not no_model:
         # the model misses some names at a sentence start; an apposition with a job title or a
         # speech verb right after a two- or three-word name is news grammar for a person
