@@ -103,12 +103,13 @@ def analyze_ru(doc: Document) -> None:
     locs = _locations(doc, [m for m in mentions if m.label == "LOC"])
     _roles(doc, tx, mentions, persons, person_at)
     _orgs_with_their_country(persons, orgs)
-    for p in persons:
-        doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=_aliases(p), roles=p.roles,
-                org=p.org, key=_key(p.name), mentions=[list(m) for m in p.mentions], gender=p.gender)
     for name, (s, e, aliases, ms) in orgs.items():
         doc.add(ORGANIZATIONS, s, e, name, name=name, aliases=aliases, mentions=ms)
     _quotes(doc, tx, mentions, persons, person_at)
+    _speech_titles(doc, segments, persons, person_at)
+    for p in persons:       # after the quotes: "…, — сказал нападающий" gives the speaker that role
+        doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=_aliases(p), roles=p.roles,
+                org=p.org, key=_key(p.name), mentions=[list(m) for m in p.mentions], gender=p.gender)
     _events(doc, tx, mentions, persons)
     del locs
 
@@ -708,10 +709,56 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             continue
         who = _attribute(text, tx, q, per_mentions, persons)
         speaker, speaker_span, attr_span, how = who if who else (None, None, None, None)
+        if how == "title" and speaker_span:
+            _title_as_role(doc, persons, speaker, speaker_span)
         doc.add(QUOTES, qs, qe, "dash" if q["dash"] else "quote", speaker=speaker,
                 speaker_span=list(speaker_span) if speaker_span else None,
                 attribution_span=list(attr_span) if attr_span else None, how=how,
                 parts=[list(p) for p in q.get("parts", [(qs, qe)])])
+
+
+_SPEECH_THEN_WORD = re.compile(r"(?<![\w-])([а-яё]+)\s+([а-яё][а-яё-]+)")
+
+
+def _speech_titles(doc: Document, segments, persons: list[Person], person_at: dict[int, Person]) -> None:
+    """Reported speech without quotation marks names its speaker by a title too ("…, - сказал
+    понтифик во время проповеди"): the title is a role of the person it refers to."""
+    text = doc.text
+    per_mentions = _PerMentions(sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at))
+    per_mentions.nom = {s for s, e, _ in per_mentions if _nominative_mention(text[s:e])}
+    for a, b in segments:
+        for m in _SPEECH_THEN_WORD.finditer(text, a, b):
+            verb, word = m.group(1), m.group(2)
+            if word not in lx.ROLE_HEADS or not lemmas(verb) & lx.SPEECH_VERBS:
+                continue
+            gender = verb_gender(verb)
+            if gender not in ("masc", "femn"):
+                continue
+            r = _resolve_title(word, m.start(2), m.end(2), per_mentions, persons, m.start(), gender)
+            if r:
+                _title_as_role(doc, persons, r[0].name, r[1])
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.,;!?…]|$)|\s+(?:в|во|на|при|после|перед|во время|в ходе|по итогам)\s")
+
+
+def _title_as_role(doc: Document, persons: list[Person], speaker: str, span) -> None:
+    """A speaker named by a title ("— сказал нападающий.", "сказал понтифик во время …") holds
+    that title: a title in the singular nominative that ends its noun phrase ("заявил
+    пресс-секретарь Даунинг-стрит" is someone
+    else's spokesman; "заявили врачи" are others)."""
+    s, e = span
+    word = doc.text[s:e]
+    if not word[:1].islower() or word.lower() not in lx.ROLE_HEADS or not _CLAUSE_END.match(doc.text, e):
+        return
+    p = next((p for p in persons if p.name == speaker), None)
+    if p is None:
+        return
+    role = normalize_phrase(word)
+    if any(same_phrase(role, r) or role in r.split() for r in p.roles):
+        return
+    p.roles.append(role)
+    doc.add(ROLES, s, e, role, person=p.name, org=None)
 
 
 def _has_own_attribution(text: str, q: dict) -> bool:

@@ -1,0 +1,29 @@
+"""A Russian speaker named by a title ("— сказал нападающий.") holds that title; someone else's
+spokesman or a group does not give it."""
+import pytest
+
+from support import analyzed
+
+TEXT = ("Футбол\n\nНападающий вернулся в команду. Альберт Проза провел первую игру за клуб. "
+        "«Мне еще многое нужно набрать», - сказал нападающий. "
+        "Министр Сергей Лавров встретился с Борисом Джонсоном в Лондоне. «Премьер-министр благодарит "
+        "Бориса за работу», - заявил пресс-секретарь Даунинг-стрит. Переговоры продлятся два дня, "
+        "заявили врачи. Андрей Кривошеев выступил на форуме. Как отметил журналист в речи перед "
+        "коллегами, работа продолжается.\n")
+
+
+@pytest.fixture(scope="module")
+def people():
+    return analyzed(TEXT, "ru", "persons")
+
+
+def test_quoted_speaker_named_by_a_title_holds_it(people):
+    assert "нападающий" in people["Альберт Проза"]["roles"]
+
+
+def test_reported_speech_by_a_title_gives_the_role(people):
+    assert "журналист" in people["Андрей Кривошеев"]["roles"]
+
+
+def test_someone_elses_spokesman_and_groups_give_no_role(people):
+    assert not any("пресс-секретарь" in r or "врач" in r for p in people.values() for r in p["roles"])
