@@ -20,11 +20,11 @@ from ..registry import register_analyzer
 from .events import find_events
 from .ner import Mention, find_mentions, lookup_place, set_spacy_enabled
 from .people import Person, assign_roles, build_persons
-from .quotes import find_quotes
+from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "5"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations
+VERSION = "6"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -68,6 +68,7 @@ def analyze_en(doc: Document) -> None:
         doc.add(MENTIONS, m.start, m.end, m.label, normal=surface, surface=text[m.start:m.end])
     # quotes first: "…," said the forward gives the speaker the title as a role
     hits = find_quotes(text, paras, sentences, people, mentions)
+    speech_titles(text, paras, people, [(h.start, h.end) for h in hits])
     # persons + roles
     pidx = {}
     for i, p in enumerate(people):

@@ -412,3 +412,35 @@ def _pronoun_obj(text, res: SpeakerResolver, ws, we):
         if p:
             return p, (ws + m.start(1), ws + m.end(1)), "pronoun"
     return None
+
+
+_TITLE_SAID = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:said|says|added|noted|stressed|told)\b"
+                         r"|\b(?:said|says|added|noted|stressed)\s+the\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s*[,.;]|\s+(?:on|in|at|during|after|before|while)\b)")
+
+
+def speech_titles(text: str, paras: list[tuple[int, int]], people: list[Person], quoted: list[tuple[int, int]]) -> None:
+    """Reported speech without quotation marks that names its speaker by a title ("…, the
+    pontiff said during a sermon"): the one person named just before holds that title. Only
+    when the reference is plain: a single person named in the window, none introduced unnamed
+    ("a doctor … the doctor said"), the title all role words ending in a title head."""
+    starts = sorted((m.start, p) for p in people for m in p.mentions)
+    for a, b in paras:
+        for m in _TITLE_SAID.finditer(text, a, b):
+            phrase = m.group(1) or m.group(2)
+            words = phrase.split()
+            if words[-1] not in lx.ROLE_HEADS or not all(w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS for w in words):
+                continue
+            if any(s - 6 <= m.end() and m.start() <= e + 6 for s, e in quoted):
+                continue                      # in or next to a quote: the quote resolver's job
+            lo = max(a, m.start() - RECENT_SPEAKER_CHARS)
+            near = {id(p): p for s, p in starts if lo <= s < m.start()}
+            if len(near) != 1:
+                continue
+            unnamed = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(words[-1]) + r"\b")
+            if unnamed.search(text, lo, m.start()):
+                continue
+            p = next(iter(near.values()))
+            if any(r.lower().split()[-1:] == [words[-1]] for r in p.roles):
+                continue                      # already holds that title
+            s = m.start(1) if m.group(1) else m.start(2)
+            p.add_role(phrase, None, s, s + len(phrase))

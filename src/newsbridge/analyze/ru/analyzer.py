@@ -724,19 +724,26 @@ def _speech_titles(doc: Document, segments, persons: list[Person], person_at: di
     """Reported speech without quotation marks names its speaker by a title too ("…, - сказал
     понтифик во время проповеди"): the title is a role of the person it refers to."""
     text = doc.text
-    per_mentions = _PerMentions(sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at))
-    per_mentions.nom = {s for s, e, _ in per_mentions if _nominative_mention(text[s:e])}
+    per_mentions = sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at)
+    quote_ends = [q.end for q in doc.layers.get(QUOTES, [])]
     for a, b in segments:
         for m in _SPEECH_THEN_WORD.finditer(text, a, b):
             verb, word = m.group(1), m.group(2)
             if word not in lx.ROLE_HEADS or not lemmas(verb) & lx.SPEECH_VERBS:
                 continue
+            if any(0 <= m.start() - e <= 8 for e in quote_ends):
+                continue                  # a quote's attribution: resolved with the quote
             gender = verb_gender(verb)
             if gender not in ("masc", "femn"):
                 continue
-            r = _resolve_title(word, m.start(2), m.end(2), per_mentions, persons, m.start(), gender)
-            if r:
-                _title_as_role(doc, persons, r[0].name, r[1])
+            # the title takes up the last subject named before it (nominative, same gender)
+            subject = next((p for s, e, p in reversed(per_mentions)
+                            if s < m.start() and m.start() - s <= SUBJECT_LOOKBACK and _nominative_mention(text[s:e])
+                            and not (p.gender and p.gender != gender)), None)
+            if subject is not None and not any(word in lemmas(w) for r in subject.roles for w in r.split()):
+                holders = [p for p in persons if p.role_lemmas & (lemmas(word) & lx.ROLE_HEADS)]
+                if not holders or holders == [subject]:
+                    _title_as_role(doc, persons, subject.name, (m.start(2), m.end(2)))
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?…]|$)|\s+(?:в|во|на|при|после|перед|во время|в ходе|по итогам)\s")
