@@ -27,3 +27,26 @@ def test_acronym_as_a_modifier_or_a_measure_is_not():
     assert _run(text, "European WLTP") == []
     assert _run(text, "GDP") == []
     assert _run(text, "XKQ") == []                                  # no "the" before the nationality
+
+
+def test_news_outlets_the_agency_table_knows_are_organisations():
+    text = "The newspaper Kommersant reported it, and Bloomberg confirmed."
+    assert classify_run(text, text.index("Kommersant"), text.index("Kommersant") + 10) == "ORG"
+    assert classify_run(text, text.index("Bloomberg"), text.index("Bloomberg") + 9) == "ORG"
+
+
+def test_storms_and_diseases_are_not_organisations_or_people():
+    from newsbridge.analyze.en.ner import find_mentions
+    text = ("Hurricane Hanna hit Texas on Saturday. Hanna weakened later, officials said. "
+            "Cases of COVID-19 and the Omicron variant rose in Mexico.")
+    found = {text[m.start:m.end]: m.label for m in find_mentions(text, [(0, len(text))], [(0, len(text))])}
+    assert not {"Hanna", "Hurricane Hanna", "COVID-19", "Omicron"} & set(found)
+    assert found.get("Texas") == "LOC" and found.get("Mexico") == "LOC"
+
+
+def test_a_plural_title_before_names_is_not_part_of_them():
+    from newsbridge.analyze.en.ner import find_mentions
+    text = "Cosmonauts Sergey Prokopyev and Dmitry Petelin met the crew. Scientists on Monday unveiled a map."
+    found = {text[m.start:m.end]: m.label for m in find_mentions(text, [(0, len(text))], [(0, len(text))])}
+    assert found.get("Sergey Prokopyev") == "PER" and "Cosmonauts Sergey Prokopyev" not in found
+    assert "on Monday" not in found

@@ -23,6 +23,7 @@ ROLE_HEADS = {
     "monarch", "sultan", "emir", "sheikh", "crown", "chieftain", "premier", "first lady",
     "counsel", "aide", "negotiator", "coordinator", "organizer", "organiser", "curator", "owner",
     "partner", "investor", "counterpart", "activist", "politician", "candidate", "nominee", "pastor", "priest",
+    "cosmonaut", "astronaut", "pilot",
 }
 ROLE_PLURALS = {
     "presidents": "president", "ministers": "minister", "senators": "senator", "governors": "governor",
@@ -33,6 +34,14 @@ ROLE_PLURALS = {
     "speakers": "speaker", "envoys": "envoy", "diplomats": "diplomat", "commanders": "commander",
     "legislators": "legislator", "mps": "MP", "judges": "judge", "activists": "activist",
 }
+
+
+def role_plural(word: str) -> bool:
+    """A title in the plural ("Ministers", "Cosmonauts Sergey Prokopyev and Dmitry Petelin")."""
+    w = word.lower()
+    return w in ROLE_PLURALS or (len(w) > 4 and w.endswith("s") and w[:-1] in ROLE_HEADS)
+
+
 # Words that may precede a head inside a title ("First Deputy", "acting governor").
 ROLE_MODIFIERS = {
     "deputy", "vice", "first", "second", "third", "acting", "former", "ex", "ex-", "assistant", "senior",
@@ -173,8 +182,10 @@ KNOWN_ORGS = {
     "belaruskali", "belavia", "belneftekhim", "belaz", "naftan", "socar", "azal",
     # elsewhere
     "ongc", "exxonmobil", "exxon", "chevron", "shell", "totalenergies", "siemens", "boeing", "airbus",
+    "pfizer", "moderna", "astrazeneca", "biontech", "sinovac", "sinopharm", "novavax", "gamaleya",
     "samsung", "toyota", "microsoft", "google", "tesla", "spacex", "nvidia", "intel", "glencore",
     # intergovernmental and international bodies
+    "meduza", "novaya gazeta", "komsomolskaya pravda", "gazeta.ru", "lenta.ru", "rbc", "rt", "ntv",
     "opec", "opec+", "brics", "sco", "eaeu", "eaes", "csto", "asean", "apec", "nato", "unesco",
     "unicef", "iaea", "imf", "wto", "osce", "interpol", "europol", "fifa", "uefa", "greenpeace",
     "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao",

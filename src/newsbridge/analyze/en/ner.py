@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from ...crossscript import known_agency
 from ..common.names import is_alias, name_tokens
 from . import lexicon as lx
 
@@ -247,7 +248,7 @@ def lookup_place(name: str):
 
 def is_role_word(w: str) -> bool:
     lw = w.lower().strip(".,")
-    return lw in lx.ROLE_HEADS or lw in lx.ROLE_PLURALS or lw in lx.ROLE_MODIFIERS
+    return lw in lx.ROLE_HEADS or lx.role_plural(lw) or lw in lx.ROLE_MODIFIERS
 
 
 def classify_run(text: str, s: int, e: int) -> str | None:
@@ -257,8 +258,8 @@ def classify_run(text: str, s: int, e: int) -> str | None:
     words = _words(surface)
     if not words:
         return None
-    if surface.lower() in lx.KNOWN_ORGS:
-        return "ORG"
+    if surface.lower() in lx.KNOWN_ORGS or known_agency(surface):
+        return "ORG"            # well-known companies and bodies; news agencies and outlets
     if lookup_place(surface):
         return "LOC"
     last = words[-1].lower().rstrip(".")
@@ -289,12 +290,12 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     k = 0
     while k < len(toks) - 1:
         w = text[toks[k][0]:toks[k][1]].lower().strip(".,")
-        if w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS or w in lx.ROLE_PLURALS or w in ("of", "the", "state") \
+        if w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS or lx.role_plural(w) or w in ("of", "the", "state") \
                 or w in {"mr", "mrs", "ms", "dr", "sir"}:
             k += 1
             continue
         break
-    if k == 0 or not any(text[a:b].lower().strip(".,") in lx.ROLE_HEADS or text[a:b].lower().strip(".,") in lx.ROLE_PLURALS
+    if k == 0 or not any(text[a:b].lower().strip(".,") in lx.ROLE_HEADS or lx.role_plural(text[a:b].strip(".,"))
                          or text[a:b].lower().strip(".,") in {"mr", "mrs", "ms", "dr", "sir"} for a, b in toks[:k]):
         return s   # "New Zealand", "Labour Party": modifiers alone are not a title
     # after the title: "of Culture and Information" belongs to it; the name is what follows the last 'and'/'of'
@@ -372,6 +373,10 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _quoted_org_names(text, paras, cands)
     cands = _context_labels(text, cands)
     cands = [m for m in cands if _keep(text, m)]
+    storms = set(_STORM.findall(text))
+    if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
+        cands = [m for m in cands if m.label == "LOC" or text[m.start:m.end] not in storms
+                 and _STORM_WORD.match(text, m.start) is None]
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
@@ -531,6 +536,12 @@ _CALENDAR_WORDS = {"day", "days", "eve", "week", "month", "year", "night", "holi
 _TITLE_CASE_VERB = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Could|Should|Says|Said|Gets|Wants)\s")
 
 
+_STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+([A-Z][a-z]+)\b")
+_STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+[A-Z]")
+# diseases and their variants, which a small model takes for organisations
+NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
+
+
 def _keep(text: str, m: Mention) -> bool:
     if _TITLE_CASE_VERB.search(text, m.start, m.end):
         return False
@@ -552,6 +563,8 @@ def _keep(text: str, m: Mention) -> bool:
             return False   # "Ukrainian": a nationality, not a place
     low = [w.lower().strip(".") for w in words]
     if low[0] in PLATFORMS and len(low) == 1:
+        return False
+    if m.label != "LOC" and surface.lower() in NOT_NAMES:
         return False
     if m.label == "PER":
         if all(is_role_word(w) or w in ("of", "the", "and", "state") for w in low):
@@ -828,7 +841,7 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     cut = _split_title_prefix(text, s, e)
     if cut > s:
         rest = _words(text[cut:e])
-        if 1 <= len(rest) <= 4 and classify_run(text, cut, e) is None and \
+        if 1 <= len(rest) <= 4 and rest[0][:1].isupper() and classify_run(text, cut, e) is None and \
                 not any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE for w in rest):
             return [Mention(cut, e, "PER", "rule")]
         return []
