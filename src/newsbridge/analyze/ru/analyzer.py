@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
+from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.bodies import is_body, is_seat, trim_slash
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
@@ -135,8 +136,16 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         surface = text[m.start:m.end]
+        if len(surface.strip()) < 2 and m.label != "ORG":
+            continue      # a lone letter ("В" of a run-in headline); "Ъ" is Kommersant
         if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and _common_noun(surface):
             continue
+        if m.label != "LOC" and " " not in surface.strip():
+            place = gz.lookup(surface, "ru")
+            if place is not None and place.kind == "country" and surface.isupper():
+                m = Mention(m.start, m.end, "LOC")       # "канцлер ФРГ": a country, not a body
+            elif m.label == "PER" and known_agency(surface):
+                m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
         if m.label == "LOC":
