@@ -37,7 +37,12 @@ def documents(draw) -> Document:
                    source=draw(st.one_of(st.none(), _text)),
                    meta=draw(st.dictionaries(st.text("xyz", min_size=1, max_size=4), _scalar, max_size=3)),
                    stages=draw(st.dictionaries(st.sampled_from(["clean", "metadata", "analyze"]), st.just("1"))))
-    for layer in draw(st.lists(st.sampled_from([PERSONS, QUOTES, "boilerplate", "sentences"]), max_size=3, unique=True)):
+    if draw(st.booleans()):           # paragraphs as the clean stage writes them (stored packed)
+        cuts = sorted(draw(st.lists(st.integers(0, len(text)), min_size=2, max_size=8, unique=True)))
+        for a, b in zip(cuts, cuts[1:]):
+            doc.add("paragraphs", a, b, "p")
+    for layer in draw(st.lists(st.sampled_from([PERSONS, QUOTES, "boilerplate", "sentences", "paragraphs"]),
+                               max_size=3, unique=True)):
         for _ in range(draw(st.integers(1, 3))):
             a = draw(st.integers(0, len(text)))
             b = draw(st.integers(a, len(text)))
@@ -209,3 +214,30 @@ def test_store_facets_take_only_text_attributes(store):
     assert ("person", "art", "Article") in facets                # the text alias kept, True and ["x"] left out
     assert not any(k == "speaker" for k, _, _ in facets)
     assert store.get(d.id) is not None
+
+
+def test_store_packs_plain_paragraphs_into_one_row(store):
+    """Paragraph spans are read back only with their document: one row holds them all; spans
+    with attributes or mixed labels stay one row each; rows written one per span still load."""
+    from sqlalchemy import func, select
+
+    from newsbridge.store import schema as sch
+    text = "One.\n\nTwo two.\n\nThree three three."
+    plain = Document(id="packed-1", text=text)
+    for a, b in ((0, 4), (6, 14), (16, len(text))):
+        plain.add("paragraphs", a, b, "p")
+    mixed = Document(id="packed-2", text=text)
+    mixed.add("paragraphs", 0, 4, "p")
+    mixed.add("paragraphs", 6, 14, "p", lead=True)
+    store.save_many([(plain, None), (mixed, None)])
+    with store.engine.connect() as c:
+        rows = dict(c.execute(select(sch.annotations.c.doc_id, func.count()).where(sch.annotations.c.layer == "paragraphs")
+                              .group_by(sch.annotations.c.doc_id)).all())
+        assert rows == {"packed-1": 1, "packed-2": 2}
+    assert store.get("packed-1").to_dict() == plain.to_dict()
+    assert store.get("packed-2").to_dict() == mixed.to_dict()
+    with store.engine.begin() as c:        # as an earlier version wrote them
+        c.execute(sch.annotations.delete().where(sch.annotations.c.doc_id == "packed-1"))
+        c.execute(sch.annotations.insert(), [{"doc_id": "packed-1", "layer": "paragraphs", "start": a, "end": b,
+                                               "label": "p", "attrs": None} for a, b in ((0, 4), (6, 14), (16, len(text)))])
+    assert store.get("packed-1").to_dict() == plain.to_dict()

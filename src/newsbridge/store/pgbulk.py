@@ -34,7 +34,7 @@ from sqlalchemy import select
 from ..model import Document
 from . import schema as s
 from ..crossscript import source_spellings
-from .store import Store, document_facets, facet_value, now
+from .store import Store, annotation_rows, document_facets, facet_value, now
 
 COPY_BATCH = 1000
 MAX_POSITION = 16383          # PostgreSQL's largest tsvector position
@@ -144,9 +144,8 @@ class BulkLoader:
             doc_rows.append((doc.id, doc.raw_sha256, doc.origin, doc.url, doc.media_type, doc.title, doc.language,
                              doc.published, doc.source, doc.text, doc.body_hash, _json(doc.meta or {}),
                              _json(doc.stages or {}), *((stamps or {}).get(doc.id) or (stamp, stamp))))
-            for layer, spans in doc.layers.items():
-                for sp in spans:
-                    ann_rows.append((doc.id, layer, sp.start, sp.end, sp.label, _json(sp.attrs) if sp.attrs else None))
+            for doc_id, layer, start, end, label, attrs in annotation_rows(doc):
+                ann_rows.append((doc_id, layer, start, end, label, _json(attrs) if attrs else None))
             for kind, value, display in sorted(document_facets(doc)):
                 facet_rows.append((doc.id, kind, value, display))
             if doc.origin and self.origins:

@@ -16,12 +16,37 @@ from sqlalchemy import Engine, create_engine, delete, event, func, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..crossscript import english_name
-from ..model import (EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, Document, Link, Span,
+from ..model import (EVENTS, LOCATIONS, ORGANIZATIONS, PARAGRAPHS, PERSONS, QUOTES, Document, Link, Span,
                      normalize_text)
 from . import schema as s
 
 _MIGRATIONS = Path(__file__).parent / "migrations"
 BLOB_COMPRESSION = 1   # zlib level: level 6 cost a quarter of a store write for ~10% smaller blobs
+# Layers whose spans are only ever read back with their document, never queried by SQL: stored as
+# one row holding every span (paragraphs were 17 of an article's 21 annotation rows).
+PACKED_LAYERS = (PARAGRAPHS,)
+PACKED_KEY = "packed"
+
+
+def annotation_rows(doc: Document) -> Iterator[tuple]:
+    """(doc_id, layer, start, end, label, attrs) for every span; a packed layer's plain spans (one
+    label, no attributes) in one row whose attrs list them as [start, end] pairs."""
+    doc_id = doc.id
+    for layer, spans in doc.layers.items():
+        if layer in PACKED_LAYERS and len(spans) > 1 and not any(sp.attrs for sp in spans) \
+                and len({sp.label for sp in spans}) == 1:
+            yield (doc_id, layer, spans[0].start, spans[-1].end, spans[0].label,
+                   {PACKED_KEY: [[sp.start, sp.end] for sp in spans]})
+            continue
+        for sp in spans:
+            yield (doc_id, layer, sp.start, sp.end, sp.label, sp.attrs or None)
+
+
+def spans_of_row(start: int, end: int, label: str, attrs: dict | None, layer: str) -> list[Span]:
+    """The spans one annotation row holds (several for a packed layer)."""
+    if layer in PACKED_LAYERS and attrs and PACKED_KEY in attrs:
+        return [Span(a, b, label, {}) for a, b in attrs[PACKED_KEY]]
+    return [Span(start, end, label, dict(attrs or {}))]
 
 
 def now() -> str:
@@ -169,9 +194,7 @@ class Store:
                 blob_rows.append((sha, len(raw), zlib.compress(raw, BLOB_COMPRESSION), stamp))
             rows["documents"].append(self._doc_tuple(doc, stamp))
             doc_id = doc.id
-            for layer, spans in doc.layers.items():
-                for sp in spans:
-                    ann_rows.append((doc_id, layer, sp.start, sp.end, sp.label, sp.attrs or None))
+            ann_rows.extend(annotation_rows(doc))
             for kind, value, display in document_facets(doc):
                 facet_rows.append((doc_id, kind, value, display))
             if doc.origin:
@@ -284,7 +307,7 @@ class Store:
                        published=r.published, source=r.source, meta=dict(r.meta or {}),
                        stages=dict(r.stages or {}))
         for a in anns:
-            doc.layers.setdefault(a.layer, []).append(Span(a.start, a.end, a.label or "", dict(a.attrs or {})))
+            doc.layers.setdefault(a.layer, []).extend(spans_of_row(a.start, a.end, a.label or "", a.attrs, a.layer))
         return doc
 
     def ids(self, *, order_by_published: bool = False) -> list[str]:
