@@ -35,6 +35,11 @@ def segments(text: str, ranges) -> list[dict[str, Any]]:
     return out
 
 
+def _exact(href: str) -> str:
+    """A search link that also asks for exact facet counts."""
+    return href + ("" if href.endswith("?") else "&") + "exact_facets=true"
+
+
 def _facet_value(flt: Filters, base: str, param: str, value, count: int) -> dict[str, Any]:
     """One facet value with the link that turns it on (or off, when it is the active filter)."""
     current = getattr(flt, param)
@@ -67,7 +72,11 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
         counts = res.facets or {}
         for param, field, _label in FACETS:
             facet_out[param] = [_facet_value(flt, qs, param, v, n) for v, n in counts.get(field, [])]
+            if exact_facets:          # a reader who asked for exact counts keeps them on every link
+                for f in facet_out[param]:
+                    f["href"] = _exact(f["href"])
     nxt = offset + limit if res.total is not None and offset + limit < res.total else None
+    keep = _exact if exact_facets else (lambda href: href)
     return {
         "page": "search",
         "query": flt.q,
@@ -86,6 +95,6 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
         "facet_labels": {p: label for p, _, label in FACETS},
         "feeds": {"atom": "/api/v1/feeds/search.atom" + ("?" + qs if qs else ""),
                   "json": "/api/v1/feeds/search.json" + ("?" + qs if qs else "")},
-        "next": f"/search?{flt.query_string(offset=nxt)}" if nxt is not None else None,
-        "prev": f"/search?{flt.query_string(offset=max(0, offset - limit) or None)}" if offset > 0 else None,
+        "next": keep(f"/search?{flt.query_string(offset=nxt)}") if nxt is not None else None,
+        "prev": keep(f"/search?{flt.query_string(offset=max(0, offset - limit) or None)}") if offset > 0 else None,
     }
