@@ -27,3 +27,11 @@ def test_reported_speech_by_a_title_gives_the_role(people):
 
 def test_someone_elses_spokesman_and_groups_give_no_role(people):
     assert not any("пресс-секретарь" in r or "врач" in r for p in people.values() for r in p["roles"])
+
+
+def test_a_name_seen_inflected_keeps_its_nominative():
+    people = analyzed("Проповедь\n\nПапа Римский Франциск приветствовал соглашение. Решение поддержали сторонники "
+                      "Папы Римского Франциска. Это шаг к примирению, - сказал понтифик во время проповеди.\n",
+                      "ru", "persons")
+    assert "Франциск" in people and "Франциска" not in people
+    assert "понтифик" in people["Франциск"]["roles"]

@@ -233,7 +233,12 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
     person_at: dict[int, Person] = {}
     for g in groups:
         # the fullest form names the person; its first mention in the text is the entity span
-        full = max(g, key=lambda i: (len(normals[i].split()), not normals[i].split()[0].endswith("."), len(normals[i]), -i))
+        # a form that is another form of the group plus a case ending is that form inflected
+        # ('Франциска' beside 'Франциск'): the model's normaliser took it for a feminine name
+        forms = {normals[i] for i in g}
+        inflected = {f for f in forms if any(f == o + end for o in forms for end in _CASE_ENDINGS)}
+        full = max(g, key=lambda i: (len(normals[i].split()), normals[i] not in inflected,
+                                     not normals[i].split()[0].endswith("."), len(normals[i]), -i))
         first = min(g)
         p = Person(normals[full], per[first].start, per[first].end)
         if per[full].start != per[first].start and len(normals[full].split()) > len(normals[first].split()):
@@ -254,6 +259,9 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
+
+
+_CASE_ENDINGS = ("а", "у", "ом", "е", "ым")
 
 
 def _group_by_surname(names: list[str]) -> list[list[int]]:
