@@ -45,6 +45,7 @@ _COMPLEMENT_STOP = re.compile(r"[,.;:!?()\"“”«»]|\s(?:on|at|during|where|w
                               r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
 _PLANNED = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|planning|scheduled|to be held|upcoming|"
                       r"is expected to|are expected to|intends? to|going to|hopes? to|hoped to|expressed hopes to|"
+                      r"would like to|wants? to|wanted to|counting on|seeks? to|seeking to|aims? to|ready to|willing to|"
                       r"next (?:week|month|year)|later this|possible|potential|proposed|"
                       r"announced\s+(?:the\s+|a\s+|an\s+)?(?:[A-Z][\w’'-]*\s+){0,3}(?:visit|trip|meeting|talks|summit))\b", re.I)
 _COMPLETE_AGREEMENT = re.compile(r"\b(?:signed|signing|sign|reached|concluded|adopted|adoption|struck|inked|entered into|"
