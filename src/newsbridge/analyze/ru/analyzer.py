@@ -1160,6 +1160,12 @@ def _past_trigger(trigger: str) -> bool:
     return False
 
 
+_LEAGUE_SIDE = re.compile(r"(?i)(?:западн|восточн)\w*\s+$")
+_MEET_HALFWAY = re.compile(r"(?i)(?:пош[её]л|пошл[аио]|ид[ёу]т|идти|пойти|идут|шли)\s+на\s+$")
+_ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никаких|сильного|серь[её]зного|активного)\s+)?"
+                        r"(?:сопротивлени|поддержк|понимани|возражени|препятстви|противодействи)")
+
+
 def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
     """Not an event word: 'визит-центр', 'пресс-конференция', 'Конгресс США' (a body)."""
     ts, te = ss + m.start(1), ss + m.end(1)
@@ -1169,6 +1175,11 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
         return False
     if etype == "forum" and text[ts:ts + 1] == "К" and m.group(1).lower().startswith("конгресс"):
         return False  # Конгресс (США) is a legislature; congresses are 'съезд'/'конгресс' in lower case
+    if etype == "forum" and _LEAGUE_SIDE.search(text, max(0, ts - 12), ts):
+        return False  # 'Западной конференции': a league's half, not a gathering
+    if etype == "meeting" and (_MEET_HALFWAY.search(text, max(0, ts - 12), ts)
+                               or _ENCOUNTER.match(text, te)):
+        return False  # 'пошло на встречу' (obliged), 'не встречал сопротивления' (met with)
     if any(mm.label == "ORG" and mm.start <= ts and te <= mm.end for mm in mentions):
         # a named forum tagged ORG is still a forum; 'Совет Федерации', 'Конгресса США' are bodies
         return etype == "forum" and text[ts:ts + 1].isupper() and any(
