@@ -59,7 +59,7 @@ _LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|se
 # verbs of opening/starting operation: they need what was opened right after them (or before, for
 # 'X began operating'), never 'opened fire', 'opened the meeting'
 _OPENING = re.compile(r"^(?:opened|opens|commissioned)$", re.I)
-_NOT_FORUM = re.compile(r"\b(?:press|news)[- ]$", re.I)
+_NOT_FORUM = re.compile(r"\b(?:press|news)[- ]$|\b(?:Western|Eastern)\s+$", re.I)   # a league's half
 _SUBJECT_LAUNCH = re.compile(r"^(?:began|begins|started|starts|commenced|went|goes|entered|enters)\b", re.I)
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 
@@ -242,8 +242,8 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         complete = _COMPLETE_AGREEMENT.search(text[ss:se])
         if not (complete or dated):
             return None
-    if etype == "forum" and word.startswith("conference") and _NOT_FORUM.search(left[-8:]):
-        return None  # a press conference is not a conference
+    if etype == "forum" and word.startswith("conference") and _NOT_FORUM.search(left[-10:]):
+        return None  # a press conference, the Western Conference of a league: no gathering
     subject_np = None
     if etype == "launch":
         quoted = quoted_name_near(text, ss, se, s, e)
