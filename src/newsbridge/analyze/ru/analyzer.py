@@ -684,8 +684,7 @@ def _is_adj(low: str) -> bool:
 # -- quotes ------------------------------------------------------------------------------------
 def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person], person_at: dict[int, Person]):
     text = doc.text
-    per_mentions = _PerMentions(sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at))
-    per_mentions.nom = {s for s, e, _ in per_mentions if _nominative_mention(text[s:e])}
+    per_mentions = _person_mentions(text, persons, person_at)
     org_spans = [(m.start, m.end) for m in mentions if m.label in ("ORG", "LOC")]
     found: list[dict] = []
     dash_paras = []
@@ -741,7 +740,7 @@ def _speech_titles(doc: Document, segments, persons: list[Person], person_at: di
     """Reported speech without quotation marks names its speaker by a title too ("…, - сказал
     понтифик во время проповеди"): the title is a role of the person it refers to."""
     text = doc.text
-    per_mentions = sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at)
+    per_mentions = _person_mentions(text, persons, person_at)
     quote_ends = [q.end for q in doc.layers.get(QUOTES, [])]
     for a, b in segments:
         for m in _SPEECH_THEN_WORD.finditer(text, a, b):
@@ -755,7 +754,7 @@ def _speech_titles(doc: Document, segments, persons: list[Person], person_at: di
                 continue
             # the title takes up the last subject named before it (nominative, same gender)
             subject = next((p for s, e, p in reversed(per_mentions)
-                            if s < m.start() and m.start() - s <= SUBJECT_LOOKBACK and _nominative_mention(text[s:e])
+                            if s < m.start() and m.start() - s <= SUBJECT_LOOKBACK and s in per_mentions.nom
                             and not (p.gender and p.gender != gender)), None)
             if subject is not None and not any(word in lemmas(w) for r in subject.roles for w in r.split()):
                 holders = [p for p in persons if p.role_lemmas & (lemmas(word) & lx.ROLE_HEADS)]
@@ -769,8 +768,7 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;!?…]|$)|\s+(?:в|во|на|при|пос�
 def _title_as_role(doc: Document, persons: list[Person], speaker: str, span) -> None:
     """A speaker named by a title ("— сказал нападающий.", "сказал понтифик во время …") holds
     that title: a title in the singular nominative that ends its noun phrase ("заявил
-    пресс-секретарь Даунинг-стрит" is someone
-    else's spokesman; "заявили врачи" are others)."""
+    пресс-секретарь Даунинг-стрит" is someone else's spokesman; "заявили врачи" are others)."""
     s, e = span
     word = doc.text[s:e]
     if not word[:1].islower() or word.lower() not in lx.ROLE_HEADS or not _CLAUSE_END.match(doc.text, e):
@@ -924,6 +922,13 @@ def _resolve_title(w: str, s: int, e: int, per_mentions, persons, anchor: int, g
 class _PerMentions(list):
     """Person mentions in text order; ``nom``: starts of those in the nominative (subjects)."""
     nom: set = set()
+
+
+def _person_mentions(text: str, persons: list[Person], person_at: dict[int, Person]) -> _PerMentions:
+    """(start, end, person) of every person mention in text order, subjects marked."""
+    out = _PerMentions(sorted((s, e, person_at[s]) for p in persons for s, e in p.mentions if s in person_at))
+    out.nom = {s for s, e, _ in out if _nominative_mention(text[s:e])}
+    return out
 
 
 def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
