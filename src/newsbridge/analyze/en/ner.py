@@ -823,7 +823,17 @@ def _appositive_role(right: str) -> bool:
     return bool(m) and is_role_word(m.group(1))
 
 
-_NATIONAL_ACRONYM_LEFT = re.compile(r"\b[Tt]he\s+[A-Z][a-z]+(?:an|ese|ish|ic|i|ch)\s+$")
+_THE_WORD_LEFT = re.compile(r"\b[Tt]he\s+(?:([A-Z][a-z]+)\s+)?$")
+
+
+def _after_the_nationality(left: str, words: list[str]) -> bool:
+    """'the Indian' right before the acronym, in the left context or as the run's first word."""
+    m = _THE_WORD_LEFT.search(left)
+    g = _gaz()
+    if m is None or g is None:
+        return False
+    adjective = m.group(1) if len(words) == 1 else (words[0] if m.group(1) is None and len(words) == 2 else None)
+    return bool(adjective) and g.country_of_adjective(adjective, "en") is not None
 # the acronym ends its noun phrase (not a modifier: "the European WLTP cycle")
 _ACRONYM_ENDS_NAME = re.compile(r"(?:['’]s)?(?:\s*(?:[,.;:)]|$)|\s+(?:with|and|or|in|on|at|of|for|to|from|has|have|"
                                 r"had|is|was|were|are|will|would|said|says|which|that|who|signed|announced|"
@@ -849,9 +859,7 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     right = text[e:e + 60]
     acronym = words[-1]
     if 2 <= len(acronym) <= 6 and acronym.isupper() and acronym.isalpha() and text[s:e].endswith(acronym) \
-            and acronym.lower() not in lx.NOT_ORG_ACRONYMS and (
-                len(words) == 1 and _NATIONAL_ACRONYM_LEFT.search(left)
-                or len(words) == 2 and _NATIONAL_ACRONYM_LEFT.search(left + words[0] + " ")) \
+            and acronym.lower() not in lx.NOT_ORG_ACRONYMS and _after_the_nationality(left, words) \
             and _ACRONYM_ENDS_NAME.match(right):
         return [Mention(e - len(acronym), e, "ORG", "rule")]     # "the Indian ONGC", "the Chinese CNPC"
     if not no_model:
