@@ -11,6 +11,7 @@ the same rules run alone (one log line says so).
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -251,6 +252,12 @@ def is_role_word(w: str) -> bool:
     return lw in lx.ROLE_HEADS or lx.role_plural(lw) or lw in lx.ROLE_MODIFIERS
 
 
+@functools.lru_cache(maxsize=20_000)
+def _known_agency(surface: str) -> bool:
+    """Cached: the same capitalised runs recur within and across articles."""
+    return known_agency(surface) is not None
+
+
 def classify_run(text: str, s: int, e: int) -> str | None:
     """Label of a capitalised run by its own words: LOC (gazetteer, geo head), ORG (org head,
     acronym), or None (undecided)."""
@@ -258,7 +265,7 @@ def classify_run(text: str, s: int, e: int) -> str | None:
     words = _words(surface)
     if not words:
         return None
-    if surface.lower() in lx.KNOWN_ORGS or known_agency(surface):
+    if surface.lower() in lx.KNOWN_ORGS or (len(words) <= 4 and _known_agency(surface)):
         return "ORG"            # well-known companies and bodies; news agencies and outlets
     if lookup_place(surface):
         return "LOC"
