@@ -10,3 +10,13 @@ def test_idioms_and_league_halves_are_no_events():
     names = " ".join(events)
     assert "конференц" not in names and "сопротивлен" not in names
     assert len(events) == 1 and "встреч" in names
+
+
+def test_a_work_named_in_quotation_marks_is_no_quote():
+    from newsbridge.model import QUOTES, Document
+    from newsbridge.pipeline import apply
+    doc = apply(Document(id="t", text="Конкурс\n\nЛучшей признана Любовь Безбах с произведением «Остров моей "
+                                      "памяти», сообщили организаторы. «Мы рады победе», - сказала Любовь "
+                                      "Безбах.\n", language="ru"), ["clean", "metadata", "analyze"])
+    texts = [doc.span_text(q) for q in doc.layer(QUOTES)]
+    assert texts == ["Мы рады победе"]
