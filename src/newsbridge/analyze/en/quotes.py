@@ -175,8 +175,7 @@ class SpeakerResolver:
             return None
         # "said one legal expert … the expert warned", "A doctor on the scene … the doctor said":
         # the title takes up someone the text introduced without a name, not the last speaker
-        unnamed = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(words[-1]) + r"\b")
-        if unnamed.search(self.text, max(0, pos - RECENT_SPEAKER_CHARS * 2), pos):
+        if _introduced_unnamed(self.text, words[-1], max(0, pos - RECENT_SPEAKER_CHARS * 2), pos):
             return None
         p.add_role(" ".join(phrase.split()[1:]), None, pos, pos + len(phrase))
         return p
@@ -414,6 +413,12 @@ def _pronoun_obj(text, res: SpeakerResolver, ws, we):
     return None
 
 
+def _introduced_unnamed(text: str, title: str, lo: int, hi: int) -> bool:
+    """Someone the text brings in by that title without a name ("one legal expert") in [lo, hi)."""
+    return re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(title) + r"\b").search(
+        text, lo, hi) is not None
+
+
 _TITLE_SAID = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:said|says|added|noted|stressed|told)\b"
                          r"|\b(?:said|says|added|noted|stressed)\s+the\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s*[,.;]|\s+(?:on|in|at|during|after|before|while)\b)")
 
@@ -436,8 +441,7 @@ def speech_titles(text: str, paras: list[tuple[int, int]], people: list[Person],
             near = {id(p): p for s, p in starts if lo <= s < m.start()}
             if len(near) != 1:
                 continue
-            unnamed = re.compile(r"(?i)\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}" + re.escape(words[-1]) + r"\b")
-            if unnamed.search(text, lo, m.start()):
+            if _introduced_unnamed(text, words[-1], lo, m.start()):
                 continue
             p = next(iter(near.values()))
             if any(r.lower().split()[-1:] == [words[-1]] for r in p.roles):

@@ -68,15 +68,15 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
                      "url": safe_url(h.url), "score": round(h.score, 4)})
     facet_out: dict[str, list[dict[str, Any]]] = {}
     qs = flt.query_string()
+    keep = _exact if exact_facets else (lambda href: href)   # a reader who asked for exact counts keeps them
     if facets:
         counts = res.facets or {}
         for param, field, _label in FACETS:
             facet_out[param] = [_facet_value(flt, qs, param, v, n) for v, n in counts.get(field, [])]
-            if exact_facets:          # a reader who asked for exact counts keeps them on every link
-                for f in facet_out[param]:
-                    f["href"] = _exact(f["href"])
+            for f in facet_out[param]:
+                f["href"] = keep(f["href"])
     nxt = offset + limit if res.total is not None and offset + limit < res.total else None
-    keep = _exact if exact_facets else (lambda href: href)
+    sampled = facets and res.facet_sample is not None
     return {
         "page": "search",
         "query": flt.q,
@@ -89,9 +89,8 @@ def search_view(ws, flt: Filters, *, limit: int = 20, offset: int = 0, facets: b
         "hits": hits,
         "facets": facet_out,
         # None: every match counted; else the share of the matches the counts were estimated from
-        "facet_sample": round(res.facet_sample, 4) if facets and res.facet_sample is not None else None,
-        "exact_facets_href": (f"/search?{qs + '&' if qs else ''}exact_facets=true"
-                              if facets and res.facet_sample is not None else None),
+        "facet_sample": round(res.facet_sample, 4) if sampled else None,
+        "exact_facets_href": _exact(f"/search?{qs}") if sampled else None,
         "facet_labels": {p: label for p, _, label in FACETS},
         "feeds": {"atom": "/api/v1/feeds/search.atom" + ("?" + qs if qs else ""),
                   "json": "/api/v1/feeds/search.json" + ("?" + qs if qs else "")},
