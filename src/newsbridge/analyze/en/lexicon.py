@@ -73,6 +73,16 @@ ROLE_OF_GENERIC = {"board", "state", "staff", "government", "directors", "board 
                    "the organization", "the organisation", "the board of directors"}
 
 # Last words of organisation names.
+# A kind of organisation named before its name: "the group Ruki Vverkh", "the company Northern
+# Stream" (the name that follows is the organisation; the kind noun is not part of a title).
+ORG_KIND_NOUNS = {
+    "company", "firm", "group", "band", "club", "team", "bank", "party", "agency", "newspaper",
+    "magazine", "channel", "broadcaster", "network", "publisher", "studio", "label", "fund",
+    "foundation", "university", "institute", "association", "federation", "union", "corporation",
+    "holding", "airline", "carrier", "operator", "organization", "organisation", "outlet", "portal",
+    "website", "publication", "orchestra", "theatre", "theater", "museum", "charity",
+}
+
 ORG_HEADS = {
     "council", "committee", "commission", "ministry", "department", "office", "agency", "service",
     "union", "association", "federation", "confederation", "organization", "organisation", "party",

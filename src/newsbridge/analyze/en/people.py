@@ -129,8 +129,15 @@ def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Men
         if k > sent_start and text[k] == ",":
             end = k
             continue
+        now = _NOW_BEFORE.search(text, sent_start, s)     # "former singer of X, now solo performer"
+        if now:
+            end = now.start()
+            continue
         break
     return results
+
+
+_NOW_BEFORE = re.compile(r",\s*(?:and\s+)?(?:now|currently)\s+$")
 
 
 def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
@@ -166,6 +173,11 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             break
         rt = _role_token(w)
         lw = w.lower()
+        if rt != "head" and lw in lx.ORG_KIND_NOUNS and w[:1].islower() and items and items[0][2] in ("ORG", "cap"):
+            items.insert(0, (s, e, "kind", w))      # "of the group Ruki Vverkh": the name is the org
+            pos = s
+            k -= 1
+            continue
         if rt or lw in ("of", "the", "for", "and") or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")) \
                 or lw in lx.ROLE_OF_GENERIC:
             if w[:1].isupper() and lw.rstrip(".") in lx.STOP_CAPS and lw not in ("state",) and not rt:
@@ -210,6 +222,16 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
         nxt = items[j2]
         if nxt[2] == "ORG":
             org = nxt[3]
+            break
+        if nxt[2] == "kind":          # "of the band Zvery", "of the company Northern Stream"
+            named = items[j2 + 1] if j2 + 1 < len(items) else None
+            if named is not None and named[2] == "ORG":
+                org = named[3]
+            elif named is not None and named[2] == "cap":
+                q = j2 + 1
+                while q + 1 < len(items) and items[q + 1][2] == "cap":
+                    q += 1
+                org = text[named[0]:items[q][1]]
             break
         if nxt[2] == "LOC":
             break

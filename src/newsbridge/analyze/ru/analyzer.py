@@ -511,14 +511,16 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
 
 
 MAX_LISTED_ROLES = 4
-_LISTED_BEFORE = re.compile(r"(,|(?<![\w-])и)\s*$")     # a title list's separator right before a title
+_LISTED_BEFORE = re.compile(r"(,(?:\s*а\s+(?:сейчас|ныне|теперь))?|(?<![\w-])и)\s*$")   # "экс-солист X, а ныне актер"     # a title list's separator right before a title
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…»\"]\s+|\n\s*)$")
 _ACTING = re.compile(r"(?i)\bисполняющ\w*\s+обязанности\b")
 
 
 def _head_parses(phrase: str, head_lemma: str) -> list:
     for w in phrase.split():
-        ps = [x for x in parses(w.lower().strip(",.")) if x.normal_form == head_lemma]
+        low = w.lower().strip(",.")
+        low = low.split("-", 1)[1] if low.startswith(("экс-", "вице-")) else low
+        ps = [x for x in parses(low) if x.normal_form == head_lemma]
         if ps:
             return ps
     return []
@@ -530,8 +532,8 @@ def _listed_title(text: str, title: tuple[int, int, str], next_to_name: tuple[in
     nor an adjective ("профессор российской и европейской политики") - and its head is singular
     and can stand in the case of the title next to the name ("сменщика нынешнего премьера,
     бывший министр ... Борис Джонсон": the genitive premier is someone else)."""
-    phrase = text[title[0]:title[1]]
-    last = phrase.split()[-1]
+    phrase = _QUOTED_NAME_END.sub("", text[title[0]:title[1]]) or text[title[0]:title[1]]
+    last = phrase.split()[-1]     # of 'экс-солист группы "Руки Вверх"': 'группы' (the name is the org's)
     opens_sentence = phrase == last and _SENTENCE_OPEN.search(text, max(0, title[0] - 8), title[0]) is not None
     if not (last[:1].islower() or opens_sentence) or _is_adj(last.lower()):    # "Писатель и ..." opens one
         return False
@@ -540,6 +542,9 @@ def _listed_title(text: str, title: tuple[int, int, str], next_to_name: tuple[in
         return False
     theirs = {p.tag.case for p in _head_parses(text[next_to_name[0]:next_to_name[1]], next_to_name[2])}
     return not theirs or bool({p.tag.case for p in mine} & theirs)
+
+
+_QUOTED_NAME_END = re.compile(r"\s*[\"«][^\"«»]{1,60}[\"»]\s*$")
 
 
 def _acting_nominative(raw: str) -> str:
@@ -578,6 +583,10 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
         inm = _in_mention(t.start, spans)
         if inm and inm[2] == "PER":
             break
+        if t.text == "\"" and _quotes_org(tx, i, spans):
+            window.append(t)           # 'нападающий клуба "Спартак"': the quotes of an organisation's name
+            i -= 1
+            continue
         if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text == "\"":
             break
         low = t.low
@@ -620,6 +629,16 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+def _quotes_org(tx: _Text, i: int, spans) -> bool:
+    """Is the straight quote at token ``i`` one of the pair around an organisation's name?"""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(tx.tokens):
+            inm = _in_mention(tx.tokens[j].start, spans)
+            if inm and inm[2] == "ORG" and (inm[1] == tx.tokens[i].start or inm[0] == tx.tokens[i].end):
+                return True
+    return False
 
 
 def _head_lemma(tok: Tok) -> str:
