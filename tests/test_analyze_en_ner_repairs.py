@@ -142,3 +142,18 @@ def test_a_title_case_headline_is_no_name():
     from support import analyzed
     text = "Biden Administration Is Letting Corporate Criminals Off the Hook\n\nThe EPA said on Monday it would act."
     assert not any("Letting" in o for o in analyzed(text, "en", "organizations"))
+
+
+@pytest.mark.parametrize("text,surface,label", [
+    # a model's ORG on a name with a title set off after it: a person
+    ("According to Anatoly Tsygankov, deputy head of the situation center, it will rain.", "Anatoly Tsygankov", "PER"),
+    ("This was announced by Oleksiy Arestovych, an external adviser to the president.", "Oleksiy Arestovych", "PER"),
+    # the title opens the next person's name, not an apposition of this one
+    ("Morgan Stanley, chief executive James Gorman said, will grow.", "Morgan Stanley", "ORG"),
+    # an organisation head word keeps it a body
+    ("Baltic Shipping, owner of the port, agreed.", "Baltic Shipping", "ORG"),
+])
+def test_en_ner_org_with_an_apposed_title_is_a_person(text, surface, label):
+    from newsbridge.analyze.en.ner import _repair
+    m = _m(text, surface, "ORG")
+    assert [(text[x.start:x.end], x.label) for x in _repair(text, m.start, m.end, "ORG", "spacy")] == [(surface, label)]

@@ -757,6 +757,10 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"
         if split:
             return split
+    if lab == "ORG" and _looks_like_person(words) and _ROLE_APPOSED.match(text, e, min(len(text), e + 80)) \
+            and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
+        # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
+        return [Mention(s, e, "PER", src)]
     if lab == "ORG":
         k = _org_person_split(text, s, e)
         if k is not None:
@@ -822,6 +826,28 @@ _PER_RIGHT = re.compile(r"^\s*(?:,\s*(?:the\s+)?(?:a\s+)?(?:former\s+|acting\s+|
 
 _APPOSITION = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?:(?:former|acting|deputy|first|vice|executive)[\s-]+)*([A-Za-z-]+)")
 _SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasized|emphasised)\b")
+
+
+# ", deputy head of", ", an external adviser to": lower-case title words, then of/to/at/for/in
+# (", chief executive James Gorman" is the next person's title, not this name's).
+_ROLE_APPOSED_RX = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z-]*\s+){1,4}?)(?:of|to|at|for|in)\b")
+
+
+# what a company can be as well as a person ("Baltic Shipping, owner of the port")
+_BODY_TITLES = {"owner", "operator", "producer", "maker", "publisher", "manufacturer", "developer", "sponsor",
+                "supplier", "provider", "distributor", "organizer", "organiser", "member", "partner", "leader",
+                "shareholder", "investor", "creator", "host", "winner", "holder", "parent", "founder", "buyer",
+                "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
+
+
+class _RoleApposed:
+    @staticmethod
+    def match(text: str, pos: int, end: int) -> bool:
+        m = _ROLE_APPOSED_RX.match(text, pos, end)
+        return m is not None and any(w in lx.ROLE_HEADS and w not in _BODY_TITLES for w in m.group(1).split())
+
+
+_ROLE_APPOSED = _RoleApposed()
 
 
 def _appositive_role(right: str) -> bool:
