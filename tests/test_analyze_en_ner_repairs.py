@@ -157,3 +157,19 @@ def test_en_ner_org_with_an_apposed_title_is_a_person(text, surface, label):
     from newsbridge.analyze.en.ner import _repair
     m = _m(text, surface, "ORG")
     assert [(text[x.start:x.end], x.label) for x in _repair(text, m.start, m.end, "ORG", "spacy")] == [(surface, label)]
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("The head of Rospotrebnadzor Anna Popova said that there is no evidence.", "Rospotrebnadzor Anna Popova",
+     [("Rospotrebnadzor", "ORG"), ("Anna Popova", "PER")]),
+    ("Then the head of the British Ministry of Health Sajid Javid stated that it may be more.",
+     "British Ministry of Health Sajid Javid", [("British Ministry of Health", "ORG"), ("Sajid Javid", "PER")]),
+    # no speech verb after it, or no title before it: the model's span stands
+    ("Shares of Rospotrebnadzor Anna Popova fell.", "Rospotrebnadzor Anna Popova", [("Rospotrebnadzor Anna Popova", "ORG")]),
+    ("Bank of America Merrill Lynch said profits rose.", "Bank of America Merrill Lynch",
+     [("Bank of America Merrill Lynch", "ORG")]),
+])
+def test_en_ner_a_speaker_named_at_the_end_of_a_body_span(text, span, expected):
+    from newsbridge.analyze.en.ner import _repair
+    m = _m(text, span, "ORG")
+    assert [(text[x.start:x.end], x.label) for x in _repair(text, m.start, m.end, "ORG", "spacy")] == expected

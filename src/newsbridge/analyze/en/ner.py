@@ -314,6 +314,34 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     return toks[last][0] if last < len(toks) else s
 
 
+_SPEAKS_RIGHT = re.compile(r"\s+(?:also\s+)?(?:said|says|stated|states|told|tells|added|adds|noted|notes|stressed|"
+                           r"warned|warns|explained|explains|suggested|suggests|believes|recalled|announced|"
+                           r"emphasized|emphasised|pointed out|admitted|argued|argues)\b")
+_HEAD_OF_LEFT = re.compile(r"\b(?:head|chief|director|chairman|chairperson|minister|secretary|president|"
+                           r"spokesman|spokeswoman|spokesperson|expert|analyst|economist)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+
+
+def _body_then_speaker(text: str, s: int, e: int) -> int | None:
+    """Where a speaker's name starts at the end of a body's span: "the head of [Rospotrebnadzor Anna
+    Popova] said", "[Lamoda Fashion Expert Ilya Vakhoshkin] warns" - two name-like words closing a
+    longer span, the span headed by a title and the name followed by a speech verb."""
+    toks = tokens(text, s, e)
+    if len(toks) < 3:
+        return None
+    last2 = [text[a:b] for a, b in toks[-2:]]
+    if not _looks_like_person(last2) or any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE
+                                            or w.lower() in GEO_HEADS or w.lower() in lx.PORTFOLIO_WORDS
+                                            or lx.role_plural(w) or is_role_word(w) for w in last2):
+        return None
+    head = [text[a:b] for a, b in toks[:-2]]
+    if head[-1].lower() in ("of", "the", "and", "for"):
+        return None
+    if not _SPEAKS_RIGHT.match(text, e) or lookup_place(" ".join(last2)) or classify_run(text, toks[-2][0], e):
+        return None
+    titled = _HEAD_OF_LEFT.search(text, max(0, s - 30), s) is not None or any(is_role_word(w) for w in head)
+    return toks[-2][0] if titled else None
+
+
 def _org_person_split(text: str, s: int, e: int) -> int | None:
     """Index where a person name starts inside 'ORG-HEAD Firstname Lastname' (or None)."""
     toks = tokens(text, s, e)
@@ -763,6 +791,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         return [Mention(s, e, "PER", src)]
     if lab == "ORG":
         k = _org_person_split(text, s, e)
+        if k is None:
+            k = _body_then_speaker(text, s, e)
         if k is not None:
             s2, e2 = clean_span(text, s, k)
             out.append(Mention(s2, e2, "ORG", src))
