@@ -173,3 +173,14 @@ def test_en_ner_a_speaker_named_at_the_end_of_a_body_span(text, span, expected):
     from newsbridge.analyze.en.ner import _repair
     m = _m(text, span, "ORG")
     assert [(text[x.start:x.end], x.label) for x in _repair(text, m.start, m.end, "ORG", "spacy")] == expected
+
+
+@pytest.mark.parametrize("text,surface,kept", [
+    ("The UAV crashed near the border.", "UAV", False),
+    ("Loans to SMBs grew by a third.", "SMBs", False),
+    ("The LGBT community marched.", "LGBT", False),
+    ("NATO said the drills would go on.", "NATO", True),
+    ("Ms Ivanova joined IPO Group last year.", "IPO Group", True),     # a name with a word of its own
+])
+def test_en_ner_abbreviations_of_things_are_not_bodies(text, surface, kept):
+    assert _keep(text, _m(text, surface, "ORG")) is kept

@@ -203,4 +203,6 @@ KNOWN_ORGS = {
 # Capitalised abbreviations that are not organisations ("the Chinese GDP").
 NOT_ORG_ACRONYMS = {"gdp", "gnp", "ceo", "cfo", "vat", "covid", "aids", "hiv", "dna", "rna", "usd", "eur",
                     "rmb", "cny", "rub", "pm", "am", "tv", "ai", "it", "ok", "vip", "lng", "lpg", "ipo",
-                    "suv", "gps", "sms", "faq", "id", "ii", "iii", "iv", "vi"}
+                    "suv", "gps", "sms", "faq", "id", "ii", "iii", "iv", "vi", "uav", "smb", "sme", "pcr",
+                    "mlrs", "icbm", "atm", "cpi", "ppe", "ict", "esg", "ev", "nft", "api", "usb", "cctv", "hr",
+                    "mp", "gmo", "lgbt", "lgbtq", "vpn", "wifi", "5g", "4g", "3g", "ufo", "mri", "ivf", "pdf"}

@@ -601,6 +601,10 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label != "LOC" and surface.lower() in NOT_NAMES:
         return False
+    if m.label == "ORG" and len(words) == 1 and (words[0].isupper() and low[0] in lx.NOT_ORG_ACRONYMS or
+                                                 words[0][-1:] == "s" and words[0][:-1].isupper()
+                                                 and low[0][:-1] in lx.NOT_ORG_ACRONYMS):
+        return False   # "UAV", "SMBs", "GDP": a thing's abbreviation, not a body
     if m.label == "PER":
         if all(is_role_word(w) or w in ("of", "the", "and", "state") for w in low):
             return False
