@@ -24,6 +24,13 @@ ROLE_HEADS = {
     "counsel", "aide", "negotiator", "coordinator", "organizer", "organiser", "curator", "owner",
     "partner", "investor", "counterpart", "activist", "politician", "candidate", "nominee", "pastor", "priest",
     "cosmonaut", "astronaut", "pilot",
+    # professions news copy quotes experts by ("epidemiologist Anna Lee said")
+    "surgeon", "cardiologist", "oncologist", "psychologist", "psychiatrist", "sociologist", "epidemiologist",
+    "immunologist", "virologist", "pulmonologist", "biologist", "geneticist", "historian", "philosopher",
+    "nutritionist", "pediatrician", "paediatrician", "neurologist", "dentist", "endocrinologist", "allergist",
+    "dermatologist", "gynecologist", "urologist", "ophthalmologist", "veterinarian", "ecologist",
+    "meteorologist", "climatologist", "astronomer", "physicist", "chemist", "mathematician", "therapist",
+    "psychotherapist", "demographer", "sinologist", "orientalist", "political scientist",
 }
 ROLE_PLURALS = {
     "presidents": "president", "ministers": "minister", "senators": "senator", "governors": "governor",

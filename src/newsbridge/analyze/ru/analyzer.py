@@ -148,6 +148,15 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
+        if m.label == "PER" and surface[:1].isupper():
+            first = _FIRST_WORD.match(surface)
+            if first and _title_word(first.group(1)) and not _name_word(first.group(1)) \
+                    and not any(lem in _STYLED_TITLES for lem in lemmas(first.group(1).lower())):
+                rest = surface[first.end():]
+                if len(rest.split()) < 1:
+                    continue  # "Вирусолог, руководитель ...": a title opening a sentence
+                m = Mention(m.start + first.end(), m.end, "PER")   # "Пульмонолог Сергей Пурясев"
+                surface = text[m.start:m.end]
         if m.label == "LOC":
             geo = _GEO_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)
             if geo and any(lem in _GEO_NOUNS for lem in lemmas(geo.group(1).lower())):
@@ -171,6 +180,17 @@ _GEO_NOUNS = {"площадь", "улица", "проспект", "бульва�
               "остров", "залив", "пролив", "гора", "полуостров", "мыс", "канал"}
 _GEO_APPOSED = {"река", "озеро", "остров", "залив", "пролив", "гора", "полуостров", "мыс", "канал"}
 _GEO_NOUN_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \u00a0]$")
+
+
+# titles that are written as part of the name ("Папа Франциск", "Принц Чарльз"): kept with it
+_STYLED_TITLES = {"папа", "принц", "принцесса", "король", "королева", "патриарх", "митрополит", "шейх", "эмир",
+                  "султан", "понтифик", "император", "императрица", "королевич", "царь", "хан"}
+_FIRST_WORD = re.compile(r"([^\W\d_][\w-]*)\s*")
+
+
+def _name_word(word: str) -> bool:
+    """A word pymorphy can read as a given name, surname or patronymic ("Президент" cannot)."""
+    return any({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses(word.lower()))
 
 
 def _title_word(word: str) -> bool:
