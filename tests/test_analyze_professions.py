@@ -43,3 +43,13 @@ def test_a_title_inside_a_person_mention(text, surface, expected):
 def test_english_professions_are_titles(en):
     assert [r.lower() for r in en["Anna Lee"]["roles"]] == ["epidemiologist"]
     assert en["Tom Hart"]["roles"] == ["virologist"]
+
+
+@pytest.mark.parametrize("surface,kept", [("СМИ", False), ("ВВП", False), ("МСБ", False), ("СНГ", True), ("ТАСС", True)])
+def test_russian_abbreviations_of_things_are_not_bodies(surface, kept):
+    from newsbridge.analyze.ru.analyzer import _clean_mentions
+    from newsbridge.analyze.ru.ner import Mention
+    text = f"Об этом сообщили {surface} в среду."
+    s = text.index(surface)
+    out = _clean_mentions(text, [Mention(s, s + len(surface), "ORG")])
+    assert bool(out) is kept

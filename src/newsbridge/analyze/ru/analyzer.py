@@ -146,6 +146,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "LOC")       # "канцлер ФРГ": a country, not a body
             elif m.label == "PER" and known_agency(surface):
                 m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
+        if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
+            continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
         if m.label == "PER" and surface[:1].isupper():
