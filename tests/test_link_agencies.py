@@ -12,6 +12,9 @@ SAME = [
     ("RIA Novosti", "РИА Новости"),
     ("People's Daily", "People’s Daily", "Жэньминь жибао", "人民日报"),
     ("Regnum", "ИА Регнум", "REGNUM"),
+    ("Armenpress", "Арменпресс"),
+    ("BBC", "Би-би-си"),
+    ("MIR 24", "МИР 24", "Мир 24"),
     # not in the table: folded and romanized alike
     ("Kazinform", "Казинформ", "KAZINFORM"),
     ("Amur News", "Амур Ньюс", "amur news agency"),
@@ -45,3 +48,9 @@ def test_agency_keys_need_no_pinyin_dictionaries():
             "assert known_agency('塔斯社') == 'TASS'; print('pypinyin' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("word", ["Union", "Trend", "World", "Prime", "Mir", "Мир", "Europe", "Press", "Asia"])
+def test_common_capitalised_words_are_no_agency(word):
+    from newsbridge.link.agencies import known_agency
+    assert known_agency(word) is None

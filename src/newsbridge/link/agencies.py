@@ -58,6 +58,19 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "rbc": ("RBC", "РБК", "俄罗斯商业咨询"),
     "regnum": ("REGNUM", "Регнум", "ИА Регнум"),
     "rossiyskayagazeta": ("Rossiyskaya Gazeta", "Российская газета", "РГ", "俄罗斯报"),
+    # regional agencies and broadcasters of the region's news, as the neighbours write them
+    "armenpress": ("Armenpress", "Арменпресс", "亚美尼亚通讯社"),
+    "azertac": ("AZERTAC", "Azertac", "АзерТАдж", "Азертадж", "阿塞拜疆国家通讯社"),
+    "ukrinform": ("Ukrinform", "Укринформ", "乌克兰国家通讯社"),
+    "tengrinews": ("Tengrinews", "Тенгриньюс"),
+    "moldpres": ("Moldpres", "Молдпрес"),
+    "mir24": ("MIR 24", "Mir 24", "МИР 24", "Мир 24", "МИР24"),
+    "euronews": ("Euronews", "Евроньюс"),
+    "bbc": ("BBC", "Би-би-си", "Би-Би-Си", "英国广播公司"),
+    "cnn": ("CNN", "Си-эн-эн", "美国有线电视新闻网"),
+    "dw": ("Deutsche Welle", "DW", "Немецкая волна", "德国之声"),
+    "nhk": ("NHK", "Эн-эйч-кей", "日本广播协会"),
+    "aljazeera": ("Al Jazeera", "Аль-Джазира", "半岛电视台"),
 }
 
 # Words that name the kind of outlet rather than the outlet ("Xinhua News Agency", "ИА Регнум").
