@@ -42,7 +42,7 @@ import tantivy
 from ..crossscript import english_name, known_agency, source_spellings
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 7                 # 4: places filter and count under their English name; 5, 6: agencies too; 7: sample
+SCHEMA_VERSION = 8                 # 4: places filter and count under their English name; 5, 6, 8: agencies too; 7: sample
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
