@@ -15,3 +15,16 @@ def test_a_leagues_conference_is_no_forum():
     events = analyzed("League\n\nThe club is seventh in the Western Conference. On Monday the forum opened in "
                       "Beijing. He spoke at a press conference.\n", "en", "events")
     assert list(events) == ["forum"] and events["forum"]["place"] == "Beijing"
+
+
+def test_an_invitation_to_a_website_is_no_visit():
+    events = analyzed("Care\n\nFor more information, please visit our website. Readers can visit www.example.com "
+                      "for details.\n", "en", "events")
+    assert events == {}
+
+
+def test_an_audience_of_listeners_is_no_meeting():
+    events = analyzed("Parade\n\nPutin reminded his audience that six ships were launched. The game reaches a "
+                      "wider audience. On Friday the Pope granted an audience to the president of Peru.\n",
+                      "en", "events")
+    assert [n for n in events] == ["audience to the president of Peru"]

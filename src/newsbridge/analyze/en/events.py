@@ -191,6 +191,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
     return _merge(ems)
 
 
+_VISIT_SITE = re.compile(r"\s+(?:us\s+(?:at|on)\s+|our\s+|the\s+)?(?:website|web\s*site|site|page|homepage|"
+                         r"www\.|https?://|[\w-]+\.(?:com|org|net|gov|ru|cn)\b)", re.I)
 _SIGNED_ONLY = {"program", "programme", "roadmap", "road map", "declaration", "protocol"}
 _SIGNED_BEFORE = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 
@@ -211,7 +213,12 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None
         if word == "meetings":
             return None
+        if word == "audience" and not (re.match(r"\s+with\b", right) or
+                                       re.search(r"\b(?:an|private|papal|general|royal)\s+$", left, re.I)):
+            return None  # 'the Dreamforce audience': listeners; 'an audience with the Pope': a meeting
     if etype == "visit":
+        if word == "visit" and (re.search(r"\bplease\s+$", left, re.I) or _VISIT_SITE.match(right)):
+            return None  # 'please visit our website': an invitation to a page, not a trip
         if word in ("arrived", "arrives") and not re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", right):
             if not re.search(r"\bvisit\b", right):
                 return None
