@@ -789,7 +789,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"
         if split:
             return split
-    if lab == "ORG" and _looks_like_person(words) and _ROLE_APPOSED.match(text, e, min(len(text), e + 80)) \
+    if lab == "ORG" and _looks_like_person(words) and _role_apposed(text, e) \
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
         return [Mention(s, e, "PER", src)]
@@ -864,7 +864,7 @@ _SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stresse
 
 # ", deputy head of", ", an external adviser to": lower-case title words, then of/to/at/for/in
 # (", chief executive James Gorman" is the next person's title, not this name's).
-_ROLE_APPOSED_RX = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z-]*\s+){1,4}?)(?:of|to|at|for|in)\b")
+_ROLE_APPOSED = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z-]*\s+){1,4}?)(?:of|to|at|for|in)\b")
 
 
 # what a company can be as well as a person ("Baltic Shipping, owner of the port")
@@ -874,14 +874,10 @@ _BODY_TITLES = {"owner", "operator", "producer", "maker", "publisher", "manufact
                 "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
 
 
-class _RoleApposed:
-    @staticmethod
-    def match(text: str, pos: int, end: int) -> bool:
-        m = _ROLE_APPOSED_RX.match(text, pos, end)
-        return m is not None and any(w in lx.ROLE_HEADS and w not in _BODY_TITLES for w in m.group(1).split())
-
-
-_ROLE_APPOSED = _RoleApposed()
+def _role_apposed(text: str, pos: int) -> bool:
+    """Does a person's title set off by a comma follow ``pos``?"""
+    m = _ROLE_APPOSED.match(text, pos, min(len(text), pos + 80))
+    return m is not None and any(w in lx.ROLE_HEADS and w not in _BODY_TITLES for w in m.group(1).split())
 
 
 def _appositive_role(right: str) -> bool:
