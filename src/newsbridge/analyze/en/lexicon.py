@@ -80,6 +80,12 @@ ROLE_OF_GENERIC = {"board", "state", "staff", "government", "directors", "board 
                    "the organization", "the organisation", "the board of directors"}
 
 # Last words of organisation names.
+# what a company can be as well as a person ("Baltic Shipping, owner of the port")
+BODY_TITLES = {"owner", "operator", "producer", "maker", "publisher", "manufacturer", "developer", "sponsor",
+                "supplier", "provider", "distributor", "organizer", "organiser", "member", "partner", "leader",
+                "shareholder", "investor", "creator", "host", "winner", "holder", "parent", "founder", "buyer",
+                "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
+
 # A kind of organisation named before its name: "the group Ruki Vverkh", "the company Northern
 # Stream" (the name that follows is the organisation; the kind noun is not part of a title).
 ORG_KIND_NOUNS = {

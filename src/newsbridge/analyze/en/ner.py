@@ -867,17 +867,12 @@ _SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stresse
 _ROLE_APPOSED = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z-]*\s+){1,4}?)(?:of|to|at|for|in)\b")
 
 
-# what a company can be as well as a person ("Baltic Shipping, owner of the port")
-_BODY_TITLES = {"owner", "operator", "producer", "maker", "publisher", "manufacturer", "developer", "sponsor",
-                "supplier", "provider", "distributor", "organizer", "organiser", "member", "partner", "leader",
-                "shareholder", "investor", "creator", "host", "winner", "holder", "parent", "founder", "buyer",
-                "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
 
 
 def _role_apposed(text: str, pos: int) -> bool:
     """Does a person's title set off by a comma follow ``pos``?"""
     m = _ROLE_APPOSED.match(text, pos, min(len(text), pos + 80))
-    return m is not None and any(w in lx.ROLE_HEADS and w not in _BODY_TITLES for w in m.group(1).split())
+    return m is not None and any(w in lx.ROLE_HEADS and w not in lx.BODY_TITLES for w in m.group(1).split())
 
 
 def _appositive_role(right: str) -> bool:

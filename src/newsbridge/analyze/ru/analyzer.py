@@ -153,7 +153,7 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
             if first and _title_word(first.group(1)) and not _name_word(first.group(1)) \
-                    and not any(lem in _STYLED_TITLES for lem in lemmas(first.group(1).lower())):
+                    and not any(lem in lx.STYLED_TITLES for lem in lemmas(first.group(1).lower())):
                 rest = surface[first.end():]
                 if len(rest.split()) < 1:
                     continue  # "Вирусолог, руководитель ...": a title opening a sentence
@@ -184,9 +184,6 @@ _GEO_APPOSED = {"река", "озеро", "остров", "залив", "про�
 _GEO_NOUN_BEFORE = re.compile(r"(?<![\w-])([а-яё]+)[ \u00a0]$")
 
 
-# titles that are written as part of the name ("Папа Франциск", "Принц Чарльз"): kept with it
-_STYLED_TITLES = {"папа", "принц", "принцесса", "король", "королева", "патриарх", "митрополит", "шейх", "эмир",
-                  "султан", "понтифик", "император", "императрица", "королевич", "царь", "хан"}
 _FIRST_WORD = re.compile(r"([^\W\d_][\w-]*)\s*")
 
 

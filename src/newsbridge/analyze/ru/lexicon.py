@@ -47,6 +47,9 @@ ROLE_MODIFIERS = {"врио", "и.о.", "экс","бывший", "бывшего
 # capitalized words that may begin a role at the start of a sentence are handled by position;
 # these stay inside a role even when capitalized mid-sentence ("Папа Римский")
 ROLE_CAPITALIZED = {"папа", "римский", "римского", "папы"}
+# titles written as part of the name ("Папа Франциск", "Принц Чарльз"): a person mention keeps them
+STYLED_TITLES = {"папа", "принц", "принцесса", "король", "королева", "патриарх", "митрополит", "шейх", "эмир",
+                 "султан", "понтифик", "император", "императрица", "королевич", "царь", "хан"}
 ROLE_STOP_PREPOSITIONS = {"с", "со", "у", "к", "ко", "от", "для", "между", "о", "об", "обо", "про", "за",
                           "перед", "через", "после", "из", "без", "против", "чем", "как"}
 ROLE_STOP_WORDS = {"и", "или", "что", "чтобы", "который", "которая", "которые", "которого", "где", "когда",
