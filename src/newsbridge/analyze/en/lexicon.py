@@ -79,12 +79,11 @@ ROLE_OF_GENERIC = {"board", "state", "staff", "government", "directors", "board 
                    "the senate", "the assembly", "the group", "the agency", "the service", "the office",
                    "the organization", "the organisation", "the board of directors"}
 
-# Last words of organisation names.
 # what a company can be as well as a person ("Baltic Shipping, owner of the port")
 BODY_TITLES = {"owner", "operator", "producer", "maker", "publisher", "manufacturer", "developer", "sponsor",
-                "supplier", "provider", "distributor", "organizer", "organiser", "member", "partner", "leader",
-                "shareholder", "investor", "creator", "host", "winner", "holder", "parent", "founder", "buyer",
-                "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
+               "supplier", "provider", "distributor", "organizer", "organiser", "member", "partner", "leader",
+               "shareholder", "investor", "creator", "host", "winner", "holder", "parent", "founder", "buyer",
+               "seller", "contractor", "client", "customer", "champion", "sponsors", "broadcaster"}
 
 # A kind of organisation named before its name: "the group Ruki Vverkh", "the company Northern
 # Stream" (the name that follows is the organisation; the kind noun is not part of a title).
@@ -96,6 +95,7 @@ ORG_KIND_NOUNS = {
     "website", "publication", "orchestra", "theatre", "theater", "museum", "charity",
 }
 
+# Last words of organisation names.
 ORG_HEADS = {
     "council", "committee", "commission", "ministry", "department", "office", "agency", "service",
     "union", "association", "federation", "confederation", "organization", "organisation", "party",

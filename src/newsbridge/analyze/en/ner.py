@@ -314,11 +314,8 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     return toks[last][0] if last < len(toks) else s
 
 
-_SPEAKS_RIGHT = re.compile(r"\s+(?:also\s+)?(?:said|says|stated|states|told|tells|added|adds|noted|notes|stressed|"
-                           r"warned|warns|explained|explains|suggested|suggests|believes|recalled|announced|"
-                           r"emphasized|emphasised|pointed out|admitted|argued|argues)\b")
-_HEAD_OF_LEFT = re.compile(r"\b(?:head|chief|director|chairman|chairperson|minister|secretary|president|"
-                           r"spokesman|spokeswoman|spokesperson|expert|analyst|economist)\s+(?:of\s+)?(?:the\s+)?$", re.I)
+_NEXT_WORD = re.compile(r"\s+(?:also\s+)?([a-z]+)\b")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+(?:of\s+)?(?:the\s+)?$")
 
 
 def _body_then_speaker(text: str, s: int, e: int) -> int | None:
@@ -336,9 +333,12 @@ def _body_then_speaker(text: str, s: int, e: int) -> int | None:
     head = [text[a:b] for a, b in toks[:-2]]
     if head[-1].lower() in ("of", "the", "and", "for"):
         return None
-    if not _SPEAKS_RIGHT.match(text, e) or lookup_place(" ".join(last2)) or classify_run(text, toks[-2][0], e):
+    verb = _NEXT_WORD.match(text, e)
+    if verb is None or verb.group(1) not in lx.SPEECH_VERBS or lookup_place(" ".join(last2)) \
+            or classify_run(text, toks[-2][0], e):
         return None
-    titled = _HEAD_OF_LEFT.search(text, max(0, s - 30), s) is not None or any(is_role_word(w) for w in head)
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)      # "the head of [the] ..."
+    titled = before is not None and is_role_word(before.group(1)) or any(is_role_word(w) for w in head)
     return toks[-2][0] if titled else None
 
 
@@ -865,8 +865,6 @@ _SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stresse
 # ", deputy head of", ", an external adviser to": lower-case title words, then of/to/at/for/in
 # (", chief executive James Gorman" is the next person's title, not this name's).
 _ROLE_APPOSED = re.compile(r"\s*,\s*(?:the\s+|a\s+|an\s+)?((?:[a-z][a-z-]*\s+){1,4}?)(?:of|to|at|for|in)\b")
-
-
 
 
 def _role_apposed(text: str, pos: int) -> bool:

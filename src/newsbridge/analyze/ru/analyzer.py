@@ -154,11 +154,9 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             first = _FIRST_WORD.match(surface)
             if first and _title_word(first.group(1)) and not _name_word(first.group(1)) \
                     and not any(lem in lx.STYLED_TITLES for lem in lemmas(first.group(1).lower())):
-                rest = surface[first.end():]
-                if len(rest.split()) < 1:
+                if not surface[first.end():].strip():
                     continue  # "Вирусолог, руководитель ...": a title opening a sentence
                 m = Mention(m.start + first.end(), m.end, "PER")   # "Пульмонолог Сергей Пурясев"
-                surface = text[m.start:m.end]
         if m.label == "LOC":
             geo = _GEO_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)
             if geo and any(lem in _GEO_NOUNS for lem in lemmas(geo.group(1).lower())):
@@ -189,7 +187,7 @@ _FIRST_WORD = re.compile(r"([^\W\d_][\w-]*)\s*")
 
 def _name_word(word: str) -> bool:
     """A word pymorphy can read as a given name, surname or patronymic ("Президент" cannot)."""
-    return any({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")) for p in parses(word.lower()))
+    return any(g in p.tag for p in parses(word.lower()) for g in ("Name", "Surn", "Patr"))
 
 
 def _title_word(word: str) -> bool:
@@ -530,7 +528,8 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
 
 
 MAX_LISTED_ROLES = 4
-_LISTED_BEFORE = re.compile(r"(,(?:\s*а\s+(?:сейчас|ныне|теперь))?|(?<![\w-])и)\s*$")   # "экс-солист X, а ныне актер"     # a title list's separator right before a title
+# a title list's separator right before a title: ",", "и", ", а ныне" ("экс-солист X, а ныне актер")
+_LISTED_BEFORE = re.compile(r"(,(?:\s*а\s+(?:сейчас|ныне|теперь))?|(?<![\w-])и)\s*$")
 _SENTENCE_OPEN = re.compile(r"(?:^|[.!?…»\"]\s+|\n\s*)$")
 _ACTING = re.compile(r"(?i)\bисполняющ\w*\s+обязанности\b")
 
