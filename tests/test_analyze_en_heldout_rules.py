@@ -128,3 +128,14 @@ def test_the_city_told_later_is_the_place_not_the_country_of_the_headline():
             "in Moscow on Tuesday.\n")
     agreements = events_of(text, "agreement")
     assert len(agreements) == 1 and agreements[0]["place"] == "Moscow"
+
+
+def test_en_demonym_is_no_speaker():
+    """A nationality inside a quote ("… is Argentinean") is no person, so "she explained" goes
+    to the woman the paragraph before names."""
+    text = ("Service director Maria Lopez told the TV channel about it.\n\n"
+            "\"We suspend the permits of those who came because their child is Argentinean,\" she explained.")
+    doc = _run(text)
+    gold = to_gold(doc)
+    assert [p["name"] for p in gold["persons"]] == ["Maria Lopez"]
+    assert [q["speaker"] for q in gold["quotes"]] == ["Maria Lopez"]

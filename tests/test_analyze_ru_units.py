@@ -18,6 +18,13 @@ def test_analyze_ru_names_to_nominative(surface, nominative):
 @pytest.mark.parametrize("surface,nominative", [
     ("Министерства иностранных дел", "Министерство иностранных дел"), ("Государственной думы", "Государственная дума"),
     ("контактной группы", "контактная группа"),
+    # an adjective standing for a noun before its complement: 'по' is no head noun (pymorphy
+    # also reads it as the abbreviation ПО, which made 'уполномоченное')
+    ("уполномоченного по правам человека", "уполномоченный по правам человека"),
+    ("общественного уполномоченного по защите семьи", "общественный уполномоченный по защите семьи"),
+    ("уполномоченной по правам ребенка", "уполномоченная по правам ребенка"),
+    ("исполняющего обязанности губернатора", "исполняющий обязанности губернатора"),
+    ("За этими стенами", "За этими стенами"),
 ])
 def test_analyze_ru_phrases_to_nominative(surface, nominative):
     assert normalize_phrase(surface) == nominative

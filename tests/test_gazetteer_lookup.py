@@ -43,6 +43,15 @@ def test_gazetteer_adjectives_are_not_places_but_map_to_countries():
     assert country_of_adjective("table", "en") is None
 
 
+@pytest.mark.parametrize("word,lang,code", [
+    ("Kyrgyz", "en", "KG"), ("Tajik", "en", "TJ"), ("Turkmen", "en", "TM"), ("Argentinean", "en", "AR"),
+    ("кыргызской", "ru", "KG"), ("киргизские", "ru", "KG"), ("таджикского", "ru", "TJ"), ("туркменской", "ru", "TM"),
+])
+def test_gazetteer_central_asian_adjectives(word, lang, code):
+    assert country_of_adjective(word, lang).code == code
+    assert find_places(word, lang) == []
+
+
 @pytest.mark.parametrize("written,lang,shown", [
     # older and Russian-derived English spellings name the same place as the current one
     ("Kiev", "en", "Kyiv"), ("Kharkov", "en", "Kharkiv"), ("Odessa", "en", "Odesa"), ("Lugansk", "en", "Luhansk"),

@@ -138,6 +138,10 @@ def normalize_phrase(phrase: str) -> str:
             if head_i is None and i == 0:
                 return phrase  # starts with an abbreviation or a Latin name
             continue
+        if w.lower() in _PREPOSITIONS:
+            # no noun before the complement: the last adjective is the head, used as a noun
+            # ('уполномоченного по правам человека'); 'по' itself parses as the noun 'ПО'
+            return _substantivized(words, i) if i else phrase
         nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN" and p.tag.case]
         adjs = [p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
         if nouns and (not adjs or nouns[0].score >= adjs[0].score or i == len(words) - 1):
@@ -167,6 +171,35 @@ def normalize_phrase(phrase: str) -> str:
             continue
         want = {"nomn", number} | ({head.tag.gender} if number == "sing" and head.tag.gender else set())
         ai = adj.inflect(want)
+        if ai is not None:
+            out[i] = _cap(ai.word, w)
+    return " ".join(out)
+
+
+_PREPOSITIONS = frozenset("по при в во на за для с со от до из у к ко о об обо без под над перед между через".split())
+
+
+def _substantivized(words: list[str], stop: int) -> str:
+    """Words before a preposition with no noun among them: the last is an adjective or
+    participle standing for a noun (уполномоченный, управляющий); it goes to the nominative
+    singular in its own gender (masculine where the form allows both) and the words before
+    it agree."""
+    head = None
+    for p in parses(words[stop - 1].lower()):
+        if p.tag.POS in ("ADJF", "PRTF") and p.tag.case and p.tag.number != "plur" \
+                and (head is None or head.tag.gender == "neut" and p.tag.gender == "masc"):
+            head = p
+    if head is None or head.tag.case == "nomn":
+        return " ".join(words)
+    gender = head.tag.gender or "masc"
+    out = list(words)
+    for i in range(stop):
+        w = words[i]
+        adj = head if i == stop - 1 else next(
+            (p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == head.tag.case), None)
+        if adj is None:
+            continue
+        ai = adj.inflect({"nomn", "sing", gender})
         if ai is not None:
             out[i] = _cap(ai.word, w)
     return " ".join(out)
