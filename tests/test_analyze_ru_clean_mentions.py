@@ -1,5 +1,7 @@
 """Russian mentions the model labels wrongly: a country's abbreviation is a place, an agency the
 table knows is a body, a lone letter is nothing."""
+import pytest
+
 from newsbridge.analyze.ru.analyzer import _clean_mentions
 from newsbridge.analyze.ru.ner import Mention
 
@@ -20,3 +22,24 @@ def test_a_one_letter_body_stays():
     text = "Как писал «Ъ», сделка закрыта."
     got = _clean_mentions(text, [_m(text, "Ъ", "ORG")])
     assert [(text[m.start:m.end], m.label) for m in got] == [("Ъ", "ORG")]
+
+
+def test_quoted_names_after_a_legal_form_or_kind():
+    """A name that opens a quotation gets its closing mark ('МИА «Казинформ»'); after a legal
+    form or agency kind the name is what is quoted, the whole an alias ('ПАО «Газпром»' ->
+    'Газпром'; 'РИА «Новости»' is one name), and a name apposed to its kind stays as written ('агентства «Анадолу»',
+    'АО "РС-Балт"', not 'Анадол', 'Рс-Балты')."""
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    text = ("Об этом передает МИА «Казинформ». Акции ПАО «Газпром» выросли, сообщает РИА «Новости». "
+            "Как пишет агентство «Анадолу», сделку с АО \"РС-Балт\" одобрили.")
+    doc = Document(id="q", text=text, language="ru")
+    analyze_ru(doc)
+    orgs = {o["name"]: o["aliases"] for o in to_gold(doc)["organizations"]}
+    assert {"Казинформ", "Газпром", "РИА «Новости»", "Анадолу", "РС-Балт"} <= set(orgs), orgs
+    assert "ПАО «Газпром»" in orgs["Газпром"] and "МИА «Казинформ»" in orgs["Казинформ"]
+    assert not any(n.count("«") != n.count("»") or n.count('"') % 2 for n in orgs), orgs
+    # the evidence span stays the model's ('ПАО «Газпром', the convention factRuEval's spans keep)
+    assert any(text[s.start:s.end] == "ПАО «Газпром" for s in doc.layer("mentions"))

@@ -343,12 +343,18 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
     text = doc.text
     groups: dict[str, tuple[int, int, list[str], list[list[int]]]] = {}
     for m in ms:
-        surface = " ".join(text[m.start:m.end].split())
-        normal = normalize_phrase(surface)
+        surface = _close_quotes(" ".join(text[m.start:m.end].split()))
+        kind = _KIND_PREFIX.match(surface) if label == "ORG" else None
+        if kind:
+            normal = _quoted_after_kind(surface)       # 'ПАО «Газпром»' -> 'Газпром'
+        elif _apposed_in_quotes(text, m.start, m.end):
+            normal = surface
+        else:
+            normal = normalize_phrase(surface)
         doc.add(MENTIONS, m.start, m.end, label, normal=normal, surface=surface)
         key = _match_key(normal, groups)
         if key is None:
-            groups[normal] = (m.start, m.end, [], [[m.start, m.end]])
+            groups[normal] = (m.start, m.end, [surface] if kind else [], [[m.start, m.end]])
         else:
             s, e, aliases, mm = groups[key]
             for f in (normal, surface):
@@ -356,6 +362,53 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
                     aliases.append(f)
             mm.append([m.start, m.end])
     return groups
+
+
+# a legal form or kind before a quoted name ("ПАО «Газпром»", "МИА «Казинформ»", "ООО УК «Х»"): the
+# name is what is quoted and the whole an alias; "РИА «Новости»" is one name
+_KIND_PREFIX = re.compile(r"(?!РИА\s)[А-ЯЁ]{2,5}(?:\s+[А-ЯЁ]{2,5})?\s*[«\"“„](?=\w)")
+
+
+def _quoted_after_kind(surface: str) -> str:
+    kind = _KIND_PREFIX.match(surface)
+    while kind:                                 # 'ОАО «НК „Роснефть“»' -> 'Роснефть'
+        inner = surface[kind.end():]
+        if inner.endswith(_CLOSER[surface[kind.end() - 1]]):
+            inner = inner[:-1]
+        surface, kind = inner, _KIND_PREFIX.match(inner)
+    return surface
+
+
+def _close_quotes(surface: str) -> str:
+    """A name whose quotation opens inside the model's span gets the closing mark the span
+    leaves out ('МИА «Казинформ' -> 'МИА «Казинформ»'; nested marks close too)."""
+    stack: list[str] = []
+    for ch in surface:
+        if ch in _CLOSER and not (ch == '"' and stack and stack[-1] == '"'):
+            stack.append(_CLOSER[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+    return surface + "".join(reversed(stack))
+
+
+_CLOSER = {"«": "»", "„": "“", '"': '"'}
+
+
+_KIND_BEFORE_QUOTE = re.compile(r"(?<![\w-])([А-ЯЁа-яё-]+)\s*$")
+
+
+def _apposed_in_quotes(text: str, s: int, e: int) -> bool:
+    """A quoted name after the word for its kind ('пекарни «Канаевский хлебозавод»', 'АО "РС-Балт"')
+    stays as written: only the kind word declines."""
+    if s == 0 or text[s - 1] not in "«\"“„" or text[e:e + 1] not in ("»", '"', "”", "“"):
+        return False
+    kind = _KIND_BEFORE_QUOTE.search(text, max(0, s - 41), s - 1)
+    if kind is None:
+        return False
+    word = kind.group(1)
+    if word.isupper():
+        return word != "РИА" and 1 < len(word) <= 5
+    return word.islower() and lx.maybe_title(word) and any(lem in lx.TITLE_NOUNS for lem in lemmas(word))
 
 
 def _with_country(text: str, orgs: dict, mentions: list[Mention]) -> dict:
@@ -516,7 +569,9 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             org = org_as_written = None
             for s, e, label in spans:
                 if rs <= s and e <= re_ and label == "ORG":
-                    org_as_written = " ".join(text[s:e].split())
+                    org_as_written = _close_quotes(" ".join(text[s:e].split()))
+                    if _KIND_PREFIX.match(org_as_written):
+                        org_as_written = _quoted_after_kind(org_as_written)     # 'ОАО «Газпром»' -> 'Газпром'
                     org = normalize_phrase(org_as_written)
                     break
             if not any(same_phrase(role, r) for r in p.roles):       # "Папа Римский" = "Папы Римского"
