@@ -47,3 +47,17 @@ def test_analyze_ru_pronoun_skips_incompatible_gender():
     assert {"Мария Захарова", "Иван Петров"} <= names
     q = doc.layer(QUOTES)[0]
     assert q.attrs["speaker"] == "Мария Захарова" and q.attrs["how"] == "pronoun"
+
+
+def test_analyze_ru_foreign_name_in_a_as_subject_stays():
+    """'Обама выступал': a masculine name ending in -а before its verb is the nominative, not a
+    genitive to cut back ('Обам'); 'по словам Рассела' still gives 'Рассел'."""
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    text = ("Президент США Барак Обама заявил, что страна скорбит. Обама выступал в Белом доме. "
+            "Первая леди Мишель Обама задержалась в Белом доме. По словам Рассела, всё хорошо.")
+    doc = Document(id="o", text=text, language="ru")
+    analyze_ru(doc)
+    names = [p["name"] for p in to_gold(doc)["persons"]]
+    assert "Обам" not in names and "Обама" in names and "Рассел" in names, names

@@ -269,7 +269,7 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
         nominative = foreign_nominative(p.name, str(p.gender) if p.gender else None)
-        if nominative != p.name:  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
+        if nominative != p.name and not _subject_as_written(text, p):  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
             if p.name not in p.forms:
                 p.forms.append(p.name)
             p.name = nominative
@@ -279,6 +279,20 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
 
 
 _CASE_ENDINGS = ("а", "у", "ом", "е", "ым")
+_NEXT_RU_WORD = re.compile(r"\s+([а-яё]+)")
+
+
+def _subject_as_written(text: str, p: Person) -> bool:
+    """The name as written is the subject of a verb right after it ('Обама выступал'): it is the
+    nominative, though it ends like a foreign name's genitive."""
+    if p.name[-1:] not in ("а", "я"):
+        return False
+    for s, e in p.mentions:
+        if " ".join(text[s:e].split()) == p.name:
+            m = _NEXT_RU_WORD.match(text, e)
+            if m and verb_gender(m.group(1)) == "masc":
+                return True
+    return False
 
 
 def _group_by_surname(names: list[str]) -> list[list[int]]:
