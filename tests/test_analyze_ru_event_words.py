@@ -1,5 +1,7 @@
 """Russian event words used otherwise: an idiom ('пошло на встречу'), 'met with resistance', a
 league's conference."""
+import pytest
+
 from support import analyzed
 
 
@@ -20,3 +22,15 @@ def test_a_work_named_in_quotation_marks_is_no_quote():
                                       "Безбах.\n", language="ru"), ["clean", "metadata", "analyze"])
     texts = [doc.span_text(q) for q in doc.layer(QUOTES)]
     assert texts == ["Мы рады победе"]
+
+
+@pytest.mark.parametrize("sentence,counts", [
+    # the first number before the noun, not the word before it ("участие 300 …")
+    ("В форуме приняли участие 300 представителей из 20 регионов России.", {"attendees": 300, "regions": 20}),
+    ("Встречу посетили двести журналистов из пяти стран.", {"attendees": 200, "participants": 5}),
+    # a year is no count, and "региональное" is no region
+    ("Об этом сообщает 10 февраля 2023 года региональное правительство.", {}),
+])
+def test_ru_event_counts(sentence, counts):
+    from newsbridge.analyze.ru.analyzer import _counts
+    assert _counts(sentence) == counts

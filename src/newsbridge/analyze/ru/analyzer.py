@@ -1369,11 +1369,15 @@ def _future_verb(sent: str) -> bool:
     return False
 
 
+_YEAR_NUMBER = re.compile(r"\s*(?:19|20)\d\d\s+(?:год|г\.)")     # "10 февраля 2023 года": a year, not a count
+
+
 def _counts(sent: str) -> dict[str, int]:
     out: dict[str, int] = {}
     for rx, kind in lx.COUNT_PATTERNS:
-        m = rx.search(sent)
-        if m and kind not in out:
+        for m in rx.finditer(sent):      # the first match whose number is one ("участие 300 …": not "участие")
+            if kind in out or _YEAR_NUMBER.match(sent, m.start("num")):
+                continue
             n = lx.parse_ru_number(m.group("num"))
             if n:
                 out[kind] = n
