@@ -34,3 +34,13 @@ def test_a_work_named_in_quotation_marks_is_no_quote():
 def test_ru_event_counts(sentence, counts):
     from newsbridge.analyze.ru.analyzer import _counts
     assert _counts(sentence) == counts
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Новости\n\n«Северсталь» победила «Амур» в матче КХЛ. Встреча в Череповце завершилась со счетом 4:3 "
+     "в пользу хозяев.", "ru"),
+    ("News\n\nSeverstal beat Amur in a KHL match. The meeting in Cherepovets concluded with a score of 4:3 "
+     "in the hosts' favor.", "en"),
+])
+def test_a_match_that_ended_with_a_score_is_no_meeting(text, lang):
+    assert analyzed(text, lang, "events") == {}

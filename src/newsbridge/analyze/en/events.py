@@ -58,6 +58,7 @@ _LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|se
                          r"facility|facilities|complex|park|port)\b", re.I)
 # verbs of opening/starting operation: they need what was opened right after them (or before, for
 # 'X began operating'), never 'opened fire', 'opened the meeting'
+_SCORE = re.compile(r"\b(?:(?:with|by)\s+(?:a|the)\s+score\s+of|final\s+score|scoreline)\b", re.I)
 _OPENING = re.compile(r"^(?:opened|opens|commissioned)$", re.I)
 _NOT_FORUM = re.compile(r"\b(?:press|news)[- ]$|\b(?:Western|Eastern)\s+$", re.I)   # a league's half
 _SUBJECT_LAUNCH = re.compile(r"^(?:began|begins|started|starts|commenced|went|goes|entered|enters)\b", re.I)
@@ -213,6 +214,8 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None
         if word == "meetings":
             return None
+        if _SCORE.search(text, ss, se):
+            return None  # 'the meeting in Cherepovets concluded with a score of 4:3': a match
         if word == "audience" and not (re.match(r"\s+with\b", right) or
                                        re.search(r"\b(?:an|private|papal|general|royal)\s+$", left, re.I)):
             return None  # 'the Dreamforce audience': listeners; 'an audience with the Pope': a meeting

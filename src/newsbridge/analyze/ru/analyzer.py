@@ -1271,6 +1271,7 @@ def _past_trigger(trigger: str) -> bool:
     return False
 
 
+_SCORE = re.compile(r"(?i)(?<![\w-])со\s+сч[её]том\b")
 _LEAGUE_SIDE = re.compile(r"(?i)(?:западн|восточн)\w*\s+$")
 _MEET_HALFWAY = re.compile(r"(?i)(?:пош[её]л|пошл[аио]|ид[ёу]т|идти|пойти|идут|шли)\s+на\s+$")
 _ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никаких|сильного|серь[её]зного|активного)\s+)?"
@@ -1291,6 +1292,8 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
     if etype == "meeting" and (_MEET_HALFWAY.search(text, max(0, ts - 12), ts)
                                or _ENCOUNTER.match(text, te)):
         return False  # 'пошло на встречу' (obliged), 'не встречал сопротивления' (met with)
+    if etype == "meeting" and _SCORE.search(text, ts, text.find(".", te) if "." in text[te:] else len(text)):
+        return False  # 'Встреча в Череповце завершилась со счетом 4:3': a match
     if any(mm.label == "ORG" and mm.start <= ts and te <= mm.end for mm in mentions):
         # a named forum tagged ORG is still a forum; 'Совет Федерации', 'Конгресса США' are bodies
         return etype == "forum" and text[ts:ts + 1].isupper() and any(
