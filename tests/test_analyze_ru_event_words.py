@@ -44,3 +44,9 @@ def test_ru_event_counts(sentence, counts):
 ])
 def test_a_match_that_ended_with_a_score_is_no_meeting(text, lang):
     assert analyzed(text, lang, "events") == {}
+
+
+def test_a_congressman_and_a_racers_start_are_no_events():
+    text = ("Новости\n\nПавел Кузьминов одержал победу. Он стартовал пятым, но вышел в лидеры. "
+            "Об этом сообщил Мэтт Розендейл, конгрессмен от штата Монтана.")
+    assert analyzed(text, "ru", "events") == {}
