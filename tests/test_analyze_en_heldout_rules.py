@@ -139,3 +139,13 @@ def test_en_demonym_is_no_speaker():
     gold = to_gold(doc)
     assert [p["name"] for p in gold["persons"]] == ["Maria Lopez"]
     assert [q["speaker"] for q in gold["quotes"]] == ["Maria Lopez"]
+
+
+def test_en_capitalised_common_word_is_no_person():
+    """'Marijuana' opening a sentence of a text that writes 'marijuana' elsewhere is no person;
+    'Rice' beside 'Condoleezza Rice' and 'Mr. Cook' stay names."""
+    text = ("Rates of use did not change among teenagers, the survey of marijuana users found.\n\n"
+            "Marijuana for recreational use has been legalized in 11 states and the District of Columbia.\n\n"
+            "Condoleezza Rice said rice prices rose. Rice added that Mr. Cook would cook.")
+    names = {p["name"] for p in to_gold(_run(text))["persons"]}
+    assert "Marijuana" not in names and "Condoleezza Rice" in names and "Cook" in names, names

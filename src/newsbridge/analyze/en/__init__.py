@@ -53,6 +53,7 @@ def analyze_en(doc: Document) -> None:
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
     dateline = doc.layer("dateline")
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
+    mentions = _drop_common_words_as_persons(text, mentions)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -113,6 +114,26 @@ def analyze_en(doc: Document) -> None:
                 participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
                 trigger_span=[m0.start, m0.end],
                 mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
+
+
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+$")
+
+
+def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'person' whose word the same text also writes in lower case ("Meth", "Awards",
+    "Drop" in a heading) is a common noun capitalised, unless a fuller name of the text ends or
+    begins with it ("Rice" beside "Condoleezza Rice") or an honorific stands before it."""
+    name_words = {w for m in mentions if m.label == "PER" for w in text[m.start:m.end].split()[:1] + text[m.start:m.end].split()[-1:]
+                  if len(text[m.start:m.end].split()) > 1}
+    out = []
+    for m in mentions:
+        word = text[m.start:m.end]
+        if m.label == "PER" and word.isalpha() and word[:1].isupper() and word[1:].islower() and word not in name_words \
+                and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text):
+            continue
+        out.append(m)
+    return out
 
 
 def _cut_at_dateline(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
