@@ -149,3 +149,13 @@ def test_en_capitalised_common_word_is_no_person():
             "Condoleezza Rice said rice prices rose. Rice added that Mr. Cook would cook.")
     names = {p["name"] for p in to_gold(_run(text))["persons"]}
     assert "Marijuana" not in names and "Condoleezza Rice" in names and "Cook" in names, names
+
+
+def test_en_capitalised_common_word_is_no_body():
+    """'Energy' of 'Energy Secretary' is no organisation when the text also writes 'energy'; the
+    whole title is the role."""
+    text = ("Officials asked about the Ukrainian energy company Burisma.\n\n"
+            "Energy Secretary Rick Perry said the talks went well.")
+    gold = to_gold(_run(text))
+    assert "Energy" not in {o["name"] for o in gold["organizations"]}
+    assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Rick Perry", ["Energy Secretary"])]

@@ -53,7 +53,7 @@ def analyze_en(doc: Document) -> None:
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
     dateline = doc.layer("dateline")
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
-    mentions = _drop_common_words_as_persons(text, mentions)
+    mentions = _drop_common_words_as_names(text, mentions)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -119,21 +119,36 @@ def analyze_en(doc: Document) -> None:
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+$")
 
 
-def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word 'person' whose word the same text also writes in lower case ("Meth", "Awards",
-    "Drop" in a heading) is a common noun capitalised, unless a fuller name of the text ends or
-    begins with it ("Rice" beside "Condoleezza Rice") or an honorific stands before it."""
-    name_words = {w for m in mentions if m.label == "PER" for w in text[m.start:m.end].split()[:1] + text[m.start:m.end].split()[-1:]
-                  if len(text[m.start:m.end].split()) > 1}
+def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word name whose word the same text also writes in lower case ("Meth", "Awards",
+    "Energy", "Science" opening a sentence or a heading) is a common noun capitalised, unless a
+    fuller person's name begins or ends with it ("Rice" beside "Condoleezza Rice"), an honorific
+    stands before it, or it is a place the gazetteer knows ("Nice"). Lower-case forms inside a
+    web or mail address ("ascom.com") do not count."""
+    name_words = set()
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label == "PER" and len(words) > 1:
+            name_words.update((words[0], words[-1]))
     out = []
     for m in mentions:
         word = text[m.start:m.end]
-        if m.label == "PER" and word.isalpha() and word[:1].isupper() and word[1:].islower() and word not in name_words \
-                and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
-                and re.search(r"(?<![\w-])" + re.escape(word.lower()) + r"(?![\w-])", text):
+        if m.label in ("PER", "ORG", "LOC") and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+                and word not in name_words and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
+                and not (m.label == "LOC" and lookup_place(word) is not None) and _mostly_lower(text, word):
             continue
         out.append(m)
     return out
+
+
+def _mostly_lower(text: str, word: str) -> bool:
+    """The text writes the word in lower case at least as often as capitalised inside a sentence
+    ("the Church" three times beside "church" twice stays a name)."""
+    lower = len(re.findall(r"(?<![\w./@-])" + re.escape(word.lower()) + r"(?![\w@-]|\.\w)", text))
+    if not lower:
+        return False
+    inside = len(re.findall(r"(?<=[a-z,;] )" + re.escape(word) + r"(?![\w-])", text))
+    return inside <= lower
 
 
 def _cut_at_dateline(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
