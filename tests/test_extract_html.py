@@ -78,3 +78,30 @@ def test_html_benchmark_coverage_floor():
 def test_the_site_name_after_a_page_title_is_not_the_title(title, site, url, expected):
     from newsbridge.extract.html import without_site_name
     assert without_site_name(title, site, url) == expected
+
+
+@pytest.mark.parametrize("title,headline,expected", [
+    # the social-media title and the page's headline tell one story: the headline wins
+    ("New York ramps up mass burials amid virus outbreak", "Coronavirus: New York ramps up mass burials amid outbreak",
+     "Coronavirus: New York ramps up mass burials amid outbreak"),
+    # a headline holding the title plus a section name leaves the title
+    ("Brothel busted in Boston", "Local News | Brothel busted in Boston", "Brothel busted in Boston"),
+    # a logo or an unrelated teaser in <h1> is no headline
+    ("Putin meets Xi in Moscow", "TASS", "Putin meets Xi in Moscow"),
+    ("Putin meets Xi in Moscow", "Subscribe to our newsletter today", "Putin meets Xi in Moscow"),
+    (None, "Putin meets Xi in Moscow", "Putin meets Xi in Moscow"),
+])
+def test_the_visible_headline_over_the_metadata_title(title, headline, expected):
+    from newsbridge.extract.html import visible_headline
+    assert visible_headline(title, headline) == expected
+
+
+def test_html_page_headline_in_h1_is_the_title():
+    html = ("<html><head><title>Leaders meet in Moscow - Example News</title>"
+            "<meta property='og:title' content='Leaders meet in Moscow'></head><body>"
+            "<header><a href='/'>Example News</a></header><article><h1>Russia and China: leaders of both "
+            "countries meet in Moscow</h1><p>" + "The two leaders met on Tuesday and discussed media cooperation. " * 8 +
+            "</p></article></body></html>")
+    text, meta = html_to_text(html.encode(), "https://example.com/a")
+    assert meta["title"] == "Russia and China: leaders of both countries meet in Moscow"
+    assert text.startswith("Russia and China: leaders of both countries meet in Moscow\n\n")

@@ -41,10 +41,14 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
     The text is "" when no main content is found.
     """
     import trafilatura
+    from trafilatura.utils import load_html
 
+    tree = load_html(_as_html(html))
+    # read before the extraction, which prunes the tree it is given
+    headline = _first_headline(tree) if tree is not None else None
     doc = trafilatura.bare_extraction(
-        _as_html(html), url=url, favor_recall=True, include_comments=False, include_tables=True,
-        with_metadata=True, deduplicate=False)
+        tree if tree is not None else _as_html(html), url=url, favor_recall=True, include_comments=False,
+        include_tables=True, with_metadata=True, deduplicate=False)
     if doc is None:
         return "", {"title": None, "date": None, "published": None, "author": None, "sitename": None, "source": None,
                     "url": url, "language": None, "description": None}
@@ -55,7 +59,7 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
     date = d.get("date") or None
     author = _one_line(d.get("author"))
     sitename = _one_line(d.get("sitename"))
-    title = without_site_name(_one_line(d.get("title")), sitename, d.get("url") or url)
+    title = visible_headline(without_site_name(_one_line(d.get("title")), sitename, d.get("url") or url), headline)
     parts = []
     if title:
         parts.append(title)
@@ -73,6 +77,39 @@ def html_to_text(html: str | bytes, url: str | None = None) -> tuple[str, dict[s
         "description": _one_line(d.get("description")),
     }
     return text, meta
+
+
+def _first_headline(tree) -> str | None:
+    for h1 in tree.iter("h1"):
+        text = " ".join(h1.text_content().split())
+        if text:
+            return text
+    return None
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def visible_headline(title: str | None, headline: str | None) -> str | None:
+    """The page's first <h1> over its metadata title when the two tell the same story in other
+    words (a third of the shorter one's words shared): the metadata title is often the social
+    media or search-engine version ("New York ramps up mass burials amid virus outbreak" for the
+    headline "Coronavirus: New York ramps up mass burials amid outbreak"). A headline that
+    holds the whole title plus a section or kicker ("Politics | …") leaves the title; a one-word
+    or overlong <h1> is a logo or a teaser, not the headline. trafilatura-eval, 402 pages with a
+    gold title: exact titles 0.744 -> 0.843 (English pages 0.80 -> 0.90)."""
+    if not headline:
+        return title
+    h_words = _WORDS.findall(headline.casefold())
+    if not 2 <= len(h_words) <= 40:
+        return title
+    if not title:
+        return headline
+    t_words = _WORDS.findall(title.casefold())
+    if " ".join(t_words) in " ".join(h_words):
+        return title
+    shared = len(set(h_words) & set(t_words)) / max(1, min(len(set(h_words)), len(set(t_words))))
+    return headline if shared >= 0.3 else title
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:[|\-–—·•]|::)\s+")
