@@ -16,3 +16,23 @@ def test_analyze_en_apposition_with_title_makes_a_person_and_resolves_he():
     assert people["Pavel Gorbunov"]["org"] == "Far Eastern Media Union"
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Pavel Gorbunov"]
 
+
+
+def test_titles_set_off_by_commas_make_persons_of_what_the_model_misread():
+    """'The Secretary of the … Council, Alexey Danilov, has said' (the model: a body) and
+    '"…," Taras Kremen, the country's Language Ombudsman said' (the model: a work) are persons
+    who speak."""
+    from newsbridge.analyze.en import analyze_en
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    text = ("\"Control of the rights of citizens should be among the priorities this year,\" Taras Kremen, "
+            "the country's Language Ombudsman said.\n\nThe Secretary of the National Security and Defense Council "
+            "of Ukraine, Alexey Danilov, has previously said \"the Russian language must disappear\" from the territory.")
+    doc = Document(id="t", text=text, language="en")
+    analyze_en(doc)
+    gold = to_gold(doc)
+    people = {p["name"]: p for p in gold["persons"]}
+    assert {"Taras Kremen", "Alexey Danilov"} <= set(people), people
+    assert people["Alexey Danilov"]["roles"] == ["Secretary"]
+    assert {q["speaker"] for q in gold["quotes"]} == {"Taras Kremen", "Alexey Danilov"}
+    assert "Alexey Danilov" not in {o["name"] for o in gold["organizations"]}

@@ -393,7 +393,8 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                 continue
             for m in _split_of_person(text, *_split_and(text, s, e)[0]) + _split_and(text, s, e)[1:]:
                 for m2 in _rule_mentions(text, m[0], m[1], sp is None):
-                    if m2.label == "PER" and any(a <= m2.start and m2.end <= b for a, b in blocked):
+                    if m2.label == "PER" and any(a <= m2.start and m2.end <= b for a, b in blocked) \
+                            and m2.source != "rule-titled":
                         continue
                     if not covered.overlaps(m2.start, m2.end):
                         cands.append(m2)
@@ -679,7 +680,7 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
             continue
         votes: dict[str, int] = {}
         for m in ms:
-            votes[m.label] = votes.get(m.label, 0) + (2 if m.source in ("rule", "gazetteer", "quoted", "context") else 1)
+            votes[m.label] = votes.get(m.label, 0) + (2 if m.source in ("rule", "rule-titled", "gazetteer", "quoted", "context") else 1)
         if lookup_place(surface):
             best = "LOC"
         else:
@@ -789,7 +790,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"
         if split:
             return split
-    if lab == "ORG" and _looks_like_person(words) and _role_apposed(text, e) \
+    if lab == "ORG" and _looks_like_person(words) and (_role_apposed(text, e) or _titled_before_comma(text, s, e)) \
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
         return [Mention(s, e, "PER", src)]
@@ -858,7 +859,9 @@ _PER_RIGHT = re.compile(r"^\s*(?:,\s*(?:the\s+)?(?:a\s+)?(?:former\s+|acting\s+|
                         r"(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasized|emphasised|explained|stated|believes|recalled))")
 
 
-_APPOSITION = re.compile(r"^\s*,\s*(?:the\s+|a\s+)?(?:(?:former|acting|deputy|first|vice|executive)[\s-]+)*([A-Za-z-]+)")
+# ", the deputy director of", ", the country's Language Ombudsman said": up to three title words
+_APPOSITION = re.compile(r"^\s*,\s*(?:(?:the\s+)?[A-Za-z]+['’]s\s+|the\s+|a\s+|an\s+)?"
+                         r"(?:(?:former|acting|deputy|first|vice|executive)[\s-]+)*((?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+)")
 _SAID_RIGHT = re.compile(r"^\s+(?:also\s+)?(?:said|says|told|added|noted|stressed|emphasized|emphasised)\b")
 
 
@@ -874,9 +877,26 @@ def _role_apposed(text: str, pos: int) -> bool:
 
 
 def _appositive_role(right: str) -> bool:
-    """', Chairman of ...' / ', the deputy director of ...' right after a name."""
+    """', Chairman of ...' / ', the deputy director of ...' / ', the country's Language Ombudsman'
+    right after a name: a title word among the first three, before any 'of'."""
     m = _APPOSITION.match(right)
-    return bool(m) and is_role_word(m.group(1))
+    if not m:
+        return False
+    words = m.group(1).split()
+    if "of" in words:
+        words = words[:words.index("of")]
+    return any(is_role_word(w) for w in words)
+
+
+# a title phrase opening the clause, then the name set off by commas: "The Secretary of the
+# National Security and Defense Council of Ukraine, Alexey Danilov, has said"
+_TITLE_CLAUSE_BEFORE = re.compile(r"(?:^|[.;:!?\n]\s*|\b(?:and|but)\s+)(?:[Tt]he\s+)?(?:(?:[Ff]ormer|[Aa]cting|[Dd]eputy|[Ff]irst|"
+                                  r"[Vv]ice|[Ee]xecutive)[\s-]+)*([A-Za-z-]+)[^,.;:!?\n\"“”]{0,100},\s*$")
+
+
+def _titled_before_comma(text: str, s: int, e: int) -> bool:
+    m = _TITLE_CLAUSE_BEFORE.search(text, max(0, s - 130), s)
+    return m is not None and is_role_word(m.group(1)) and text[e:e + 1] == ","
 
 
 _THE_WORD_LEFT = re.compile(r"\b[Tt]he\s+(?:([A-Z][a-z]+)\s+)?$")
@@ -921,7 +941,11 @@ def _rule_mentions(text: str, s: int, e: int, no_model: bool) -> list[Mention]:
     if not no_model:
         # the model misses some names at a sentence start; an apposition with a job title or a
         # speech verb right after a two- or three-word name is news grammar for a person
-        if _looks_like_person(words) and (_appositive_role(right) or _SAID_RIGHT.match(right)):
+        if _looks_like_person(words) and (_appositive_role(right) or _titled_before_comma(text, s, e)):
+            # a title set off by commas is stronger than the model's "work" on the same words
+            # ("Taras Kremen, the country's Language Ombudsman said")
+            return [Mention(s, e, "PER", "rule-titled")]
+        if _looks_like_person(words) and _SAID_RIGHT.match(right):
             return [Mention(s, e, "PER", "rule")]
         return []
     if _looks_like_person(words) and (_PER_LEFT.search(left) or _PER_RIGHT.match(right)):
@@ -1121,7 +1145,7 @@ def _full_names(text: str, cands: list[Mention]) -> list[str]:
 
 
 def _resolve_overlaps(cands: list[Mention]) -> list[Mention]:
-    prio = {"alias": 0, "spacy": 1, "quoted": 1, "rule": 2, "gazetteer": 2, "rule-weak": 3}
+    prio = {"alias": 0, "spacy": 1, "quoted": 1, "rule": 2, "rule-titled": 2, "gazetteer": 2, "rule-weak": 3}
     chosen: list[Mention] = []
     for m in sorted(cands, key=lambda m: (prio.get(m.source, 5), -(m.end - m.start), m.start)):
         if m.end <= m.start:
