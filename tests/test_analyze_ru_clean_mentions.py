@@ -43,3 +43,20 @@ def test_quoted_names_after_a_legal_form_or_kind():
     assert not any(n.count("«") != n.count("»") or n.count('"') % 2 for n in orgs), orgs
     # the evidence span stays the model's ('ПАО «Газпром', the convention factRuEval's spans keep)
     assert any(text[s.start:s.end] == "ПАО «Газпром" for s in doc.layer("mentions"))
+
+
+def test_ministry_abbreviation_is_a_body_and_a_repeated_quoted_word_a_term():
+    """'Минцифры' (the model: a person) is a ministry and stays as written (not 'Минцифра');
+    a word quoted again and again ('штамм "окмирон"') is a term, not a quote."""
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    text = ("Минцифры поддержало проект. Пульмонолог Сергей Пурясев объяснил, почему штамм коронавируса "
+            "\"окмирон\" может оказаться опасным. Ученые полагают, что \"окмирон\" зародился в теле больного.")
+    doc = Document(id="m", text=text, language="ru")
+    analyze_ru(doc)
+    gold = to_gold(doc)
+    assert "Минцифры" in {o["name"] for o in gold["organizations"]}
+    assert "Минцифры" not in {p["name"] for p in gold["persons"]}
+    assert gold["quotes"] == []

@@ -130,6 +130,9 @@ def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_MINISTRY_WORD = re.compile(r"Мин[а-яё]{4,}")
+
+
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop place mentions that are common nouns ('Огонь' after a headline) and cut organization
     mentions to the name in quotation marks ('группы «Руки Вверх»' -> 'Руки Вверх')."""
@@ -146,6 +149,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "LOC")       # "канцлер ФРГ": a country, not a body
             elif m.label == "PER" and known_agency(surface):
                 m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
+            elif m.label == "PER" and _MINISTRY_WORD.fullmatch(surface.strip()) and not _name_word(surface.strip()):
+                m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Минздрав": a ministry, not a person
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
             continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
@@ -908,6 +913,8 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
         return True  # 'против «Северного потока-2»': a name governed by a preposition
     if prev and lx.maybe_title(prev) and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
         return True
+    if len(words) == 1 and sum(text.count(o + content + c) for o, c in _QUOTE_PAIRS) >= 2:
+        return True  # a word quoted again and again ('штамм "окмирон"' … '"окмирон" зародился') is a term
     if len(words) <= SHORT_TITLE_WORDS and content[:1].isupper() and not re.search(r"[.!?…,]$", content):
         if len(words) == 1:
             return True
@@ -916,6 +923,7 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     return False
 
 
+_QUOTE_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("„", "“"))
 TITLE_PREPOSITIONS = {"против", "о", "об", "про", "для", "в", "во", "на", "по", "с", "со", "из", "к", "от", "без",
                       "через", "у", "за", "над", "под", "при", "между", "до", "после"}
 

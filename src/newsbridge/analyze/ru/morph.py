@@ -131,6 +131,8 @@ def normalize_phrase(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return phrase
+    if len(words) == 1 and _MINISTRY_OF_GENITIVE.fullmatch(phrase):
+        return phrase          # 'Минцифры', 'Минприроды': a ministry of a genitive noun does not decline
     head_i = None
     case = None
     for i, w in enumerate(words):
@@ -176,6 +178,7 @@ def normalize_phrase(phrase: str) -> str:
     return " ".join(out)
 
 
+_MINISTRY_OF_GENITIVE = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
 _PREPOSITIONS = frozenset("по при в во на за для с со от до из у к ко о об обо без под над перед между через".split())
 
 
