@@ -1,4 +1,6 @@
 """A name the model misses at a sentence start is still a person when news grammar says so."""
+import pytest
+
 from newsbridge.model import Document
 from newsbridge.pipeline import apply
 
@@ -36,3 +38,18 @@ def test_titles_set_off_by_commas_make_persons_of_what_the_model_misread():
     assert people["Alexey Danilov"]["roles"] == ["Secretary"]
     assert {q["speaker"] for q in gold["quotes"]} == {"Taras Kremen", "Alexey Danilov"}
     assert "Alexey Danilov" not in {o["name"] for o in gold["organizations"]}
+
+
+@pytest.mark.parametrize("text,role,org", [
+    ("\"We agree,\" said Anna Ivanova, the company's chief executive.", "chief executive", None),
+    ("Ivan Petrov, Gazprom's spokesman, said the talks went on.", "spokesman", "Gazprom"),
+    ("Chris Tang, Hong Kong's new police commissioner, said police alone cannot do it.", "police commissioner", None),
+])
+def test_a_title_after_a_possessive_is_the_persons_role(text, role, org):
+    from newsbridge.analyze.en import analyze_en
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    doc = Document(id="t", text=text, language="en")
+    analyze_en(doc)
+    person = to_gold(doc)["persons"][0]
+    assert (person["roles"], person["org"]) == ([role], org)

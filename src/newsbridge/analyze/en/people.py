@@ -281,6 +281,13 @@ def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mentio
     if not m:
         return None
     s = m.end()
+    owner = None
+    pm = _POSSESSOR.match(text, s, sent_end)
+    if pm:      # "the company's chief executive", "Gazprom's spokesman": the title follows the owner
+        owner = next((mm for mm in ments if mm.label == "ORG" and mm.start == pm.start(1) and mm.end == pm.end(1)), None)
+        s = pm.end()
+        if text.startswith("new ", s):
+            s += 4      # "Hong Kong's new police commissioner": new to the post, not part of it
     toks = tokens(text, s, min(sent_end, s + 200))
     words = []
     k = 0
@@ -320,9 +327,15 @@ def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mentio
             k += 1
         break
     role = text[s:r_end].strip()
+    if role.endswith(".") and len(role.rsplit(None, 1)[-1]) > 4:
+        role = role[:-1]           # the sentence's stop, not an abbreviation's ("chief executive.")
+        r_end -= 1
+    if org is None and owner is not None:
+        org = text[owner.start:owner.end]
     return role, org, s, r_end
 
 
+_POSSESSOR = re.compile(r"([A-Za-z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})['’]s\s+")
 _COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
 _AFTER_APPOSED = re.compile(r"[ \u00a0]*(?:[,(.;!?]|$)")     # the name closes the apposition
 
