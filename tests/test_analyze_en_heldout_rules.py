@@ -159,3 +159,9 @@ def test_en_capitalised_common_word_is_no_body():
     gold = to_gold(_run(text))
     assert "Energy" not in {o["name"] for o in gold["organizations"]}
     assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Rick Perry", ["Energy Secretary"])]
+
+
+def test_en_event_name_runs_over_an_abbreviation_stop():
+    doc = _run("News\n\nThe delegation arrived in St. Petersburg for talks on Monday.")
+    names = [s.attrs["name"] for s in doc.layer(EVENTS) if s.label == "visit"]
+    assert names == ["arrived in St. Petersburg for talks"], names

@@ -39,7 +39,7 @@ _STOP_PREMOD = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
                 "about", "via", "per", "are", "has", "have", "had", "will", "would", "also", "it", "they",
                 "he", "she", "we", "i", "you", "there", "where", "when", "then", "said", "noted", "both",
                 "all", "at", "an", "s", "’s", "'s", "such", "one"}
-_COMPLEMENT_STOP = re.compile(r"[,.;:!?()\"“”«»]|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
+_COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bU\.S)(?<!\b[A-Z])\.|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
                               r"to\s+(?=[a-z])|amid|amidst|despite|organi[sz]ed|co-organi[sz]ed|hosted|sponsored|chaired|"
                               r"attended|has|have|had|will|would|and\s+(?:the\s+)?(?:went|asked|signed|said|discussed)|"
                               r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
