@@ -23,3 +23,15 @@ def test_a_year_named_only_as_a_deadline_comes_last():
 def test_nothing_to_choose_from():
     assert event_years("Talks were held on March 3.", "en") == []
     assert event_years("Talks in 2024 ended on Sunday, March 3.", "en") == [2024]
+
+
+def test_targets_only_give_no_year_for_what_happened():
+    """'by 2029' and 'rising to 40% in 2040' say when something is due: a yearless past event
+    gets no year from them, and the target year is never the event's date."""
+    text = ("The 18 December ministerial summit yielded a carve-out: 10% of products must be reusable by 2029, "
+            "rising to 40% in 2040.")
+    assert event_years(text, "en") == []
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    doc = apply(Document(id="t", text="EU news\n\n" + text + "\n", language="en"), ["clean", "metadata", "analyze"])
+    assert [s.attrs["date"] for s in doc.layer("events")] == [None]

@@ -228,7 +228,21 @@ def years_in(text: str) -> list[int]:
 _DEADLINE_YEAR = re.compile(
     r"\b(?:by|until|till|through|before)\s+(?:the\s+end\s+of\s+)?((?:19|20)\d\d)(?!\d)"
     r"|(?<![\w-])(?:до|к)\s+(?:концу\s+)?((?:19|20)\d\d)(?:-?го)?\s+год"
-    r"|(?:到|至)((?:19|20)\d\d)年", re.IGNORECASE)
+    r"|(?:到|至)((?:19|20)\d\d)年"
+    # a projection: "rising to 40% in 2040", "to reach 1 million in 2030"
+    r"|\b(?:ris(?:e|es|ing)|grow(?:s|ing)?|increas(?:e|es|ing)|reach(?:es|ing)?|fall(?:s|ing)?|drop(?:s|ping)?)"
+    r"\s+to\s+[^.;]{1,30}?\s+in\s+((?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+
+def deadline_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where the text names a year as a deadline or a target ("by 2029", "rising to 40% in 2040")."""
+    return [m.span() for m in _DEADLINE_YEAR.finditer(text, start, len(text) if end is None else end)]
+
+
+def _only_deadline(text: str, year: int) -> bool:
+    named = len(re.findall(rf"(?<!\d){year}(?!\d)", text))
+    as_deadline = sum(1 for m in _DEADLINE_YEAR.finditer(text) if int(next(g for g in m.groups() if g)) == year)
+    return named == as_deadline
 
 
 def event_years(text: str, lang: str = "en") -> list[int]:
@@ -237,6 +251,8 @@ def event_years(text: str, lang: str = "en") -> list[int]:
     named, only one puts that day on a Sunday), then the years named most often; a year named
     only as a deadline ("к 2025 году") comes last."""
     years = years_in(text)
+    if years and all(_only_deadline(text, y) for y in years):
+        return []        # "by 2029", "rising to 40% in 2040": targets only, no year for what happened
     if len(years) < 2:
         return years
     fits: dict[int, int] = {}

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..common.counts import extract_counts
-from ..common.dates import find_dates, resolve
+from ..common.dates import deadline_spans, find_dates, resolve
 from ..common.quotes import quoted_name_near
 from .ner import Mention, lookup_place
 
@@ -285,7 +285,10 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         anaphor = True
     # date, place, persons, participants
     date = None
+    targets = deadline_spans(text, ss, se)
     for dm in sorted(find_dates(text, ss, se), key=lambda d: abs(d.start - e)):
+        if any(a <= dm.start and dm.end <= b for a, b in targets):
+            continue    # "by 2029", "rising to 40% in 2040": when something is due, not when this happened
         date = resolve(dm, ref, years, future=planned)
         if date:
             break
