@@ -165,3 +165,17 @@ def test_en_event_name_runs_over_an_abbreviation_stop():
     doc = _run("News\n\nThe delegation arrived in St. Petersburg for talks on Monday.")
     names = [s.attrs["name"] for s in doc.layer(EVENTS) if s.label == "visit"]
     assert names == ["arrived in St. Petersburg for talks"], names
+
+
+def test_en_demonym_given_name_and_joining_word_are_no_organisation():
+    """'the Spanish' alone is a nationality, 'Dmitry has shown' the person named in full before,
+    and no name ends in 'of the'."""
+    text = ("Spanish port denied entry to a tanker.\n\nThe Tarragona Maritime Command of the General Directorate "
+            "of the Merchant Marine under the Spanish Ministry of Transport denied the ship entry.\n\n"
+            "Dmitry Lomsadze, a student at School No. 30 in Kostroma, scored 400 points. Ever since the first grade "
+            "Dmitry has shown a propensity for the sciences.")
+    gold = to_gold(_run(text))
+    orgs = {o["name"] for o in gold["organizations"]}
+    assert "Spanish" not in orgs and "Dmitry" not in orgs, orgs
+    assert not any(o.endswith((" of the", " of")) for o in orgs), orgs
+    assert any(p["name"] == "Dmitry Lomsadze" and "Dmitry" in p["aliases"] for p in gold["persons"]), gold["persons"]

@@ -18,6 +18,7 @@ from ..common.quotes import scan_quotes
 from ..common.sentences import split_paragraphs, split_sentences
 from ..registry import register_analyzer
 from .events import find_events
+from ...crossscript import known_agency
 from .ner import Mention, find_mentions, lookup_place, set_spacy_enabled
 from .people import Person, assign_roles, build_persons
 from .quotes import find_quotes, speech_titles
@@ -54,6 +55,7 @@ def analyze_en(doc: Document) -> None:
     dateline = doc.layer("dateline")
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
     mentions = _drop_common_words_as_names(text, mentions)
+    mentions = _one_name_of_a_person(text, mentions)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -139,6 +141,25 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
             continue
         out.append(m)
     return out
+
+
+def _one_name_of_a_person(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'organisation' that is the given name or surname of a person the text names in
+    full, followed by a verb people take, is that person ("Dmitry Lomsadze … ever since the first
+    grade Dmitry has shown"; "Stadia launches" beside a product the model called a person stays)."""
+    names = {w for m in mentions if m.label == "PER" for w in (text[m.start:m.end].split()[:1]
+                                                                + text[m.start:m.end].split()[-1:])
+             if len(text[m.start:m.end].split()) > 1}
+    for m in mentions:
+        word = text[m.start:m.end]
+        if m.label == "ORG" and word in names and word[1:].islower() and not known_agency(word) \
+                and _PERSON_VERB_AFTER.match(text, m.end):
+            m.label = "PER"
+    return mentions
+
+
+_PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:has|had|is|was|said|says|told|added|noted|believes|thinks|wants|"
+                                r"explained|recalled|stressed|who)\b")
 
 
 def _mostly_lower(text: str, word: str) -> bool:

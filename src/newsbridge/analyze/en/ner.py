@@ -416,7 +416,17 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
-    return _resolve_overlaps(cands)
+    return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
+
+
+def _trim_tail(text: str, m: Mention) -> bool:
+    """No name ends in a joining word, however it grew ('… of the General Directorate of the');
+    False when nothing is left."""
+    while True:
+        tail = _DANGLING_TAIL.search(text, m.start, m.end)
+        if not tail or tail.start() <= m.start:
+            return m.end > m.start
+        m.end = tail.start()
 
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
@@ -578,6 +588,11 @@ _STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
 
 
+def _is_demonym(word: str) -> bool:
+    g = _gaz()
+    return g is not None and g.country_of_adjective(word, "en") is not None
+
+
 def _keep(text: str, m: Mention) -> bool:
     if _TITLE_CASE_VERB.search(text, m.start, m.end):
         return False
@@ -617,6 +632,8 @@ def _keep(text: str, m: Mention) -> bool:
         if any(c.isdigit() for c in surface):
             return False
     if m.label == "ORG":
+        if len(words) == 1 and _is_demonym(words[0]):
+            return False   # "Spanish", "Lithuanian": a nationality, not a body
         if len(low) == 1 and (low[0] in GENERIC_SINGLE or low[0] in lx.ROLE_HEADS or low[0] in lx.ROLE_PLURALS):
             return False   # "Ministry", "Chairman"; a title modifier alone can be a name ("Labour")
         if low[-1] in EVENT_HEADS and m.source != "quoted":
