@@ -60,3 +60,21 @@ def test_ministry_abbreviation_is_a_body_and_a_repeated_quoted_word_a_term():
     assert "Минцифры" in {o["name"] for o in gold["organizations"]}
     assert "Минцифры" not in {p["name"] for p in gold["persons"]}
     assert gold["quotes"] == []
+
+
+def test_a_kind_of_body_alone_names_no_organisation():
+    """'Правительство заявило' names no organisation (the title 'председатель Правительства РФ'
+    still gives the role); the quoted band «Центр» is a name."""
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    text = ("Правительство заявило о новых мерах. Председатель Правительства РФ Владимир Путин провел совещание. "
+            "Лидер московского «Центра» Василий Шумов выступил в клубе.")
+    doc = Document(id="g", text=text, language="ru")
+    analyze_ru(doc)
+    gold = to_gold(doc)
+    orgs = {o["name"] for o in gold["organizations"]}
+    assert "Правительство" not in orgs and "Центр" in orgs, orgs
+    putin = next(p for p in gold["persons"] if p["name"] == "Владимир Путин")
+    assert putin["roles"] == ["председатель Правительства РФ"], putin

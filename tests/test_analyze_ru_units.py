@@ -25,6 +25,8 @@ def test_analyze_ru_names_to_nominative(surface, nominative):
     ("уполномоченной по правам ребенка", "уполномоченная по правам ребенка"),
     ("исполняющего обязанности губернатора", "исполняющий обязанности губернатора"),
     ("За этими стенами", "За этими стенами"),
+    # an abbreviation with a case ending keeps its capitals ('Мид' had been made of 'МИДа')
+    ("МИДа", "МИД"), ("ВГИКа", "ВГИК"), ("МИДом России", "МИД России"), ("Минцифры", "Минцифры"),
 ])
 def test_analyze_ru_phrases_to_nominative(surface, nominative):
     assert normalize_phrase(surface) == nominative

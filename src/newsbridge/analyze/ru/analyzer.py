@@ -105,6 +105,10 @@ def analyze_ru(doc: Document) -> None:
     _roles(doc, tx, mentions, persons, person_at)
     _orgs_with_their_country(persons, orgs)
     for name, (s, e, aliases, ms) in orgs.items():
+        if _generic_body(name) and all(_generic_body(a) for a in aliases) \
+                and not any(ms_ and text[ms_[0] - 1:ms_[0]] in ("«", '"', "“", "„") for ms_ in ms):
+            continue     # "Правительство", "Комитет" alone: a kind of body, not its name (the mention stays
+            #              for roles); a quoted one is a name (the band «Центр»)
         doc.add(ORGANIZATIONS, s, e, name, name=name, aliases=aliases, mentions=ms)
     _quotes(doc, tx, mentions, persons, person_at)
     _speech_titles(doc, segments, persons, person_at)
@@ -128,6 +132,11 @@ def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, e, label)
         out.append(m)
     return out
+
+
+def _generic_body(name: str) -> bool:
+    word = name.strip()
+    return " " not in word and word[1:].islower() and bool(lemmas(word.lower()) & lx.GENERIC_BODIES)
 
 
 _MINISTRY_WORD = re.compile(r"Мин[а-яё]{4,}")
@@ -1184,7 +1193,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                         nm = pl.native("ru")
                         if nm not in parts:
                             parts.append(nm)
-                elif mm.label == "ORG":
+                elif mm.label == "ORG" and not _generic_body(surface):
                     nm = normalize_phrase(surface)
                     prev = text[max(ss, mm.start - 4):mm.start].lower()
                     if is_seat(surface) and re.search(r"\b(в|во)\s+$", prev) and place is None:

@@ -50,6 +50,9 @@ def is_pos(word: str, *pos: str) -> bool:
 def _cap(word: str, like: str) -> str:
     if like.isupper() and len(like) > 1:
         return word.upper()
+    caps = len(like) - len(like.lstrip("АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"))
+    if caps >= 2 and "-" not in like:
+        return word[:caps].upper() + word[caps:]     # 'МИДа' -> 'МИД', not 'Мид'; 'ВГИКа' -> 'ВГИК'
     return "-".join(w[:1].upper() + w[1:] if o[:1].isupper() else w
                     for w, o in zip(word.split("-"), like.split("-") + [like] * 5))
 
