@@ -59,6 +59,7 @@ ALIASES: dict[str, dict[str, list[str]]] = {
     "BY": {"en": ["Belarus"], "ru": ["Республика Беларусь", "Белоруссия"], "zh": ["白俄"]},
     "MD": {"en": [], "ru": ["Молдова", "Молдавия"], "zh": []},
     "KG": {"en": [], "ru": ["Киргизия"], "zh": []},
+    "BA": {"en": ["Bosnia"], "ru": ["Босния"], "zh": []},
     "TR": {"en": ["Turkey", "Türkiye"], "ru": [], "zh": []},
     "IR": {"en": [], "ru": [], "zh": ["伊朗"]},
     "NL": {"en": ["Holland"], "ru": ["Голландия"], "zh": ["荷兰"]},
@@ -121,6 +122,31 @@ REGIONS = [
     ("GB-SCT", "GB", "Scotland", "Шотландия", "苏格兰"), ("GB-ENG", "GB", "England", "Англия", "英格兰"),
     ("GB-WLS", "GB", "Wales", "Уэльс", "威尔士"), ("GB-NIR", "GB", "Northern Ireland", "Северная Ирландия", "北爱尔兰"),
     ("", "", "Soviet Union", "Советский Союз", "苏联"), ("", "", "Latin America", "Латинская Америка", "拉美"),
+    # US states news names (Georgia, Washington and New York left out: a country and cities share the names)
+    ("US-CA", "US", "California", "Калифорния", "加利福尼亚州"), ("US-TX", "US", "Texas", "Техас", "得克萨斯州"),
+    ("US-FL", "US", "Florida", "Флорида", "佛罗里达州"), ("US-AK", "US", "Alaska", "Аляска", "阿拉斯加州"),
+    ("US-AZ", "US", "Arizona", "Аризона", "亚利桑那州"), ("US-MI", "US", "Michigan", "Мичиган", "密歇根州"),
+    ("US-OH", "US", "Ohio", "Огайо", "俄亥俄州"), ("US-PA", "US", "Pennsylvania", "Пенсильвания", "宾夕法尼亚州"),
+    ("US-VA", "US", "Virginia", "Вирджиния", "弗吉尼亚州"), ("US-IL", "US", "Illinois", "Иллинойс", "伊利诺伊州"),
+    ("US-CO", "US", "Colorado", "Колорадо", "科罗拉多州"), ("US-HI", "US", "Hawaii", "Гавайи", "夏威夷州"),
+    ("US-OR", "US", "Oregon", "Орегон", "俄勒冈州"), ("US-NV", "US", "Nevada", "Невада", "内华达州"),
+    ("US-UT", "US", "Utah", "Юта", "犹他州"), ("US-MT", "US", "Montana", "Монтана", "蒙大拿州"),
+    ("US-LA", "US", "Louisiana", "Луизиана", "路易斯安那州"), ("US-KY", "US", "Kentucky", "Кентукки", "肯塔基州"),
+    ("US-MN", "US", "Minnesota", "Миннесота", "明尼苏达州"), ("US-WI", "US", "Wisconsin", "Висконсин", "威斯康星州"),
+    ("US-MA", "US", "Massachusetts", "Массачусетс", "马萨诸塞州"), ("US-NJ", "US", "New Jersey", "Нью-Джерси", "新泽西州"),
+    ("US-MD", "US", "Maryland", "Мэриленд", "马里兰州"), ("US-NC", "US", "North Carolina", "Северная Каролина", "北卡罗来纳州"),
+    ("US-SC", "US", "South Carolina", "Южная Каролина", "南卡罗来纳州"), ("US-TN", "US", "Tennessee", "Теннесси", "田纳西州"),
+    ("US-IN", "US", "Indiana", "Индиана", "印第安纳州"), ("US-MO", "US", "Missouri", "Миссури", "密苏里州"),
+    ("US-AL", "US", "Alabama", "Алабама", "阿拉巴马州"), ("US-MS", "US", "Mississippi", "Миссисипи", "密西西比州"),
+    ("US-AR", "US", "Arkansas", "Арканзас", "阿肯色州"), ("US-IA", "US", "Iowa", "Айова", "艾奥瓦州"),
+    ("US-KS", "US", "Kansas", "Канзас", "堪萨斯州"), ("US-OK", "US", "Oklahoma", "Оклахома", "俄克拉何马州"),
+    ("US-NE", "US", "Nebraska", "Небраска", "内布拉斯加州"), ("US-ND", "US", "North Dakota", "Северная Дакота", "北达科他州"),
+    ("US-SD", "US", "South Dakota", "Южная Дакота", "南达科他州"), ("US-NM", "US", "New Mexico", "Нью-Мексико", "新墨西哥州"),
+    ("US-ID", "US", "Idaho", "Айдахо", "爱达荷州"), ("US-WY", "US", "Wyoming", "Вайоминг", "怀俄明州"),
+    ("US-CT", "US", "Connecticut", "Коннектикут", "康涅狄格州"), ("US-VT", "US", "Vermont", "Вермонт", "佛蒙特州"),
+    ("US-ME", "US", "Maine", "Мэн", "缅因州"), ("US-NH", "US", "New Hampshire", "Нью-Гэмпшир", "新罕布什尔州"),
+    ("US-RI", "US", "Rhode Island", "Род-Айленд", "罗得岛州"), ("US-DE", "US", "Delaware", "Делавэр", "特拉华州"),
+    ("US-WV", "US", "West Virginia", "Западная Вирджиния", "西弗吉尼亚州"),
 ]
 # English spellings of cities that news uses beside GeoNames' name (translations from Russian
 # write Kiev, Kharkov, Gomel): GeoNames name -> (English name shown, other English spellings)
@@ -133,7 +159,8 @@ CITY_EN = {"Kyiv": ("Kyiv", ["Kiev"]), "Kharkiv": ("Kharkiv", ["Kharkov"]), "Ode
            "Hrodna": ("Grodno", ["Hrodna"]), "Mahilyow": ("Mogilev", ["Mahilyow", "Mogilyov"]),
            "Chisinau": ("Chisinau", ["Kishinev"]), "Almaty": ("Almaty", ["Alma-Ata"]),
            "Astana": ("Astana", ["Nur-Sultan"]), "Ashgabat": ("Ashgabat", ["Ashkhabad"]),
-           "Karagandy": ("Karaganda", ["Karagandy"]), "Ürümqi": ("Urumqi", ["Ürümqi"])}
+           "Karagandy": ("Karaganda", ["Karagandy"]), "Ürümqi": ("Urumqi", ["Ürümqi"]),
+           "Saint Petersburg": ("Saint Petersburg", ["St. Petersburg", "St Petersburg"])}
 # cities news names often that GeoNames' population figure leaves under the threshold
 CITY_ALWAYS = {("UA", "Kherson")}
 # cities GeoNames knows without a (simplified) Chinese name: English name -> Chinese names
@@ -157,6 +184,22 @@ REGION_ALIASES = {"CN-XZ": {"en": ["Xizang"], "ru": [], "zh": ["西藏自治区"
                   "Donbas": {"en": ["Donbass"], "ru": [], "zh": []},
                   "Nagorno-Karabakh": {"en": ["Karabakh"], "ru": ["Карабах"], "zh": ["纳卡"]},
                   "Transnistria": {"en": ["Pridnestrovie"], "ru": [], "zh": []},
+                  "US-CA": {"en": [], "ru": [], "zh": ["加州"]}, "US-TX": {"en": [], "ru": [], "zh": ["得州"]},
+                  "US-FL": {"en": [], "ru": [], "zh": ["佛州"]},
+                  # English news writes "X Region" for a Russian oblast
+                  "RU-MOS": {"en": ["Moscow Region"], "ru": ["Подмосковье"], "zh": []},
+                  "RU-LEN": {"en": ["Leningrad Region"], "ru": [], "zh": []},
+                  "RU-KGD": {"en": ["Kaliningrad Region"], "ru": [], "zh": []},
+                  "RU-IRK": {"en": ["Irkutsk Region"], "ru": ["Приангарье"], "zh": []},
+                  "RU-SVE": {"en": ["Sverdlovsk Region"], "ru": [], "zh": []},
+                  "RU-NVS": {"en": ["Novosibirsk Region"], "ru": [], "zh": []},
+                  "RU-ROS": {"en": ["Rostov Region"], "ru": [], "zh": []},
+                  "RU-BEL": {"en": ["Belgorod Region"], "ru": [], "zh": []},
+                  "RU-KRS": {"en": ["Kursk Region"], "ru": [], "zh": []},
+                  "RU-AMU": {"en": ["Amur Region"], "ru": [], "zh": []},
+                  "RU-KHA": {"en": ["Khabarovsk Region", "Khabarovsk Territory", "Khabarovsky Krai"], "ru": [], "zh": []},
+                  "RU-KYA": {"en": ["Krasnoyarsk Territory", "Krasnoyarsky Krai"], "ru": [], "zh": []},
+                  "RU-NIZ": {"en": ["Nizhny Novgorod Region"], "ru": [], "zh": []},
                   "": {}}
 MACRO_REGIONS = ["150", "142", "002", "019", "009", "419", "053", "151", "155", "039", "145", "143", "030", "035", "034", "015", "014", "011"]
 

@@ -65,3 +65,14 @@ def test_gazetteer_other_spellings_find_one_place(written, lang, shown):
     place = lookup(written, lang)
     assert place is not None and place.name == shown
     assert lookup(shown, "en").key == place.key
+
+
+@pytest.mark.parametrize("name,lang,shown,country", [
+    ("St. Petersburg", "en", "Saint Petersburg", "RU"), ("Moscow Region", "en", "Moscow Oblast", "RU"),
+    ("Подмосковье", "ru", "Moscow Oblast", "RU"), ("Irkutsk Region", "en", "Irkutsk Oblast", "RU"),
+    ("Texas", "en", "Texas", "US"), ("Калифорнии", "ru", "California", "US"), ("加州", "zh", "California", "US"),
+    ("Bosnia", "en", "Bosnia & Herzegovina", "BA"),
+])
+def test_gazetteer_spellings_news_uses(name, lang, shown, country):
+    place = lookup(name, lang)
+    assert place is not None and place.name == shown and (place.country or place.code) == country
