@@ -6,4 +6,4 @@ from .analyzer import analyze_ru
 
 __all__ = ["analyze_ru"]
 
-register_analyzer("ru", version="10")(analyze_ru)   # 2: listed and acting titles; 3: launch names, org with country, events; 4: speech titles as roles; 5: country abbreviations, known agencies; 6: nominative over an inflected form; 7: event-word idioms, works named in quotation marks; 8: titles with a straight-quoted org, "а сейчас" joins titles; 9: professions as titles, a title opening a person mention cut off; 10: abbreviations of things (СМИ, ВВП) are no bodies
+register_analyzer("ru", version="11")(analyze_ru)   # 2: listed and acting titles; 3: launch names, org with country, events; 4: speech titles as roles; 5: country abbreviations, known agencies; 6: nominative over an inflected form; 7: event-word idioms, works named in quotation marks; 8: titles with a straight-quoted org, "а сейчас" joins titles; 9: professions as titles, a title opening a person mention cut off; 10: abbreviations of things (СМИ, ВВП) are no bodies; 11: quoted names after a legal form, adjectives as heads, counts, kinds of bodies alone, ministries, demonyms
