@@ -56,3 +56,23 @@ def test_a_persons_organisation_keeps_the_country_its_title_writes():
     people = analyzed(text, "ru", "persons")
     assert people["Александр Новак"]["org"] == "Минэнерго России"
     assert people["Борис Джонсон"]["org"] == "МИД Великобритании"
+
+
+def test_a_title_whose_complement_joins_two_names_with_and():
+    """'помощник госсекретаря США по делам Восточной Азии и Тихого океана Дэниел Рассел': the 'и'
+    joins two genitives inside the title; 'президент и первая леди Мишель Обама' is no title of
+    hers ('первая' would open a second title)."""
+    import pytest
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    text = ("Об этом в пятницу заявил бывший помощник госсекретаря США по делам Восточной Азии и Тихого океана "
+            "Дэниел Рассел. Министр связи и коммуникаций РФ Игорь Щёголев выступил. "
+            "Президент и первая леди Мишель Обама задержались в Белом доме.")
+    doc = Document(id="r", text=text, language="ru")
+    analyze_ru(doc)
+    roles = {p["name"]: p["roles"] for p in to_gold(doc)["persons"]}
+    assert roles["Дэниел Рассел"] == ["бывший помощник госсекретаря США по делам Восточной Азии и Тихого океана"]
+    assert roles["Игорь Щёголев"] == ["министр связи и коммуникаций РФ"]
+    assert "президент и первая леди" not in roles.get("Мишель Обама", [])

@@ -696,6 +696,10 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             if not _CYR_WORD.search(t.text) or not any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
                 break
         if inm is None and _CYR_WORD.search(t.text) and not t.text.isupper():
+            if low == "и" and window and not _has_role_head(window, spans) and _oblique(window[-1].low):
+                window.append(t)       # 'по делам Восточной Азии и Тихого океана': 'и' inside the title's complement
+                i -= 1
+                continue
             if low in lx.ROLE_STOP_PREPOSITIONS or low in lx.ROLE_STOP_WORDS:
                 break
             if _is_verbal(low):
@@ -730,6 +734,18 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+def _oblique(low: str) -> bool:
+    """No reading of the word is in the nominative: 'коммуникаций', 'Тихого' continue a complement,
+    'первая', 'телеведущий' would start a second title."""
+    ps = parses(low)
+    return bool(ps) and all(p.tag.case not in ("nomn", None) for p in ps)
+
+
+def _has_role_head(window: list, spans) -> bool:
+    return any(not _in_mention(t.start, spans) and lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low))
+               for t in window)
 
 
 def _quotes_org(tx: _Text, i: int, spans) -> bool:
