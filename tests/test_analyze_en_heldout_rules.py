@@ -179,3 +179,10 @@ def test_en_demonym_given_name_and_joining_word_are_no_organisation():
     assert "Spanish" not in orgs and "Dmitry" not in orgs, orgs
     assert not any(o.endswith((" of the", " of")) for o in orgs), orgs
     assert any(p["name"] == "Dmitry Lomsadze" and "Dmitry" in p["aliases"] for p in gold["persons"]), gold["persons"]
+
+
+def test_en_a_word_qualifying_a_title_is_no_person():
+    """'Pulmonary specialist Sergey Puryasev': the model's one-word person before the title is
+    the title's modifier; 'specialist' is a title."""
+    gold = to_gold(_run("Pulmonary specialist Sergey Puryasev explained why the strain may be dangerous."))
+    assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Sergey Puryasev", ["specialist"])]

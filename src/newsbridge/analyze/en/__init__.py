@@ -19,7 +19,7 @@ from ..common.sentences import split_paragraphs, split_sentences
 from ..registry import register_analyzer
 from .events import find_events
 from ...crossscript import known_agency
-from .ner import Mention, find_mentions, lookup_place, set_spacy_enabled
+from .ner import Mention, find_mentions, is_role_word, lookup_place, set_spacy_enabled
 from .people import Person, assign_roles, build_persons
 from .quotes import find_quotes, speech_titles
 
@@ -135,6 +135,9 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
     out = []
     for m in mentions:
         word = text[m.start:m.end]
+        title_next = _TITLE_THEN_NAME.match(text, m.end)
+        if m.label == "PER" and " " not in word and title_next and is_role_word(title_next.group(1).lower()):
+            continue   # "Pulmonary specialist Sergey Puryasev": the word qualifies the title
         if m.label in ("PER", "ORG", "LOC") and word.isalpha() and word[:1].isupper() and word[1:].islower() \
                 and word not in name_words and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
                 and not (m.label == "LOC" and lookup_place(word) is not None) and _mostly_lower(text, word):
@@ -160,6 +163,9 @@ def _one_name_of_a_person(text: str, mentions: list[Mention]) -> list[Mention]:
 
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:has|had|is|was|said|says|told|added|noted|believes|thinks|wants|"
                                 r"explained|recalled|stressed|who)\b")
+
+
+_TITLE_THEN_NAME = re.compile(r"[ \u00a0]([a-z]+)[ \u00a0][A-Z][a-z]+[ \u00a0][A-Z]")
 
 
 def _mostly_lower(text: str, word: str) -> bool:

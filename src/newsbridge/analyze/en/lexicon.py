@@ -11,7 +11,7 @@ ROLE_HEADS = {
     "princess", "emperor", "pope", "pontiff", "patriarch", "leader", "founder", "co-founder",
     "ceo", "cfo", "coo", "executive", "officer", "manager", "professor", "rector", "dean",
     "justice", "judge", "prosecutor", "attorney", "lawyer", "analyst", "expert", "researcher",
-    "scientist", "economist", "coach", "captain", "forward", "midfielder", "defender",
+    "scientist", "specialist", "economist", "coach", "captain", "forward", "midfielder", "defender",
     "goalkeeper", "striker", "player", "singer", "actor", "actress", "journalist", "correspondent",
     "reporter", "blogger", "musician", "writer", "author", "member", "representative", "envoy",
     "consul", "diplomat", "official", "lawmaker", "legislator", "deputy", "commissioner",
