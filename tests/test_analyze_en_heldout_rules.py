@@ -186,3 +186,8 @@ def test_en_a_word_qualifying_a_title_is_no_person():
     the title's modifier; 'specialist' is a title."""
     gold = to_gold(_run("Pulmonary specialist Sergey Puryasev explained why the strain may be dangerous."))
     assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Sergey Puryasev", ["specialist"])]
+
+
+def test_en_a_numbered_body_keeps_its_number():
+    gold = to_gold(_run("Dmitry Lomsadze, a student at School No. 30 in Kostroma, scored a total of 400 points."))
+    assert [o["name"] for o in gold["organizations"]] == ["School No. 30"]

@@ -419,9 +419,16 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
 
 
+_NUMBER_AFTER_NO = re.compile(r"\.?[ \u00a0]?\d+[A-Za-z]?\b")
+
+
 def _trim_tail(text: str, m: Mention) -> bool:
-    """No name ends in a joining word, however it grew ('… of the General Directorate of the');
-    False when nothing is left."""
+    """No name ends in a joining word, however it grew ('… of the General Directorate of the'),
+    and 'School No. 30' keeps its number; False when nothing is left."""
+    if m.label in ("ORG", "LOC") and text[m.end - 3:m.end] in (" No", " №") or text[m.end - 2:m.end] == " №":
+        num = _NUMBER_AFTER_NO.match(text, m.end)
+        if num:
+            m.end = num.end()
     while True:
         tail = _DANGLING_TAIL.search(text, m.start, m.end)
         if not tail or tail.start() <= m.start:
