@@ -191,3 +191,12 @@ def test_en_a_word_qualifying_a_title_is_no_person():
 def test_en_a_numbered_body_keeps_its_number():
     gold = to_gold(_run("Dmitry Lomsadze, a student at School No. 30 in Kostroma, scored a total of 400 points."))
     assert [o["name"] for o in gold["organizations"]] == ["School No. 30"]
+
+
+def test_en_a_ministers_portfolio_is_no_body():
+    gold = to_gold(_run("Taiwan was represented by Digital Minister Audrey Tang at the summit.\n\n"
+                        "Deputy Defense Minister Aleksei Krivoruchko said the ships were ready."))
+    assert "Digital" not in {o["name"] for o in gold["organizations"]}
+    assert "Defense" not in {o["name"] for o in gold["organizations"]}
+    roles = {p["name"]: p["roles"] for p in gold["persons"]}
+    assert roles["Audrey Tang"] == ["Digital Minister"], roles

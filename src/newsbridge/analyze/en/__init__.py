@@ -20,6 +20,7 @@ from ..registry import register_analyzer
 from .events import find_events
 from ...crossscript import known_agency
 from .ner import Mention, find_mentions, is_role_word, lookup_place, set_spacy_enabled
+from . import lexicon as lx
 from .people import Person, assign_roles, build_persons
 from .quotes import find_quotes, speech_titles
 
@@ -138,6 +139,10 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
         title_next = _TITLE_THEN_NAME.match(text, m.end)
         if m.label == "PER" and " " not in word and title_next and is_role_word(title_next.group(1).lower()):
             continue   # "Pulmonary specialist Sergey Puryasev": the word qualifies the title
+        if m.label == "ORG" and word.lower() in lx.PORTFOLIO_WORDS and (
+                _TITLE_WORD_NEXT.match(text, m.end) and is_role_word(_TITLE_WORD_NEXT.match(text, m.end).group(1).lower())
+                or _PORTFOLIO_OF.search(text, max(0, m.start - 30), m.start)):
+            continue   # "Digital Minister Audrey Tang", "Minister for Digital Technologies": a portfolio, not a body
         if m.label in ("PER", "ORG", "LOC") and word.isalpha() and word[:1].isupper() and word[1:].islower() \
                 and word not in name_words and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
                 and not (m.label == "LOC" and lookup_place(word) is not None) and _mostly_lower(text, word):
@@ -165,6 +170,8 @@ _PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:has|had|is|was|said|says|tol
                                 r"explained|recalled|stressed|who)\b")
 
 
+_PORTFOLIO_OF = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner)\s+(?:for|of)\s+(?:the\s+)?$")
+_TITLE_WORD_NEXT = re.compile(r"[ \u00a0]([A-Za-z]+)\b")
 _TITLE_THEN_NAME = re.compile(r"[ \u00a0]([a-z]+)[ \u00a0][A-Z][a-z]+[ \u00a0][A-Z]")
 
 
