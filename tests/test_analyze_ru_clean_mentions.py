@@ -24,20 +24,26 @@ def test_a_one_letter_body_stays():
     assert [(text[m.start:m.end], m.label) for m in got] == [("Ъ", "ORG")]
 
 
+def _analyzed(text):
+    """The Russian analyzer over ``text``: the document and its gold-format record."""
+    pytest.importorskip("natasha")
+    from newsbridge.analyze.ru import analyze_ru
+    from newsbridge.export.gold import to_gold
+    from newsbridge.model import Document
+    doc = Document(id="t", text=text, language="ru")
+    analyze_ru(doc)
+    return doc, to_gold(doc)
+
+
 def test_quoted_names_after_a_legal_form_or_kind():
     """A name that opens a quotation gets its closing mark ('МИА «Казинформ»'); after a legal
     form or agency kind the name is what is quoted, the whole an alias ('ПАО «Газпром»' ->
     'Газпром'; 'РИА «Новости»' is one name), and a name apposed to its kind stays as written ('агентства «Анадолу»',
     'АО "РС-Балт"', not 'Анадол', 'Рс-Балты')."""
-    pytest.importorskip("natasha")
-    from newsbridge.analyze.ru import analyze_ru
-    from newsbridge.export.gold import to_gold
-    from newsbridge.model import Document
     text = ("Об этом передает МИА «Казинформ». Акции ПАО «Газпром» выросли, сообщает РИА «Новости». "
             "Как пишет агентство «Анадолу», сделку с АО \"РС-Балт\" одобрили.")
-    doc = Document(id="q", text=text, language="ru")
-    analyze_ru(doc)
-    orgs = {o["name"]: o["aliases"] for o in to_gold(doc)["organizations"]}
+    doc, gold = _analyzed(text)
+    orgs = {o["name"]: o["aliases"] for o in gold["organizations"]}
     assert {"Казинформ", "Газпром", "РИА «Новости»", "Анадолу", "РС-Балт"} <= set(orgs), orgs
     assert "ПАО «Газпром»" in orgs["Газпром"] and "МИА «Казинформ»" in orgs["Казинформ"]
     assert not any(n.count("«") != n.count("»") or n.count('"') % 2 for n in orgs), orgs
@@ -48,15 +54,9 @@ def test_quoted_names_after_a_legal_form_or_kind():
 def test_ministry_abbreviation_is_a_body_and_a_repeated_quoted_word_a_term():
     """'Минцифры' (the model: a person) is a ministry and stays as written (not 'Минцифра');
     a word quoted again and again ('штамм "окмирон"') is a term, not a quote."""
-    pytest.importorskip("natasha")
-    from newsbridge.analyze.ru import analyze_ru
-    from newsbridge.export.gold import to_gold
-    from newsbridge.model import Document
     text = ("Минцифры поддержало проект. Пульмонолог Сергей Пурясев объяснил, почему штамм коронавируса "
             "\"окмирон\" может оказаться опасным. Ученые полагают, что \"окмирон\" зародился в теле больного.")
-    doc = Document(id="m", text=text, language="ru")
-    analyze_ru(doc)
-    gold = to_gold(doc)
+    _, gold = _analyzed(text)
     assert "Минцифры" in {o["name"] for o in gold["organizations"]}
     assert "Минцифры" not in {p["name"] for p in gold["persons"]}
     assert gold["quotes"] == []
@@ -65,15 +65,9 @@ def test_ministry_abbreviation_is_a_body_and_a_repeated_quoted_word_a_term():
 def test_a_kind_of_body_alone_names_no_organisation():
     """'Правительство заявило' names no organisation (the title 'председатель Правительства РФ'
     still gives the role); the quoted band «Центр» is a name."""
-    pytest.importorskip("natasha")
-    from newsbridge.analyze.ru import analyze_ru
-    from newsbridge.export.gold import to_gold
-    from newsbridge.model import Document
     text = ("Правительство заявило о новых мерах. Председатель Правительства РФ Владимир Путин провел совещание. "
             "Лидер московского «Центра» Василий Шумов выступил в клубе.")
-    doc = Document(id="g", text=text, language="ru")
-    analyze_ru(doc)
-    gold = to_gold(doc)
+    _, gold = _analyzed(text)
     orgs = {o["name"] for o in gold["organizations"]}
     assert "Правительство" not in orgs and "Центр" in orgs, orgs
     putin = next(p for p in gold["persons"] if p["name"] == "Владимир Путин")
