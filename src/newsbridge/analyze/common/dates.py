@@ -239,10 +239,11 @@ def deadline_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return [m.span() for m in _DEADLINE_YEAR.finditer(text, start, len(text) if end is None else end)]
 
 
-def _only_deadline(text: str, year: int) -> bool:
-    named = len(re.findall(rf"(?<!\d){year}(?!\d)", text))
-    as_deadline = sum(1 for m in _DEADLINE_YEAR.finditer(text) if int(next(g for g in m.groups() if g)) == year)
-    return named == as_deadline
+def _deadline_only_years(text: str, years: list[int]) -> set[int]:
+    """The years the text names only as deadlines or targets."""
+    named = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
+    as_deadline = [int(next(g for g in m.groups() if g)) for m in _DEADLINE_YEAR.finditer(text)]
+    return {y for y in years if named.count(str(y)) == as_deadline.count(y)}
 
 
 def event_years(text: str, lang: str = "en") -> list[int]:
@@ -251,7 +252,8 @@ def event_years(text: str, lang: str = "en") -> list[int]:
     named, only one puts that day on a Sunday), then the years named most often; a year named
     only as a deadline ("к 2025 году") comes last."""
     years = years_in(text)
-    if years and all(_only_deadline(text, y) for y in years):
+    deadline_only = _deadline_only_years(text, years)
+    if years and len(deadline_only) == len(years):
         return []        # "by 2029", "rising to 40% in 2040": targets only, no year for what happened
     if len(years) < 2:
         return years
@@ -270,7 +272,4 @@ def event_years(text: str, lang: str = "en") -> list[int]:
         ok = [y for y in years if (d := _safe_date(y, m.month, m.day)) is not None and d.weekday() == wd]
         if len(ok) == 1:
             fits[ok[0]] = fits.get(ok[0], 0) + 1
-    named = re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)
-    as_deadline = [int(next(g for g in m.groups() if g)) for m in _DEADLINE_YEAR.finditer(text)]
-    deadline_only = {y for y in years if named.count(str(y)) == as_deadline.count(y)}
     return sorted(years, key=lambda y: (-fits.get(y, 0), y in deadline_only, years.index(y)))

@@ -140,8 +140,7 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
         if m.label == "PER" and " " not in word and title_next and is_role_word(title_next.group(1).lower()):
             continue   # "Pulmonary specialist Sergey Puryasev": the word qualifies the title
         if m.label == "ORG" and word.lower() in lx.PORTFOLIO_WORDS and (
-                _TITLE_WORD_NEXT.match(text, m.end) and is_role_word(_TITLE_WORD_NEXT.match(text, m.end).group(1).lower())
-                or _PORTFOLIO_OF.search(text, max(0, m.start - 30), m.start)):
+                _title_word_next(text, m.end) or _PORTFOLIO_OF.search(text, max(0, m.start - 30), m.start)):
             continue   # "Digital Minister Audrey Tang", "Minister for Digital Technologies": a portfolio, not a body
         if m.label in ("PER", "ORG", "LOC") and word.isalpha() and word[:1].isupper() and word[1:].islower() \
                 and word not in name_words and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
@@ -172,6 +171,11 @@ _PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:has|had|is|was|said|says|tol
 
 _PORTFOLIO_OF = re.compile(r"\b(?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner)\s+(?:for|of)\s+(?:the\s+)?$")
 _TITLE_WORD_NEXT = re.compile(r"[ \u00a0]([A-Za-z]+)\b")
+def _title_word_next(text: str, pos: int) -> bool:
+    nxt = _TITLE_WORD_NEXT.match(text, pos)
+    return nxt is not None and is_role_word(nxt.group(1).lower())
+
+
 _TITLE_THEN_NAME = re.compile(r"[ \u00a0]([a-z]+)[ \u00a0][A-Z][a-z]+[ \u00a0][A-Z]")
 
 

@@ -596,6 +596,7 @@ NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola
 
 
 def _is_demonym(word: str) -> bool:
+    """'Spanish', 'Kyrgyz': an adjective of nationality the gazetteer knows."""
     g = _gaz()
     return g is not None and g.country_of_adjective(word, "en") is not None
 
@@ -605,9 +606,7 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label == "ORG":
         ws = tokens(text, m.start, m.end)
-        g = _gaz()
-        if len(ws) == 2 and g is not None and g.country_of_adjective(text[ws[0][0]:ws[0][1]], "en") \
-                and not _national_body(text[ws[1][0]:ws[1][1]]):
+        if len(ws) == 2 and _is_demonym(text[ws[0][0]:ws[0][1]]) and not _national_body(text[ws[1][0]:ws[1][1]]):
             m.start = ws[1][0]   # "Chinese TV" -> "TV" (then dropped as generic), "Indian ONGC" -> "ONGC"
     surface = text[m.start:m.end]
     words = _words(surface)
@@ -615,10 +614,8 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label == "LOC" and text[m.end:m.end + 1] == "$":
         return False   # "US$ 20,000", "HK$": a currency
-    if m.label == "LOC" and len(words) == 1 and lookup_place(words[0]) is None:
-        g = _gaz()
-        if g is not None and g.country_of_adjective(words[0], "en"):
-            return False   # "Ukrainian": a nationality, not a place
+    if len(words) == 1 and _is_demonym(words[0]) and not (m.label == "LOC" and lookup_place(words[0])):
+        return False   # "Ukrainian", "Spanish": a nationality, neither a place, a body nor a person
     low = [w.lower().strip(".") for w in words]
     if low[0] in PLATFORMS and len(low) == 1:
         return False
@@ -633,14 +630,9 @@ def _keep(text: str, m: Mention) -> bool:
             return False
         if len(low) == 1 and low[0] in _CALENDAR_WORDS:
             return False   # "Day" left of "Russian Navy Day" once the navy is dropped
-        g = _gaz()
-        if len(words) == 1 and g is not None and g.country_of_adjective(words[0], "en"):
-            return False
         if any(c.isdigit() for c in surface):
             return False
     if m.label == "ORG":
-        if len(words) == 1 and _is_demonym(words[0]):
-            return False   # "Spanish", "Lithuanian": a nationality, not a body
         if len(low) == 1 and (low[0] in GENERIC_SINGLE or low[0] in lx.ROLE_HEADS or low[0] in lx.ROLE_PLURALS):
             return False   # "Ministry", "Chairman"; a title modifier alone can be a name ("Labour")
         if low[-1] in EVENT_HEADS and m.source != "quoted":
@@ -849,9 +841,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             lab = "ORG"  # "Kommersant quoted", "ERR reported"
     elif lab in ("ORG", "LOC"):
         if lab == "ORG":
-            g = _gaz()
-            if len(words) == 2 and g is not None and g.country_of_adjective(words[0], "en") \
-                    and not _national_body(words[1]):
+            if len(words) == 2 and _is_demonym(words[0]) and not _national_body(words[1]):
                 s = tokens(text, s, e)[1][0]   # "Japanese Sodeco" -> "Sodeco"
                 words = words[1:]
             bm = re.match(r"(?:Board|Presidium|Bureau|Secretariat)\s+of\s+(?:the\s+)?", text[s:e])
@@ -1067,8 +1057,7 @@ def _extend_orgs(text: str, cands: list[Mention]) -> list[Mention]:
                 k -= 1
                 continue
             break
-        g = _gaz()
-        while new_s < s and g is not None and g.country_of_adjective(text[new_s:s].split()[0], "en"):
+        while new_s < s and _is_demonym(text[new_s:s].split()[0]):
             nxt = text.find(" ", new_s, s)
             new_s = s if nxt < 0 else nxt + 1
         if not (" " in text[m.start:m.end] and _words(text[m.start:m.end])[-1].lower() in lx.ORG_HEADS):

@@ -394,7 +394,8 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
 
 # a legal form or kind before a quoted name ("ПАО «Газпром»", "МИА «Казинформ»", "ООО УК «Х»"): the
 # name is what is quoted and the whole an alias; "РИА «Новости»" is one name
-_KIND_PREFIX = re.compile(r"(?!РИА\s)[А-ЯЁ]{2,5}(?:\s+[А-ЯЁ]{2,5})?\s*[«\"“„](?=\w)")
+_KIND_ABBREVIATION = r"(?!РИА\b)[А-ЯЁ]{2,5}"
+_KIND_PREFIX = re.compile(_KIND_ABBREVIATION + r"(?:\s+[А-ЯЁ]{2,5})?\s*[«\"“„](?=\w)")
 
 
 def _quoted_after_kind(surface: str) -> str:
@@ -435,7 +436,7 @@ def _apposed_in_quotes(text: str, s: int, e: int) -> bool:
         return False
     word = kind.group(1)
     if word.isupper():
-        return word != "РИА" and 1 < len(word) <= 5
+        return re.fullmatch(_KIND_ABBREVIATION, word) is not None
     return word.islower() and lx.maybe_title(word) and any(lem in lx.TITLE_NOUNS for lem in lemmas(word))
 
 
