@@ -133,6 +133,13 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
         words = text[m.start:m.end].split()
         if m.label == "PER" and len(words) > 1:
             name_words.update((words[0], words[-1]))
+    seen: dict[str, bool] = {}
+
+    def mostly_lower(word: str) -> bool:      # one scan of the text per distinct word
+        if word not in seen:
+            seen[word] = _mostly_lower(text, word)
+        return seen[word]
+
     out = []
     for m in mentions:
         word = text[m.start:m.end]
@@ -144,7 +151,7 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
             continue   # "Digital Minister Audrey Tang", "Minister for Digital Technologies": a portfolio, not a body
         if m.label in ("PER", "ORG", "LOC") and word.isalpha() and word[:1].isupper() and word[1:].islower() \
                 and word not in name_words and not _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
-                and not (m.label == "LOC" and lookup_place(word) is not None) and _mostly_lower(text, word):
+                and not (m.label == "LOC" and lookup_place(word) is not None) and mostly_lower(word):
             continue
         out.append(m)
     return out
