@@ -122,17 +122,23 @@ def analyze_en(doc: Document) -> None:
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+$")
 
 
+def _full_name_ends(text: str, mentions: list[Mention]) -> set[str]:
+    """The first and last words of the persons the text names with two or more words."""
+    ends = set()
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label == "PER" and len(words) > 1:
+            ends.update((words[0], words[-1]))
+    return ends
+
+
 def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word name whose word the same text also writes in lower case ("Meth", "Awards",
     "Energy", "Science" opening a sentence or a heading) is a common noun capitalised, unless a
     fuller person's name begins or ends with it ("Rice" beside "Condoleezza Rice"), an honorific
     stands before it, or it is a place the gazetteer knows ("Nice"). Lower-case forms inside a
     web or mail address ("ascom.com") do not count."""
-    name_words = set()
-    for m in mentions:
-        words = text[m.start:m.end].split()
-        if m.label == "PER" and len(words) > 1:
-            name_words.update((words[0], words[-1]))
+    name_words = _full_name_ends(text, mentions)
     seen: dict[str, bool] = {}
 
     def mostly_lower(word: str) -> bool:      # one scan of the text per distinct word
@@ -161,9 +167,7 @@ def _one_name_of_a_person(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word 'organisation' that is the given name or surname of a person the text names in
     full, followed by a verb people take, is that person ("Dmitry Lomsadze … ever since the first
     grade Dmitry has shown"; "Stadia launches" beside a product the model called a person stays)."""
-    names = {w for m in mentions if m.label == "PER" for w in (text[m.start:m.end].split()[:1]
-                                                                + text[m.start:m.end].split()[-1:])
-             if len(text[m.start:m.end].split()) > 1}
+    names = _full_name_ends(text, mentions)
     for m in mentions:
         word = text[m.start:m.end]
         if m.label == "ORG" and word in names and word[1:].islower() and not known_agency(word) \

@@ -710,14 +710,7 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
     if not window:
         return None
     window.reverse()
-    head = None
-    for k, t in enumerate(window):
-        if _in_mention(t.start, spans):
-            continue
-        if (lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low))) or t.low.startswith(("экс-", "вице-")) and \
-                any(lem in lx.ROLE_HEADS for lem in lemmas(t.low.split("-", 1)[1])):
-            head = k
-            break
+    head = next((k for k, t in enumerate(window) if _role_head(t, spans)), None)
     if head is None:
         return None
     # modifiers before the head: "бывший", "генеральный", "первый" (already in the window); a
@@ -744,9 +737,17 @@ def _oblique(low: str) -> bool:
     return bool(ps) and all(p.tag.case not in ("nomn", None) for p in ps)
 
 
+def _role_head(t: Tok, spans) -> bool:
+    """A title's head word outside any name: 'министр', 'главы', 'экс-губернатор'."""
+    if _in_mention(t.start, spans):
+        return False
+    if lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low)):
+        return True
+    return t.low.startswith(("экс-", "вице-")) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low.split("-", 1)[1]))
+
+
 def _has_role_head(window: list, spans) -> bool:
-    return any(not _in_mention(t.start, spans) and lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low))
-               for t in window)
+    return any(_role_head(t, spans) for t in window)
 
 
 def _quotes_org(tx: _Text, i: int, spans) -> bool:
@@ -934,7 +935,7 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     words = content.split()
     before = text[max(0, q["open"] - 40):q["open"]].split()
     prev = before[-1].lower().strip(",") if before else ""
-    if prev in TITLE_PREPOSITIONS and content[:1].isupper() and len(words) <= SHORT_TITLE_WORDS \
+    if prev in lx.PREPOSITIONS and content[:1].isupper() and len(words) <= SHORT_TITLE_WORDS \
             and not re.search(r"[.!?…]$", content):
         return True  # 'против «Северного потока-2»': a name governed by a preposition
     if prev and lx.maybe_title(prev) and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
@@ -949,9 +950,7 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     return False
 
 
-_QUOTE_PAIRS = (('"', '"'), ("«", "»"), ("“", "”"), ("„", "“"))
-TITLE_PREPOSITIONS = {"против", "о", "об", "про", "для", "в", "во", "на", "по", "с", "со", "из", "к", "от", "без",
-                      "через", "у", "за", "над", "под", "при", "между", "до", "после"}
+_QUOTE_PAIRS = (*_CLOSER.items(), ("“", "”"))     # “…” only here: in _CLOSER “ closes „
 
 
 def _speech_in(s: str) -> bool:
@@ -1326,7 +1325,8 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
     if etype == "meeting" and (_MEET_HALFWAY.search(text, max(0, ts - 12), ts)
                                or _ENCOUNTER.match(text, te)):
         return False  # 'пошло на встречу' (obliged), 'не встречал сопротивления' (met with)
-    if etype == "meeting" and _SCORE.search(text, ts, text.find(".", te) if "." in text[te:] else len(text)):
+    stop = text.find(".", te)
+    if etype == "meeting" and _SCORE.search(text, ts, stop if stop >= 0 else len(text)):
         return False  # 'Встреча в Череповце завершилась со счетом 4:3': a match
     if any(mm.label == "ORG" and mm.start <= ts and te <= mm.end for mm in mentions):
         # a named forum tagged ORG is still a forum; 'Совет Федерации', 'Конгресса США' are bodies

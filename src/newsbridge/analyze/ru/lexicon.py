@@ -174,6 +174,10 @@ def maybe_title(word: str) -> bool:
     return word[:3] in _TITLE_PREFIXES
 
 
+# Prepositions: a phrase's head noun comes before them, a name right after one is governed by it
+PREPOSITIONS = frozenset("в во на по с со из к ко от о об обо про для без до после при за над под перед между "
+                         "через у против".split())
+
 # The kinds of bodies: one alone names none ("Правительство заявило", "Комитет одобрил")
 GENERIC_BODIES = {"правительство", "администрация", "министерство", "ведомство", "комитет", "комиссия", "палата",
                   "агентство", "бюро", "служба", "управление", "департамент", "суд", "федерация", "фонд", "центр",

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .lexicon import PREPOSITIONS
+
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _NAME_TAGS = ("Name", "Surn", "Patr")
 _VOWELS = set("аеёиоуыэюя")
@@ -143,7 +145,7 @@ def normalize_phrase(phrase: str) -> str:
             if head_i is None and i == 0:
                 return phrase  # starts with an abbreviation or a Latin name
             continue
-        if w.lower() in _PREPOSITIONS:
+        if w.lower() in PREPOSITIONS:
             # no noun before the complement: the last adjective is the head, used as a noun
             # ('уполномоченного по правам человека'); 'по' itself parses as the noun 'ПО'
             return _substantivized(words, i) if i else phrase
@@ -182,7 +184,6 @@ def normalize_phrase(phrase: str) -> str:
 
 
 _MINISTRY_OF_GENITIVE = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
-_PREPOSITIONS = frozenset("по при в во на за для с со от до из у к ко о об обо без под над перед между через".split())
 
 
 def _substantivized(words: list[str], stop: int) -> str:
