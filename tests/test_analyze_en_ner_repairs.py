@@ -184,3 +184,35 @@ def test_en_ner_a_speaker_named_at_the_end_of_a_body_span(text, span, expected):
 ])
 def test_en_ner_abbreviations_of_things_are_not_bodies(text, surface, kept):
     assert _keep(text, _m(text, surface, "ORG")) is kept
+
+
+def test_given_names_fold_transliteration_variants():
+    from newsbridge.analyze.common.given_names import fold_given_name, is_given_name
+    assert fold_given_name("Sergei") == fold_given_name("Sergey") == fold_given_name("sergej")
+    assert fold_given_name("Yevgeny") == fold_given_name("Evgeny")
+    assert all(is_given_name(w) for w in ("Alexey", "Aleksei", "Dmitry", "Khabib", "Irina", "Artemy"))
+    assert not any(is_given_name(w) for w in ("Board", "Daily", "House", "Target", "Al", "Li"))
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("He was detained during a rally in support of Alexey Navalny on Sunday.", "Alexey Navalny"),
+    ("The club said Artemy Panarin would miss the game.", "Artemy Panarin"),
+])
+def test_en_ner_a_body_named_with_a_given_name_is_a_person(text, surface):
+    from newsbridge.analyze.en.ner import _repair
+    s = text.index(surface)
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, s, s + len(surface), "ORG", "spacy")] \
+        == [(surface, "PER")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The lead ship of the series, the Ivan Gren, serves in the Northern Fleet.", "Ivan Gren"),
+    ("Add a jar of Don Victor® honey.", "Don Victor"),
+    ("Audits by Ernst & Young found nothing.", "Ernst & Young"),
+    ("Flights of Air Astana resumed.", "Air Astana"),
+    ("The Muslim Brotherhood denied it.", "Muslim Brotherhood"),
+])
+def test_en_ner_given_name_rule_leaves_ships_brands_and_bodies(text, surface):
+    from newsbridge.analyze.en.ner import _repair
+    s = text.index(surface)
+    assert all(m.label != "PER" for m in _repair(text, s, s + len(surface), "ORG", "spacy"))

@@ -112,7 +112,7 @@ ORG_HEADS = {
     "systems", "technologies", "energy", "oil", "gas", "petroleum", "telecom", "communications",
     "publishing", "publications", "review", "journal", "gazette", "herald", "tribune", "daily",
     "observer", "monitor", "magazine", "newspaper", "studio", "studios", "records", "entertainment",
-    "organisation", "kremlin", "pentagon", "nato", "secretariat", "commissariat", "prosecutor's office",
+    "organisation", "kremlin", "pentagon", "brotherhood", "nato", "secretariat", "commissariat", "prosecutor's office",
 }
 # Nouns that introduce a title or a name in quotation marks ("the project "X"").
 NAMING_NOUNS = {

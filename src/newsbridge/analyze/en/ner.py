@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ...crossscript import known_agency
+from ..common.given_names import is_given_name
 from ..common.names import is_alias, name_tokens
 from . import lexicon as lx
 
@@ -810,6 +811,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
         return [Mention(s, e, "PER", src)]
+    if lab == "ORG" and _named_like_a_person(text, s, e, words):
+        return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
     if lab == "ORG":
         k = _org_person_split(text, s, e)
         if k is None:
@@ -852,6 +855,23 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         if c is not None:
             lab = c
     return [Mention(s, e, lab, src)]
+
+
+_BRAND_MARK = re.compile(r"\s*[®™]")
+
+
+def _named_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
+    """Two or three name-shaped words opening with a given name, no word of a body or a place:
+    a person, whatever the model said ("Khabib Nurmagomedov", "Irina Urbakh"). Not after
+    "the" (a ship, "the Ivan Gren") nor before a brand mark ("Don Victor®")."""
+    if not (_looks_like_person(words) and len(text[s:e].split()) == len(words) and is_given_name(words[0])):
+        return False
+    if any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE or w.lower() in GEO_HEADS
+           or w.lower() in lx.PORTFOLIO_WORDS or lookup_place(w) for w in words):
+        return False
+    if _DETERMINER_BEFORE.search(text, max(0, s - 6), s) or _BRAND_MARK.match(text, e):
+        return False
+    return classify_run(text, s, e) is None and not _known_agency(text[s:e])
 
 
 def _national_body(word: str) -> bool:
