@@ -216,3 +216,26 @@ def test_en_ner_given_name_rule_leaves_ships_brands_and_bodies(text, surface):
     from newsbridge.analyze.en.ner import _repair
     s = text.index(surface)
     assert all(m.label != "PER" for m in _repair(text, s, s + len(surface), "ORG", "spacy"))
+
+
+def test_en_ner_acronym_then_a_person_named_with_a_given_name_splits():
+    from newsbridge.analyze.en.ner import _repair
+    text = "said the general director of NAPI Tatyana Arabadzhi on Monday."
+    s, e = text.index("NAPI"), text.index(" on Monday")
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, s, e, "ORG", "spacy")] \
+        == [("NAPI", "ORG"), ("Tatyana Arabadzhi", "PER")]
+    text = "scored twice. Panchenko Forward Kirill Panchenko said"
+    s, e = text.index("Panchenko"), text.index(" said")
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, s, e, "ORG", "spacy")] \
+        == [("Kirill Panchenko", "PER")]
+
+
+def test_en_ner_a_date_after_a_body_is_not_its_name():
+    from newsbridge.analyze.en.ner import _trim_tail
+    text = "He was appointed head of the State Department on March 13, 2018."
+    s = text.index("State")
+    m = Mention(s, text.index(" 13"), "ORG", "spacy")
+    assert _trim_tail(text, m) and text[m.start:m.end] == "State Department"
+    text = "the Committee on Foreign Affairs met"
+    m = Mention(4, text.index(" met"), "ORG", "spacy")
+    assert _trim_tail(text, m) and text[m.start:m.end] == "Committee on Foreign Affairs"

@@ -423,6 +423,11 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 _NUMBER_AFTER_NO = re.compile(r"\.?[ \u00a0]?\d+[A-Za-z]?\b")
 
 
+_DATE_TAIL = re.compile(r"\s+(?:on|in|since|from|until|by|last|next|this)\s+(?:January|February|March|April|May|June|"
+                        r"July|August|September|October|November|December|Monday|Tuesday|Wednesday|"
+                        r"Thursday|Friday|Saturday|Sunday)$")
+
+
 def _trim_tail(text: str, m: Mention) -> bool:
     """No name ends in a joining word, however it grew ('… of the General Directorate of the'),
     and 'School No. 30' keeps its number; False when nothing is left."""
@@ -430,6 +435,9 @@ def _trim_tail(text: str, m: Mention) -> bool:
         num = _NUMBER_AFTER_NO.match(text, m.end)
         if num:
             m.end = num.end()
+    when = _DATE_TAIL.search(text, m.start, m.end)
+    if when and when.start() > m.start and m.label in ("ORG", "LOC"):
+        m.end = when.start()        # "the State Department on March 13": the date is not the name's
     while True:
         tail = _DANGLING_TAIL.search(text, m.start, m.end)
         if not tail or tail.start() <= m.start:
@@ -814,6 +822,10 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     if lab == "ORG" and _named_like_a_person(text, s, e, words):
         return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
     if lab == "ORG":
+        split = _acronym_then_person(text, s, e)
+        if split:
+            return split
+    if lab == "ORG":
         k = _org_person_split(text, s, e)
         if k is None:
             k = _body_then_speaker(text, s, e)
@@ -872,6 +884,23 @@ def _named_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
     if _DETERMINER_BEFORE.search(text, max(0, s - 6), s) or _BRAND_MARK.match(text, e):
         return False
     return classify_run(text, s, e) is None and not _known_agency(text[s:e])
+
+
+def _acronym_then_person(text: str, s: int, e: int) -> list[Mention] | None:
+    """"the general director of [NAPI Tatyana Arabadzhi]": a body's acronym, then a person named
+    with a given name; "[Panchenko Forward Kirill Panchenko]": a title, then the person."""
+    toks = tokens(text, s, e)
+    for k in range(1, len(toks) - 1):
+        rest = [text[a:b] for a, b in toks[k:]]
+        if not (len(rest) <= 3 and _named_like_a_person(text, toks[k][0], e, rest)):
+            continue
+        head = [text[a:b] for a, b in toks[:k]]
+        if head[-1].lower() in lx.ROLE_HEADS and not any(w.lower() in lx.ORG_HEADS for w in head):
+            return [Mention(toks[k][0], e, "PER", "rule")]
+        if k == 1 and 2 <= len(head[0]) <= 6 and head[0].isupper() and head[0].isalpha():
+            return [Mention(s, toks[0][1], "ORG", "rule"), Mention(toks[k][0], e, "PER", "rule")]
+        return None
+    return None
 
 
 def _national_body(word: str) -> bool:
