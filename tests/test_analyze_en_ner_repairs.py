@@ -239,3 +239,22 @@ def test_en_ner_a_date_after_a_body_is_not_its_name():
     text = "the Committee on Foreign Affairs met"
     m = Mention(4, text.index(" met"), "ORG", "spacy")
     assert _trim_tail(text, m) and text[m.start:m.end] == "Committee on Foreign Affairs"
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The frigate was built according to Project 22350 at the yard.", "Project"),
+    ("Parades marked Navy Day in every port.", "Navy Day"),
+    ("the Minister for Innovations and Technological Development Nenad Popovic said", "Technological Development"),
+])
+def test_en_ner_things_numbers_holidays_and_portfolios_are_no_persons(text, surface):
+    assert not _keep(text, _m(text, surface, "PER"))
+
+
+def test_en_ner_a_sentence_opening_word_is_cut_from_a_model_name(monkeypatch):
+    import newsbridge.analyze.en.ner as ner
+    text = "The team lost. Earlier Dinamo Moscow won at home. Shares of The We Company fell."
+    spans = [Mention(text.index("Earlier"), text.index(" won"), "ORG", "spacy"),
+             Mention(text.index("We Company"), text.index(" fell"), "ORG", "spacy")]
+    monkeypatch.setattr(ner, "spacy_mentions", lambda text, paras: list(spans))
+    found = ner.find_mentions(text, [(0, len(text))], [(0, 14), (15, 49), (50, len(text))])
+    assert {(text[m.start:m.end], m.label) for m in found} >= {("Dinamo Moscow", "ORG"), ("We Company", "ORG")}

@@ -183,6 +183,7 @@ STOP_CAPS = {
     "february", "march", "april", "may", "june", "july", "august", "september", "october",
     "november", "december", "mr", "mrs", "ms", "dr", "speaking", "addressing", "following",
     "despite", "although", "because", "moreover", "furthermore", "besides", "instead", "overall",
+    "near", "amid", "among", "against", "via", "within", "outside", "inside", "across", "through",
 }
 
 # Organisations news names bare, with no head word to tell what they are: companies and

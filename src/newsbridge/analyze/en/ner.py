@@ -373,6 +373,9 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                 continue
             s, e = clean_span(text, m.start, m.end)
             s, e = _snap(text, s, e)
+            lead = _skip_stop_caps(text, s, e, sent_starts)
+            if s < lead < e and _opens_sentence(text, s, sent_starts):
+                s = lead      # "[Earlier Dinamo Moscow]", "[Near Belgorod]": a sentence's first word is no name's
             if e <= s or not _is_cap(text[s:e]):
                 continue
             lab = m.label
@@ -610,6 +613,10 @@ def _is_demonym(word: str) -> bool:
     return g is not None and g.country_of_adjective(word, "en") is not None
 
 
+_NUMBER_NEXT = re.compile(r"[ \u00a0]\d")
+_NOT_NAME_SUFFIX = re.compile(r"^\w{4,}(?:tion|ment|ness|ism|ship|ogy)$")     # no -ance/-ence: Lawrence, Florence
+
+
 def _keep(text: str, m: Mention) -> bool:
     if _TITLE_CASE_VERB.search(text, m.start, m.end):
         return False
@@ -641,6 +648,12 @@ def _keep(text: str, m: Mention) -> bool:
             return False   # "Day" left of "Russian Navy Day" once the navy is dropped
         if any(c.isdigit() for c in surface):
             return False
+        if len(low) == 1 and _NUMBER_NEXT.match(text, m.end):
+            return False   # "Project 22350", "Pier 39": a thing and its number
+        if any(_NOT_NAME_SUFFIX.search(w) for w in low):
+            return False   # "Technological Development" left of a minister's portfolio
+        if len(low) > 1 and low[-1] in _CALENDAR_WORDS and not is_given_name(words[0]):
+            return False   # "Navy Day", "Victory Day": a holiday
     if m.label == "ORG":
         if len(low) == 1 and (low[0] in GENERIC_SINGLE or low[0] in lx.ROLE_HEADS or low[0] in lx.ROLE_PLURALS):
             return False   # "Ministry", "Chairman"; a title modifier alone can be a name ("Labour")
@@ -739,6 +752,13 @@ class _Cover:
 
     def add(self, m: Mention) -> None:
         self.spans.append((m.start, m.end))
+
+
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?:;\n\"“”«»—–-])\s*$")
+
+
+def _opens_sentence(text: str, s: int, sent_starts: set[int]) -> bool:
+    return s in sent_starts or _SENTENCE_BEFORE.search(text, max(0, s - 4), s) is not None
 
 
 def _skip_stop_caps(text: str, s: int, e: int, sent_starts: set[int]) -> int:
