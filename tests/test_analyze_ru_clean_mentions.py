@@ -72,3 +72,16 @@ def test_a_kind_of_body_alone_names_no_organisation():
     assert "Правительство" not in orgs and "Центр" in orgs, orgs
     putin = next(p for p in gold["persons"] if p["name"] == "Владимир Путин")
     assert putin["roles"] == ["председатель Правительства РФ"], putin
+
+
+def test_a_common_word_of_a_run_in_headline_is_no_person():
+    from newsbridge.analyze.ru.analyzer import _drop_common_words_as_persons
+    text = ("Женщина зарезала младенца Боевика из Чечни приговорили к 10 годам. Министр Ненад Попович "
+            "заявил об этом, констатировал Попович. Поп-звезда Мадонна сдала тест. В своё время Хван был "
+            "идеологом режима.")
+    got = _drop_common_words_as_persons(text, [
+        _m(text, "Боевика", "PER"), _m(text, "Ненад Попович", "PER"), _m(text, "Попович.", "PER"),
+        _m(text, "Мадонна", "PER"), _m(text, "Хван", "PER")])
+    kept = [text[m.start:m.end] for m in got]
+    assert "Боевика" not in kept
+    assert {"Ненад Попович", "Мадонна", "Хван"} <= set(kept) and any(k.startswith("Попович") for k in kept)

@@ -95,6 +95,7 @@ def analyze_ru(doc: Document) -> None:
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
     mentions = _clean_mentions(text, mentions)
+    mentions = _drop_common_words_as_persons(text, mentions)
     mentions = _add_gazetteer_places(text, segments, mentions)
     mentions = _bodies_and_slashes(text, mentions)
     mentions.sort(key=lambda m: m.start)
@@ -189,6 +190,34 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_WORD_BEFORE = re.compile(r"([а-яё-]+)[ \u00a0]+$", re.I)
+_WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)", re.I)
+_NAMING_NOUNS = {"фамилия", "псевдоним", "прозвище", "имя"}
+
+
+def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'person' that pymorphy knows only as a common word is a capitalised word of a
+    run-in headline ("Боевика из Чечни приговорили", "Осыпает мозги алкоголь"), unless the text
+    names a person with it (a word of a full name: "Ненад Попович" ... "Попович"), a title or
+    "фамилией" stands before it ("поп-звезда Мадонна"), or a verb follows it ("Хван был")."""
+    surnames = [w.lower() for m in mentions if m.label == "PER" and len(text[m.start:m.end].split()) > 1
+                for w in text[m.start:m.end].split()]         # any word: "Хван Чжан Еп" ... "Хвана"
+    out = []
+    for m in mentions:
+        word = text[m.start:m.end].strip()
+        if m.label == "PER" and " " not in word and "-" not in word and _common_word(word) \
+                and not any(_stem_eq(word.lower(), sn) for sn in surnames):
+            before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
+            after = _WORD_AFTER.match(text, m.end)
+            named = before is not None and (_title_word(before.group(1)) or
+                                            bool(lemmas(before.group(1).lower()) & _NAMING_NOUNS))
+            subject = after is not None and any(p.tag.POS == "VERB" for p in parses(after.group(1).lower())[:1])
+            if not (named or subject):
+                continue
+        out.append(m)
+    return out
+
+
 # "площадь Святого Петра", "улица Ленина", "река Амур": the common noun is part of the place's name
 _GEO_NOUNS = {"площадь", "улица", "проспект", "бульвар", "набережная", "переулок", "шоссе", "река", "озеро",
               "остров", "залив", "пролив", "гора", "полуостров", "мыс", "канал"}
@@ -210,13 +239,20 @@ def _title_word(word: str) -> bool:
     return any(lem in lx.ROLE_HEADS for lem in lemmas(low)) and not gz.lookup(word.strip(), "ru")
 
 
-def _common_noun(word: str) -> bool:
-    """A word pymorphy knows only as a common noun (no proper-name tags)."""
+_PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+
+
+def _common_word(word: str) -> bool:
+    """A word pymorphy knows, and only as a common word (no reading as a name of any kind)."""
     ps = parses(word.lower())
     if not ps or not analyzer_known(word.lower()):
         return False
-    return all(not ({"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"} & set(str(p.tag).replace(" ", ",").split(",")))
-               for p in ps) and ps[0].tag.POS == "NOUN"
+    return all(not (_PROPER_TAGS & set(str(p.tag).replace(" ", ",").split(","))) for p in ps)
+
+
+def _common_noun(word: str) -> bool:
+    """A word pymorphy knows only as a common noun (no proper-name tags)."""
+    return _common_word(word) and parses(word.lower())[0].tag.POS == "NOUN"
 
 
 def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[Mention]:
