@@ -140,3 +140,19 @@ def test_a_credit_line_of_separated_pieces_gives_the_date_and_the_source(line, p
             "Chinese and Russian media agreed on Monday to expand cooperation, officials said.\n")
     doc = apply(Document(id="t", text=text), ["clean", "metadata"])
     assert (doc.published, doc.source) == (published, source)
+
+
+@pytest.mark.parametrize("text, title, published, source", [
+    ("Разгерметизация корабля произошла на МКС: 12 Февраля 2023, 00:12\n\nТАСС - КАЗИНФОРМ - Роскосмос "
+     "сообщил о разгерметизации корабля, подготовленного к отстыковке от МКС, передает агентство.\n",
+     "Разгерметизация корабля произошла на МКС", "2023-02-12", "ТАСС"),
+    ("More than 180 accidents in one day in Astana: February 11, 2023, 2:10 P.M.\n\nASTANA.KAZINFORM - The "
+     "capital's police department called on drivers to be extremely attentive on the roads today.\n",
+     "More than 180 accidents in one day in Astana", "2023-02-11", "Kazinform"),
+    ("Talks: what comes next for the region\n\nMINSK, 5 March (BelTA) - Talks on trade ended in Minsk on "
+     "Tuesday after two days of meetings between the delegations.\n",
+     "Talks: what comes next for the region", None, "BelTA"),
+])
+def test_a_headline_with_the_site_date_and_agency_datelines(text, title, published, source):
+    doc = _md(text)
+    assert (doc.title, doc.published, doc.source) == (title, published, source)

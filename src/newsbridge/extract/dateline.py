@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import DateMatch, find_dates
+from .source import is_known_agency
 
 HEAD_CHARS = 160            # a dateline ends within this many characters of the paragraph start
 MAX_PLACE_WORDS = 5
@@ -116,6 +117,8 @@ def parse_dateline(para: str) -> Dateline | None:
     pos += dash.end()
     if date is None and agency is None and (dash.group("dot") or not (place.isupper() and len(place) >= 3)):
         return None  # "Putin said - ..." is not a dateline: it needs a date, an agency or a CAPS place
+    if agency is None and place.isupper():
+        agency, span, place, pos = _agency_as_place(head, m.start("place"), place, pos)
     if agency is None:
         am2 = _AGENCY_AFTER_DASH.match(head[pos:])
         if am2 and len(am2.group("ag")) <= 30 and not _looks_like_sentence_start(am2.group("ag")):
@@ -123,6 +126,26 @@ def parse_dateline(para: str) -> Dateline | None:
             span = (pos + am2.start("ag"), pos + am2.end("ag"))
             pos += am2.end()
     return Dateline(pos, place, agency, span, date)
+
+
+_PLACE_DOT_AGENCY = re.compile(r"(?P<place>[A-ZА-ЯЁ]{3,}(?:[ -][A-ZА-ЯЁ]+)*)\.(?P<ag>[A-ZА-ЯЁ]{3,}(?:-[A-ZА-ЯЁ]+)*)$")
+
+
+def _agency_as_place(head: str, at: int, place: str, pos: int):
+    """"АСТАНА.КАЗИНФОРМ -": the city and the agency without a space; "ТАСС - КАЗИНФОРМ -": an
+    agency where the city stands (the story is that agency's, reprinted by the second one).
+    Returns (agency, its span, place, where the dateline ends)."""
+    joined = _PLACE_DOT_AGENCY.match(place)
+    if joined:
+        return joined.group("ag"), (at + joined.start("ag"), at + joined.end("ag")), joined.group("place"), pos
+    if not is_known_agency(place):
+        return None, None, place, pos
+    second = _CAPS_AGENCY.match(head, pos)
+    if second:
+        dash = re.match(_DASH, head[second.end():])
+        if dash and not dash.group("dot"):
+            pos = second.end() + dash.end()
+    return place, (at, at + len(place)), None, pos
 
 
 _SENTENCE_WORDS = re.compile(r"(?i)^(?:the|a|an|in|on|at|this|that|he|she|it|they|we|i|according|as|after|"

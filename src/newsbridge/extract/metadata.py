@@ -6,6 +6,7 @@ their evidence spans out. Given metadata (JSONL fields, HTML meta) wins over the
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -65,12 +66,14 @@ def extract_metadata(text: str, boilerplate: Iterable[Any] = (), given: dict[str
     # -- title ------------------------------------------------------------------------------
     body_start = _body_start(lines, boiler_lines)
     head = find_headline(lines, set(boiler_lines), body_start)
+    title_stamp = _title_stamp(head.text) if head is not None else None
+    headline = head.text[:title_stamp[0]] if title_stamp else head.text if head is not None else None
     if given.get("title"):
         md.title = " ".join(str(given["title"]).split())
     elif head is not None:
-        md.title = head.text
-    if head is not None and (not given.get("title") or _same(head.text, md.title)):
-        md.evidence.append(("title", Evidence(head.start, head.end, "title", {})))
+        md.title = headline
+    if head is not None and (not given.get("title") or _same(headline, md.title)):
+        md.evidence.append(("title", Evidence(head.start, head.start + len(headline), "title", {})))
 
     # -- body paragraphs after the headline: datelines live in the first of them -------------
     body_paras = [(a, b) for a, b in paras if head is None or a > head.start]
@@ -95,7 +98,9 @@ def extract_metadata(text: str, boilerplate: Iterable[Any] = (), given: dict[str
     if given_date:
         md.published = given_date
     else:
-        md.published = _published(text, spans, datelines, md)
+        stamped = [(head.start + title_stamp[1].start, head.start + title_stamp[1].end, title_stamp[1])] \
+            if title_stamp else []
+        md.published = _published(text, spans, datelines, md, stamped)
 
     # -- source ---------------------------------------------------------------------------------
     if given.get("source"):
@@ -161,7 +166,25 @@ def _anchors(text: str, spans: list[_Boiler]) -> list[_dt.date]:
     return out
 
 
-def _published(text: str, spans: list[_Boiler], datelines: list[tuple[int, Any]], md: Metadata) -> str | None:
+_TITLE_STAMP_SEP = re.compile(r"\s*(?::|\||\s[-–—])\s+")
+TITLE_MIN_WORDS = 3
+
+
+def _title_stamp(line: str) -> tuple[int, DateMatch] | None:
+    """A headline the site printed with its date: "Разгерметизация произошла на МКС: 12 Февраля
+    2023, 00:12" -> (where the headline ends, the date)."""
+    for sep in reversed(list(_TITLE_STAMP_SEP.finditer(line))):
+        rest = line[sep.end():]
+        if len(line[:sep.start()].split()) < TITLE_MIN_WORDS or not is_date_line(rest, max_other_words=0):
+            continue
+        found = find_dates(line, sep.end())
+        if found:
+            return sep.start(), found[0]
+    return None
+
+
+def _published(text: str, spans: list[_Boiler], datelines: list[tuple[int, Any]], md: Metadata,
+               title_stamp: list[tuple[int, int, DateMatch]] = ()) -> str | None:
     stamps = [s for s in spans if s.label == "stamp"]
     anchors: list[_dt.date] | None = None
 
@@ -194,6 +217,10 @@ def _published(text: str, spans: list[_Boiler], datelines: list[tuple[int, Any]]
                 best = (iso, s)
         if best:
             return use(best[0], best[1].start, best[1].end, "stamp:" + best[1].attrs["kind"])
+        for start, end, dm in title_stamp:     # the site's date after its headline: a publication stamp
+            iso = full(dm.year, dm.month, dm.day)
+            if iso:
+                return use(iso, start, end, "title_stamp")
     for off, dl in datelines:
         if dl.date is not None:
             iso = full(dl.date.year, dl.date.month, dl.date.day)
