@@ -161,3 +161,9 @@ def test_a_count_of_attendees_with_words_between_and_china_by_来华():
                "哈萨克斯坦总统托卡耶夫举行会谈。\n")
     visits = [e.attrs for e in doc.layer(EVENTS) if e.label == "visit"]
     assert len(visits) == 1 and visits[0]["date"] == "2025-09-01" and "中国" in visits[0]["participants"]
+
+
+def test_one_person_whatever_dot_joins_the_name():
+    doc = run("里希•苏纳克周二表示，政府将修改法律。里希·苏纳克还说，苏纳克将访问苏格兰。")
+    persons = [s.attrs for s in doc.layer(PERSONS)]
+    assert len(persons) == 1 and persons[0]["name"] == "里希·苏纳克" and "里希•苏纳克" in persons[0]["aliases"]

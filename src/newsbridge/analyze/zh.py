@@ -307,6 +307,14 @@ def _title_split_by_a_place(text: str, words):
     return out
 
 
+_OTHER_DOTS = re.compile("[•・‧∙]")
+
+
+def _name_core(name: str) -> str:
+    """A name without spaces, its parts joined by one kind of dot: 里希•苏纳克 = 里希·苏纳克."""
+    return _OTHER_DOTS.sub("·", name.replace(" ", ""))
+
+
 def analyze_zh(doc: Document) -> None:
     text = doc.text
     segments = [(a, b) for a, b in doc.body_segments() if text[a:b].strip()]
@@ -324,9 +332,9 @@ def analyze_zh(doc: Document) -> None:
     by_name: dict[str, _Person] = {}
 
     def fuller(name: str):
-        core = name.replace(" ", "")
-        return next((q for q in persons if len(core) < len(q.name.replace(" ", "")) and len(core) >= 2 and
-                     (q.name.replace(" ", "").startswith(core) or q.name.replace(" ", "").endswith(core))), None)
+        core = _name_core(name)
+        return next((q for q in persons if len(core) >= 2 and (core == _name_core(q.name) or len(core) < len(
+            _name_core(q.name)) and (_name_core(q.name).startswith(core) or _name_core(q.name).endswith(core)))), None)
     # longest first; equal lengths in a fixed order (a set's order varies with the hash seed)
     for name in sorted({text[s:e] for s, e, _, _ in per_spans}, key=lambda n: (-len(n.replace(" ", "")), n)):
         if name in by_name:
@@ -1052,4 +1060,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="4")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms
+register_analyzer("zh", version="5")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots
