@@ -28,3 +28,9 @@ def test_an_audience_of_listeners_is_no_meeting():
                       "wider audience. On Friday the Pope granted an audience to the president of Peru.\n",
                       "en", "events")
     assert [n for n in events] == ["audience to the president of Peru"]
+
+
+def test_advice_to_visit_is_no_visit():
+    events = analyzed("Travel\n\nThe midfielder visited Kamchatka in July. If you are in Russia, you must visit "
+                      "Kamchatka, he wrote. Everyone should visit the Valley of Geysers.\n", "en", "events")
+    assert list(events) == ["visited Kamchatka"] and len(events["visited Kamchatka"]["mentions"]) == 1

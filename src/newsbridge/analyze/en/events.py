@@ -198,12 +198,19 @@ _SIGNED_ONLY = {"program", "programme", "roadmap", "road map", "declaration", "p
 _SIGNED_BEFORE = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 
 
+_ADVICE_BEFORE = re.compile(r"\b(?:you|one|everyone|everybody|anyone)\s+(?:really\s+|simply\s+|definitely\s+)?"
+                            r"(?:must|should|have\s+to|need\s+to|ought\s+to|can|could|might)\s+(?:\w+\s+)?$|"
+                            r"\bmust-$", re.I)
+
+
 def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years) -> EventMention | None:
     ss, se = sent
     word = text[s:e].lower()
     left = text[ss:s]
     right = text[e:se]
     planned = bool(_PLANNED.search(text[max(ss, s - 60):min(se, e + 40)]))
+    if _ADVICE_BEFORE.search(text, max(ss, s - 40), s):
+        return None       # "If you are in Russia, you must visit Kamchatka": advice, nothing that happened
     if etype == "meeting":
         if word in ("met", "meet", "meets"):
             if not re.match(r"\s+(?:with\s+)?(?:(?:the|his|her|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?[A-Z]|\s+with\b", right):
