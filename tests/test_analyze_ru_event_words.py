@@ -50,3 +50,12 @@ def test_a_congressman_and_a_racers_start_are_no_events():
     text = ("Новости\n\nПавел Кузьминов одержал победу. Он стартовал пятым, но вышел в лидеры. "
             "Об этом сообщил Мэтт Розендейл, конгрессмен от штата Монтана.")
     assert analyzed(text, "ru", "events") == {}
+
+
+def test_participles_the_legislature_and_terms_of_use_are_no_events():
+    events = analyzed("Новости\n\nЧасто встречающихся названий сахара много. Эти усилия встречают значительное "
+                      "сопротивление. Он сотрудничал с конгрессом по данному делу. Это предусмотрено "
+                      "пользовательским соглашением. В понедельник министр провел встречу с послом в Москве.\n",
+                      "ru", "events")
+    names = " ".join(events)
+    assert len(events) == 1 and "встречу с послом" in names

@@ -1353,8 +1353,11 @@ def _past_trigger(trigger: str) -> bool:
 
 _SCORE = re.compile(r"(?i)(?<![\w-])со\s+сч[её]том\b")
 _LEAGUE_SIDE = re.compile(r"(?i)(?:западн|восточн)\w*\s+$")
+_MEET_PARTICIPLE = re.compile(r"(?i)встреча(?:ющ|ем)")
+_BODY_CONGRESS = re.compile(r"(?i)(?:\bс\s+конгресс\w*|конгресс\w*\s+США)")
+_TERMS_BEFORE = re.compile(r"(?i)(?:пользовательск\w*|лицензионн\w*|\bпо)\s+$")
 _MEET_HALFWAY = re.compile(r"(?i)(?:пош[её]л|пошл[аио]|ид[ёу]т|идти|пойти|идут|шли)\s+на\s+$")
-_ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никаких|сильного|серь[её]зного|активного)\s+)?"
+_ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никаких|[а-яё]+(?:ого|его|ое|ее|ую|юю|ых|их))\s+)?"
                         r"(?:сопротивлени|поддержк|понимани|возражени|препятстви|противодействи)")
 
 
@@ -1370,8 +1373,12 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
     if etype == "forum" and _LEAGUE_SIDE.search(text, max(0, ts - 12), ts):
         return False  # 'Западной конференции': a league's half, not a gathering
     if etype == "meeting" and (_MEET_HALFWAY.search(text, max(0, ts - 12), ts)
-                               or _ENCOUNTER.match(text, te)):
-        return False  # 'пошло на встречу' (obliged), 'не встречал сопротивления' (met with)
+                               or _ENCOUNTER.match(text, te) or _MEET_PARTICIPLE.match(m.group(1))):
+        return False  # 'пошло на встречу' (obliged), 'не встречал сопротивления' (met with), 'часто встречающихся'
+    if etype == "forum" and m.group(1).lower().startswith("конгресс") and _BODY_CONGRESS.search(text, max(0, ts - 3), te + 5):
+        return False  # 'сотрудничество с конгрессом', 'конгресса США': the legislature
+    if etype == "agreement" and _TERMS_BEFORE.search(text, max(0, ts - 20), ts):
+        return False  # 'пользовательским соглашением' (terms of use), 'по договору гонорар' (under the contract)
     stop = text.find(".", te)
     if etype == "meeting" and _SCORE.search(text, ts, stop if stop >= 0 else len(text)):
         return False  # 'Встреча в Череповце завершилась со счетом 4:3': a match
