@@ -59,3 +59,14 @@ def test_participles_the_legislature_and_terms_of_use_are_no_events():
                       "ru", "events")
     names = " ".join(events)
     assert len(events) == 1 and "встречу с послом" in names
+
+
+def test_works_in_brackets_and_names_of_things_a_few_words_on_are_no_quotes():
+    from newsbridge.model import QUOTES, Document
+    from newsbridge.pipeline import apply
+    text = ("Кино\n\nАктер Уильям Сэдлер («Август Раш», «Смерти вопреки», «Зеленая миля») сыграл смерть. "
+            "Премьер Михаил Мишустин сообщил о выпуске вакцины от коронавирусной инфекции «Спутник V». "
+            "Врач Николай Крючков говорил о штамме коронавирусной инфекции «омикрон». "
+            "«Мы готовы к новому сезону», - сказал Уильям Сэдлер.\n")
+    doc = apply(Document(id="t", text=text, language="ru"), ["clean", "metadata", "analyze"])
+    assert [doc.span_text(q) for q in doc.layer(QUOTES)] == ["Мы готовы к новому сезону"]
