@@ -53,3 +53,13 @@ def test_a_title_after_a_possessive_is_the_persons_role(text, role, org):
     analyze_en(doc)
     person = to_gold(doc)["persons"][0]
     assert (person["roles"], person["org"]) == ([role], org)
+
+
+def test_the_next_persons_title_in_a_list_is_not_ones_own():
+    text = ("Parade\n\nBefore the parade began, Putin, accompanied by Minister of Defense Sergei Shoygu, "
+            "Commander-in-Chief of the Navy Admiral Nikolai Yevmenov, and other officers, toured the ships. "
+            "Sean Robertson, a spokesperson for the Pentagon, told reporters the parade was safe.\n")
+    doc = apply(Document(id="l", text=text, language="en"), ["clean", "metadata", "analyze"])
+    people = {s.attrs["name"]: s.attrs for s in doc.layer("persons")}
+    assert people["Sergei Shoygu"]["roles"] == ["Minister of Defense"]
+    assert people["Sean Robertson"]["roles"] == ["spokesperson"]

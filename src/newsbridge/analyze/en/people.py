@@ -340,6 +340,16 @@ _COMMA_BEFORE = re.compile(r",[ \u00a0]*$")
 _AFTER_APPOSED = re.compile(r"[ \u00a0]*(?:[,(.;!?]|$)")     # the name closes the apposition
 
 
+_LAST_WORD = re.compile(r"([A-Za-z-]+)\s+$")
+
+
+def _titled_name(text: str, role_start: int, name_start: int) -> bool:
+    """A person named inside a title span after a title word, not after 'of'/'for'/'at' (where
+    a mis-tagged body stands: "spokesperson for [Inherent Resolve]")."""
+    w = _LAST_WORD.search(text, role_start, name_start)
+    return w is not None and w.group(1).lower() not in ("of", "for", "at", "to", "in", "the", "on", "with", "from")
+
+
 def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                  sentences: list[tuple[int, int]]) -> None:
     import bisect
@@ -381,5 +391,6 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
         if not got:
             last_plural = None if last_plural and m.start - last_plural[0].end > 120 else last_plural
         r = parse_right_role(text, m.end, se, mentions)
-        if r:
+        if r and not any(x is not m and r[2] <= x.start < r[3] and _titled_name(text, r[2], x.start) for x in pers):
+            # (", Commander-in-Chief of the Navy Admiral Nikolai Yevmenov": the next person's title)
             p.add_role(r[0], r[1], r[2], r[3])
