@@ -258,3 +258,10 @@ def test_en_ner_a_sentence_opening_word_is_cut_from_a_model_name(monkeypatch):
     monkeypatch.setattr(ner, "spacy_mentions", lambda text, paras: list(spans))
     found = ner.find_mentions(text, [(0, len(text))], [(0, 14), (15, 49), (50, len(text))])
     assert {(text[m.start:m.end], m.label) for m in found} >= {("Dinamo Moscow", "ORG"), ("We Company", "ORG")}
+
+
+def test_en_ner_a_place_named_with_a_given_name_is_a_person():
+    from newsbridge.analyze.en.ner import _repair
+    text = "Rustam Fatkhutdinov was the best in the series."
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, 0, 19, "LOC", "spacy")] \
+        == [("Rustam Fatkhutdinov", "PER")]

@@ -839,7 +839,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
         return [Mention(s, e, "PER", src)]
-    if lab == "ORG" and _named_like_a_person(text, s, e, words):
+    if lab in ("ORG", "LOC") and _named_like_a_person(text, s, e, words):
         return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
     if lab == "ORG":
         split = _acronym_then_person(text, s, e)
