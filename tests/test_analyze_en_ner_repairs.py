@@ -265,3 +265,11 @@ def test_en_ner_a_place_named_with_a_given_name_is_a_person():
     text = "Rustam Fatkhutdinov was the best in the series."
     assert [(text[m.start:m.end], m.label) for m in _repair(text, 0, 19, "LOC", "spacy")] \
         == [("Rustam Fatkhutdinov", "PER")]
+
+
+def test_en_ner_a_name_that_modifies_a_noun_after_in_the_stays_a_person():
+    text = ("The speech in the Richard Nixon presidential library was sharp. Snow was removed in the "
+            "Kalininsky administrative district. The talks were held in Vladimir Putin.")
+    cands = [_m(text, "Richard Nixon", "PER"), _m(text, "Kalininsky", "PER"), _m(text, "Vladimir Putin", "PER")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Richard Nixon", "PER"), ("Kalininsky", "LOC"), ("Vladimir Putin", "LOC")]

@@ -519,6 +519,9 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|team|company|newspaper|
 
 
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
+_LOWER_NEXT = re.compile(r"[ \u00a0]+[a-z]")
+_ADMIN_SOON_AFTER = re.compile(r"[ \u00a0](?:[a-z]+[ \u00a0])?(?:region|oblast|province|krai|territory|district|county|"
+                               r"prefecture|city|town|village|settlement)\b")
 
 
 def _town_and_region(text: str, m: Mention, places_at: dict[int, Mention],
@@ -559,9 +562,13 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         left = text[max(0, m.start - 30):m.start]
         surface = text[m.start:m.end]
         words = _words(surface)
-        if m.label == "PER" and len(words) <= 2 and _LOC_LEFT.search(left) and m.source != "alias" \
-                and not _POSSESSIVE_NEXT.match(text, m.end):
-            m.label = "LOC"   # "in Anna Petrova" is odd news English; "in Bruce Wayne's manor" is not
+        loc_left = _LOC_LEFT.search(left) if m.label == "PER" else None
+        if loc_left and len(words) <= 2 and m.source != "alias" and not _POSSESSIVE_NEXT.match(text, m.end) \
+                and not (loc_left.group(0).lower().rstrip().endswith(" the") and _LOWER_NEXT.match(text, m.end)
+                         and not _ADMIN_SOON_AFTER.match(text, m.end)):
+            # "in Anna Petrova" is odd news English; "in Bruce Wayne's manor" and "in the Richard
+            # Nixon presidential library" (the name modifies what follows) are not
+            m.label = "LOC"
         elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
                 and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
             m.label = "LOC"
