@@ -99,3 +99,15 @@ def test_a_headline_run_into_the_lead_ends_a_sentence():
     # only near the top, where a headline can be: further down a capital after a word is a name
     far = "x" * 500 + " the delegation visited Tver region The former singer posted a photo."
     assert len(split_sentences(far)) == 1
+
+
+def test_a_russian_headline_run_into_the_lead_ends_a_sentence():
+    from newsbridge.analyze.common.sentences import split_sentences
+    text = ("Сменщик Фургала впервые вышел к протестующим Врио губернатора Михаил Дегтярев вышел к людям. "
+            "Он встретился с Президентом России.")
+    got = [text[a:b] for a, b in split_sentences(text)]
+    assert got == ["Сменщик Фургала впервые вышел к протестующим", "Врио губернатора Михаил Дегтярев вышел к людям.",
+                   "Он встретился с Президентом России."]         # a capitalised title inside a sentence
+    text = ("Помпео назвали худшим госсекретарем в истории страны Эксперты по международным делам "
+            "Аарон Дэвид Миллер и Ричард Сокольский написали статью.")
+    assert [text[a:b] for a, b in split_sentences(text)][1].startswith("Эксперты по международным делам")

@@ -26,8 +26,15 @@ _SENT_END = re.compile(r"[.!?…]+[\"'”»’)\]]*|[。！？]+[”」』）]*"
 # as documents made of a headline segment and body segments join them): a word that opens only
 # sentences, capitalised after a lower-case word, then a lower-case word. Only near the top.
 RUN_IN_REACH = 400
+# Russian: a preposition or pronoun capitalised after a lower-case word opens a sentence whatever
+# follows ("… вышел к протестующим В Хабаровске …"); a noun or adverb that opens sentences, before a
+# lower-case word ("… к протестующим Врио губернатора …", "… в истории страны Эксперты по …").
 _RUN_IN = re.compile(r"(?<=[a-z0-9]) (?=(?:The|Both|He|She|They|We|It|Its|His|Her|Their|This|These|Those|"
-                     r"According|However|Meanwhile|Earlier|Later|In|On|At|After|During) [a-z])")
+                     r"According|However|Meanwhile|Earlier|Later|In|On|At|After|During) [a-z])|"
+                     r"(?<=[а-яё0-9]) (?=(?:В|Во|На|По|Об|При|Для|Со|Из|За|Он|Она|Они|Мы|Это|Как|После|Согласно|"
+                     r"Однако|Несмотря|Напомним|Ранее|Накануне|Сегодня|Вчера|Также|Кроме|Между|Среди) )|"
+                     r"(?<=[а-яё0-9]) (?=(?:Врио|Глава|Президент|Премьер|Министр|Губернатор|Мэр|Власти|Жители|"
+                     r"Эксперты|Специалисты|Ученые|Учёные|Отмечается|Всего|Более|Около) [а-яё])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -63,7 +70,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
     for ps, pe in split_paragraphs(text, start, hi):
         s = ps
         if ps < RUN_IN_REACH:
-            for m in _RUN_IN.finditer(text, ps, min(pe, RUN_IN_REACH)):
+            first_end = _SENT_END.search(text, ps, pe)       # a headline runs into the first sentence only
+            reach = min(pe, RUN_IN_REACH, first_end.start() if first_end else pe)
+            for m in _RUN_IN.finditer(text, ps, reach):
                 if not (spans and _inside(m.start(), starts, spans)):
                     out.append((s, m.start()))
                     s = m.end()
