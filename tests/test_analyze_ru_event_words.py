@@ -70,3 +70,12 @@ def test_works_in_brackets_and_names_of_things_a_few_words_on_are_no_quotes():
             "«Мы готовы к новому сезону», - сказал Уильям Сэдлер.\n")
     doc = apply(Document(id="t", text=text, language="ru"), ["clean", "metadata", "analyze"])
     assert [doc.span_text(q) for q in doc.layer(QUOTES)] == ["Мы готовы к новому сезону"]
+
+
+def test_an_event_place_is_not_the_place_of_another_clause():
+    def places(text):
+        return {e["place"] for e in analyzed("Новости\n\n" + text + "\n", "ru", "events").values()}
+    assert places("Президенты обсудили выполнение договоренностей о перемирии в Донбассе, достигнутых во "
+                  "время Нормандского саммита в декабре.") == {None}
+    assert places("Зеленский заехал в Ватикан, где удостоился аудиенции у Папы Римского.") == {"Ватикан"}
+    assert places("Губернатор провел встречу с жителями Советской Гавани.") == {"Советской Гавани"}

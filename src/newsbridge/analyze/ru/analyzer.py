@@ -1262,8 +1262,10 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 surface = " ".join(text[mm.start:mm.end].split())
                 if mm.label == "LOC":
                     pl = gz.lookup(surface, "ru")
-                    prev = text[max(ss, mm.start - 4):mm.start].lower()
-                    if re.search(r"\b(в|во|на)\s+$", prev) and (place is None or abs(mm.start - ts) < place_dist):
+                    prev = text[max(ss, mm.start - 10):mm.start].lower()
+                    if (re.search(r"\b(в|во|на)\s+$", prev) or _RESIDENTS_OF.search(prev)) \
+                            and _attached_to(text, ts, te, mm.start, mm.end) \
+                            and (place is None or abs(mm.start - ts) < place_dist):
                         place, place_dist = surface, abs(mm.start - ts)
                     if pl is not None and pl.kind == "country":
                         nm = pl.native("ru")
@@ -1336,6 +1338,17 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
 
 _WEEKDAY_BEFORE = re.compile(r"(понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)\W{1,3}$", re.I)
 _WEEKDAYS = {"понедельник": 0, "вторник": 1, "сред": 2, "четверг": 3, "пятниц": 4, "суббот": 5, "воскресенье": 6}
+
+
+_RESIDENTS_OF = re.compile(r"\bжител[а-яё]*\s+$")     # "встречи с жителями Советской Гавани"
+_CLAUSE_BREAK = re.compile(r"[,;:—–()](?!\s*(?:где|куда)\b)")
+
+
+def _attached_to(text: str, ts: int, te: int, ps: int, pe: int) -> bool:
+    """Can the place at ps..pe be where the event at ts..te happened? A place before the event
+    word must not end another clause ("о перемирии в Донбассе, достигнутых во время Нормандского
+    саммита": no; "заехал в Ватикан, где удостоился аудиенции": yes)."""
+    return ps > ts or not _CLAUSE_BREAK.search(text, pe, ts)
 
 
 def _resolve_date(text: str, dm, ref, years, planned: bool):
