@@ -273,3 +273,15 @@ def test_en_ner_a_name_that_modifies_a_noun_after_in_the_stays_a_person():
     cands = [_m(text, "Richard Nixon", "PER"), _m(text, "Kalininsky", "PER"), _m(text, "Vladimir Putin", "PER")]
     assert _labels(text, _context_labels(text, cands)) == [
         ("Richard Nixon", "PER"), ("Kalininsky", "LOC"), ("Vladimir Putin", "LOC")]
+
+
+def test_en_ner_an_unknown_place_listed_with_bodies_is_a_body():
+    from newsbridge.analyze.en.ner import _list_mates
+    text = ("Funds proposed by Blackrock and Fidelity grew. Only Changan, Chery, Geely and Mercedes-Benz sold "
+            "more. A plane crashed in the canton of Valais, ANSA reported. Talks in Russia and the EU went on.")
+    cands = [_m(text, "Blackrock", "LOC"), _m(text, "Fidelity", "ORG"), _m(text, "Changan", "LOC"),
+             _m(text, "Chery", "ORG"), _m(text, "Geely", "ORG"), _m(text, "Mercedes-Benz", "ORG"),
+             _m(text, "Valais", "LOC"), _m(text, "ANSA", "ORG"), _m(text, "Russia", "LOC"), _m(text, "EU", "ORG")]
+    got = dict(_labels(text, _list_mates(text, cands)))
+    assert got["Blackrock"] == "ORG" and got["Changan"] == "ORG"
+    assert got["Valais"] == "LOC" and got["Russia"] == "LOC"

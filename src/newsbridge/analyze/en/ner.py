@@ -420,6 +420,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
+    cands = _list_mates(text, cands)
     return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
 
 
@@ -739,6 +740,30 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
         for m in ms:
             m.label = best
     return [m for m in cands if m.label]
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
+
+
+def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
+    """Names listed together are of one kind: a one-word 'place' no gazetteer knows, listed with
+    bodies only, is a body too ("Changan, Chery, Geely and Mercedes-Benz", "Blackrock and
+    Fidelity", "Marvel Entertainment, Lucasfilm and BamTech")."""
+    runs: list[list[Mention]] = []
+    for m in sorted(cands, key=lambda m: m.start):
+        if runs and _LIST_JOIN.fullmatch(text, runs[-1][-1].end, m.start):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    for run in runs:
+        if len(run) < 2 or not re.search(r"\b(?:and|or)\b", text[run[-2].end:run[-1].start]):
+            continue       # "the canton of Valais, ANSA reported": a comma alone makes no list
+        unknown = [m for m in run if m.label == "LOC" and " " not in text[m.start:m.end].strip()
+                   and not lookup_place(text[m.start:m.end])]
+        if unknown and len(run) > len(unknown) and all(m.label == "ORG" for m in run if m not in unknown):
+            for m in unknown:
+                m.label = "ORG"
+    return cands
 
 
 def _put_in_place(text: str, m: Mention) -> bool:
