@@ -111,3 +111,5 @@ def test_a_russian_headline_run_into_the_lead_ends_a_sentence():
     text = ("Помпео назвали худшим госсекретарем в истории страны Эксперты по международным делам "
             "Аарон Дэвид Миллер и Ричард Сокольский написали статью.")
     assert [text[a:b] for a, b in split_sentences(text)][1].startswith("Эксперты по международным делам")
+    text = "Певец посетил Тверскую область Экс-солист группы «Руки Вверх» Сергей Жуков выложил фото."
+    assert [text[a:b] for a, b in split_sentences(text)][1].startswith("Экс-солист группы")
