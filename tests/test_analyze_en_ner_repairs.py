@@ -285,3 +285,13 @@ def test_en_ner_an_unknown_place_listed_with_bodies_is_a_body():
     got = dict(_labels(text, _list_mates(text, cands)))
     assert got["Blackrock"] == "ORG" and got["Changan"] == "ORG"
     assert got["Valais"] == "LOC" and got["Russia"] == "LOC"
+
+
+def test_en_ner_a_city_run_into_a_person_splits_and_shows_stay_whole():
+    from newsbridge.analyze.en.ner import _repair
+    text = "In Kyiv Oleksii Reznikov said the talks went well. Jets flew at the Dubai Air Show."
+    s, e = text.index("Kyiv"), text.index(" said")
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, s, e, "PER", "spacy")] \
+        == [("Kyiv", "LOC"), ("Oleksii Reznikov", "PER")]
+    s, e = text.index("Dubai"), text.index(".", text.index("Dubai"))
+    assert all(m.label != "PER" for m in _repair(text, s, e, "ORG", "spacy"))

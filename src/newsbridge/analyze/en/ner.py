@@ -873,7 +873,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         return [Mention(s, e, "PER", src)]
     if lab in ("ORG", "LOC") and _named_like_a_person(text, s, e, words):
         return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
-    if lab == "ORG":
+    if lab in ("ORG", "LOC", "PER") and len(words) >= 3:
         split = _acronym_then_person(text, s, e)
         if split:
             return split
@@ -922,16 +922,19 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
 
 
 _BRAND_MARK = re.compile(r"\s*[®™]")
+# given names of the dictionary that English writes mostly as common words ("Dubai Air Show")
+_ENGLISH_WORD_NAMES = {"air", "art", "silver", "mars"}
 
 
 def _named_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
     """Two or three name-shaped words opening with a given name, no word of a body or a place:
     a person, whatever the model said ("Khabib Nurmagomedov", "Irina Urbakh"). Not after
     "the" (a ship, "the Ivan Gren") nor before a brand mark ("Don Victor®")."""
-    if not (_looks_like_person(words) and len(text[s:e].split()) == len(words) and is_given_name(words[0])):
+    if not (_looks_like_person(words) and len(text[s:e].split()) == len(words) and is_given_name(words[0])
+            and words[0].lower() not in _ENGLISH_WORD_NAMES):
         return False
     if any(w.lower() in lx.ORG_HEADS or w.lower() in GENERIC_SINGLE or w.lower() in GEO_HEADS
-           or w.lower() in lx.PORTFOLIO_WORDS or lookup_place(w) for w in words):
+           or w.lower() in lx.PORTFOLIO_WORDS or w.lower() in EVENT_HEADS or lookup_place(w) for w in words):
         return False
     if _DETERMINER_BEFORE.search(text, max(0, s - 6), s) or _BRAND_MARK.match(text, e):
         return False
@@ -940,7 +943,8 @@ def _named_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
 
 def _acronym_then_person(text: str, s: int, e: int) -> list[Mention] | None:
     """"the general director of [NAPI Tatyana Arabadzhi]": a body's acronym, then a person named
-    with a given name; "[Panchenko Forward Kirill Panchenko]": a title, then the person."""
+    with a given name; "[Kyiv Oleksii Reznikov]": a place, then the person; "[Panchenko Forward
+    Kirill Panchenko]": a title, then the person."""
     toks = tokens(text, s, e)
     for k in range(1, len(toks) - 1):
         rest = [text[a:b] for a, b in toks[k:]]
@@ -951,6 +955,8 @@ def _acronym_then_person(text: str, s: int, e: int) -> list[Mention] | None:
             return [Mention(toks[k][0], e, "PER", "rule")]
         if k == 1 and 2 <= len(head[0]) <= 6 and head[0].isupper() and head[0].isalpha():
             return [Mention(s, toks[0][1], "ORG", "rule"), Mention(toks[k][0], e, "PER", "rule")]
+        if k == 1 and lookup_place(head[0]):       # a dateline's city run into the name: "Kyiv Oleksii Reznikov"
+            return [Mention(s, toks[0][1], "LOC", "rule"), Mention(toks[k][0], e, "PER", "rule")]
         return None
     return None
 
