@@ -26,7 +26,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "23"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits
+VERSION = "24"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -57,6 +57,7 @@ def analyze_en(doc: Document) -> None:
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
     mentions = _drop_common_words_as_names(text, mentions)
     mentions = _one_name_of_a_person(text, mentions)
+    mentions = _russian_towns(text, mentions)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -173,6 +174,20 @@ def _one_name_of_a_person(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "ORG" and word in names and word[1:].islower() and not known_agency(word) \
                 and _PERSON_VERB_AFTER.match(text, m.end):
             m.label = "PER"
+    return mentions
+
+
+_TOWN_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:sk|grad|gorod)$")      # Pavlovsk, Sovetsk, Zelenograd, Belgorod
+
+
+def _russian_towns(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'person' spelled like a Russian town ('from Barnaul via Pavlovsk') is a place,
+    unless the text names a person with that word in full."""
+    names = _full_name_ends(text, mentions)
+    for m in mentions:
+        word = text[m.start:m.end]
+        if m.label == "PER" and _TOWN_ENDING.fullmatch(word) and word not in names:
+            m.label = "LOC"
     return mentions
 
 
