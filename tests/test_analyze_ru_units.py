@@ -27,6 +27,13 @@ def test_analyze_ru_names_to_nominative(surface, nominative):
     ("За этими стенами", "За этими стенами"),
     # an abbreviation with a case ending keeps its capitals ('Мид' had been made of 'МИДа')
     ("МИДа", "МИД"), ("ВГИКа", "ВГИК"), ("МИДом России", "МИД России"), ("Минцифры", "Минцифры"),
+    # an adjective pymorphy also reads as a surname noun is no head ('Каспийский флота')
+    ("Каспийского флота", "Каспийский флот"), ("Грановской школы", "Грановская школа"),
+    ("Хомутовскую школу", "Хомутовская школа"), ("Дзержинском районе", "Дзержинский район"),
+    # the degree as written ('Высочайший' from 'Высшего' was pymorphy's inflect)
+    ("Высшего государственного совета", "Высший государственный совет"),
+    # a noun of common gender takes masculine adjectives
+    ("арестованного экс-главы региона", "арестованный экс-глава региона"),
 ])
 def test_analyze_ru_phrases_to_nominative(surface, nominative):
     assert normalize_phrase(surface) == nominative

@@ -151,6 +151,16 @@ def normalize_phrase(phrase: str) -> str:
             return _substantivized(words, i) if i else phrase
         nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN" and p.tag.case]
         adjs = [p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
+        if nouns and i < len(words) - 1 and (
+                adjs and _agrees_with_next_noun(adjs, words[i + 1])
+                or _SK_ADJECTIVE.fullmatch(w) and all("Surn" in p.tag for p in nouns)
+                and _agrees_with_next_noun(nouns, words[i + 1])):
+            # 'Каспийского флота', 'Грановской школы' (pymorphy knows it only as a surname): an
+            # adjective before its noun
+            if case is None:
+                case = next((p.tag.case for p in (adjs or nouns)
+                             if _agrees_with_next_noun([p], words[i + 1])), None)
+            continue
         if nouns and (not adjs or nouns[0].score >= adjs[0].score or i == len(words) - 1):
             if case is not None:
                 same = [p for p in nouns if p.tag.case == case]
@@ -175,12 +185,56 @@ def normalize_phrase(phrase: str) -> str:
         w = words[i]
         adj = next((p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case), None)
         if adj is None:
+            sk = _SK_ADJECTIVE.fullmatch(w)
+            if sk:           # an adjective pymorphy does not know: its ending by the head's gender
+                out[i] = sk.group(1) + ("ие" if number == "plur" else _SK_NOMINATIVE.get(head.tag.gender, "ий"))
             continue
-        want = {"nomn", number} | ({head.tag.gender} if number == "sing" and head.tag.gender else set())
-        ai = adj.inflect(want)
+        gender = "masc" if "ms-f" in head.tag else head.tag.gender     # 'глава', 'судья': common gender
+        want = {"nomn", number} | ({gender} if number == "sing" and gender else set())
+        ai = _inflect_like(adj, want, w.lower())
         if ai is not None:
-            out[i] = _cap(ai.word, w)
+            out[i] = _cap(ai, w)
     return " ".join(out)
+
+
+# '-ской/-скую/-ского …' adjectives of place names pymorphy reads only as surnames
+_SK_ADJECTIVE = re.compile(r"([А-ЯЁ][а-яё]+[сц]к)(?:ой|ую|ого|ому|ом|ая|ий|ое|ые|их|им|ими|ие)")
+_SK_NOMINATIVE = {"femn": "ая", "masc": "ий", "neut": "ое"}
+
+
+def _inflect_like(adj, want: set[str], original: str) -> str | None:
+    """The adjective in the wanted form, of the same degree and nearest in spelling to the word
+    as written ('Высшего' -> 'Высший', not 'Высочайший', which pymorphy's inflect picks)."""
+    degree = {g for g in ("Supr", "Cmp2", "COMP") if g in adj.tag}
+    forms = [f for f in adj.lexeme if want <= set(f.tag.grammemes) and
+             {g for g in ("Supr", "Cmp2", "COMP") if g in f.tag} == degree]
+    if not forms:
+        inf = adj.inflect(want)
+        return inf.word if inf is not None else None
+
+    def shared(a: str) -> int:
+        n = 0
+        for x, y in zip(a, original):
+            if x != y:
+                break
+            n += 1
+        return n
+    return max(forms, key=lambda f: (shared(f.word), -len(f.word))).word
+
+
+def _agrees_with_next_noun(adjs: list, nxt: str) -> bool:
+    """Does a noun that follows take one of these adjective readings' case, gender and number?"""
+    if not re.fullmatch(r"[А-Яа-яЁё\-]+", nxt):
+        return False
+    for n in parses(nxt.lower()):
+        if n.tag.POS != "NOUN" or not n.tag.case:
+            continue
+        for a in adjs:
+            if a.tag.case == n.tag.case and a.tag.number == n.tag.number and \
+                    (a.tag.number == "plur" or a.tag.gender == n.tag.gender
+                     or "ms-f" in n.tag and a.tag.gender in ("masc", "femn")):
+                return True
+    return False
 
 
 _MINISTRY_OF_GENITIVE = re.compile(r"Мин[а-яё]{3,}(?:ы|и|ия)")
