@@ -305,3 +305,11 @@ def test_en_a_one_word_person_spelled_like_a_russian_town_is_a_place():
     assert [m.label for m in got] == ["PER", "LOC", "PER"]    # the text names a person Pavlovsk in full
     text = "The road leads from Barnaul via Pavlovsk to the border."
     assert [m.label for m in _russian_towns(text, [_m(text, "Pavlovsk", "PER")])] == ["LOC"]
+
+
+def test_en_ner_teams_in_the_plural_and_abbreviations_are_no_persons():
+    text = "The Steelers spent Monday training. Steelers fans waited. It is good for GIT. James Stevens spoke."
+    cands = [_m(text, "Steelers", "PER"), _m(text, "Steelers", "PER", nth=1), _m(text, "GIT", "PER"),
+             _m(text, "James Stevens", "PER")]
+    assert _labels(text, _vote_labels(text, cands)) == [
+        ("Steelers", "ORG"), ("Steelers", "ORG"), ("James Stevens", "PER")]

@@ -708,12 +708,32 @@ def _not_a_person(text: str, m: Mention) -> bool:
             and _PHRASE_END_AFTER.match(text, m.end) is not None)
 
 
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^s'’]s")
+_THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he\s+$")
+
+
+def _team_plural(text: str, surface: str, ms: list[Mention]) -> bool:
+    """A one-word name in the plural that the text puts after "the": a team or a group."""
+    return bool(_PLURAL_NAME.fullmatch(surface)) and any(m.label == "PER" for m in ms) and any(
+        _THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in ms)
+
+
 def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
     """One surface, one label: a place the text puts 'in' stays a place everywhere."""
     by_surface: dict[str, list[Mention]] = {}
     for m in cands:
         by_surface.setdefault(" ".join(text[m.start:m.end].split()), []).append(m)
     for surface, ms in by_surface.items():
+        if _team_plural(text, surface, ms):
+            for m in ms:
+                if m.label == "PER":
+                    m.label = "ORG"       # "the Steelers", "the Sabres": a team, named in the plural
+            continue
+        if surface.isupper() and surface.isalpha() and len(surface) <= 4:
+            for m in ms:
+                if m.label == "PER":
+                    m.label = ""          # "GIT", "RRP": an abbreviation, no person's name
+            continue
         if any(_not_a_person(text, m) for m in ms) and not any(m.source == "alias" for m in ms):
             for m in ms:
                 if m.label == "PER":
