@@ -37,9 +37,19 @@ def require_postgres() -> None:
     pytest.skip("PostgreSQL is not reachable on 127.0.0.1:5432: service-backed test skipped")
 
 
-def analyzed(text: str, lang: str, layer: str) -> dict[str, dict]:
-    """The spans of ``layer`` after clean, metadata and analyze on ``text``: name -> attributes."""
+def analyzed_doc(text: str, lang: str):
+    """The document after clean, metadata and analyze on ``text``."""
     from newsbridge.model import Document
     from newsbridge.pipeline import apply
-    doc = apply(Document(id="t", text=text, language=lang), ["clean", "metadata", "analyze"])
-    return {s.attrs["name"]: s.attrs for s in doc.layer(layer)}
+    return apply(Document(id="t", text=text, language=lang), ["clean", "metadata", "analyze"])
+
+
+def analyzed(text: str, lang: str, layer: str) -> dict[str, dict]:
+    """The spans of ``layer`` after clean, metadata and analyze on ``text``: name -> attributes."""
+    return {s.attrs["name"]: s.attrs for s in analyzed_doc(text, lang).layer(layer)}
+
+
+def quote_texts(text: str, lang: str) -> list[str]:
+    """The quoted words the analyzers find in ``text``, in order."""
+    doc = analyzed_doc(text, lang)
+    return [doc.span_text(q) for q in doc.layer("quotes")]

@@ -2,7 +2,7 @@
 league's conference."""
 import pytest
 
-from support import analyzed
+from support import analyzed, quote_texts
 
 
 def test_idioms_and_league_halves_are_no_events():
@@ -15,13 +15,9 @@ def test_idioms_and_league_halves_are_no_events():
 
 
 def test_a_work_named_in_quotation_marks_is_no_quote():
-    from newsbridge.model import QUOTES, Document
-    from newsbridge.pipeline import apply
-    doc = apply(Document(id="t", text="Конкурс\n\nЛучшей признана Любовь Безбах с произведением «Остров моей "
-                                      "памяти», сообщили организаторы. «Мы рады победе», - сказала Любовь "
-                                      "Безбах.\n", language="ru"), ["clean", "metadata", "analyze"])
-    texts = [doc.span_text(q) for q in doc.layer(QUOTES)]
-    assert texts == ["Мы рады победе"]
+    assert quote_texts("Конкурс\n\nЛучшей признана Любовь Безбах с произведением «Остров моей памяти», "
+                       "сообщили организаторы. «Мы рады победе», - сказала Любовь Безбах.\n", "ru") \
+        == ["Мы рады победе"]
 
 
 @pytest.mark.parametrize("sentence,counts", [
@@ -62,14 +58,11 @@ def test_participles_the_legislature_and_terms_of_use_are_no_events():
 
 
 def test_works_in_brackets_and_names_of_things_a_few_words_on_are_no_quotes():
-    from newsbridge.model import QUOTES, Document
-    from newsbridge.pipeline import apply
     text = ("Кино\n\nАктер Уильям Сэдлер («Август Раш», «Смерти вопреки», «Зеленая миля») сыграл смерть. "
             "Премьер Михаил Мишустин сообщил о выпуске вакцины от коронавирусной инфекции «Спутник V». "
             "Врач Николай Крючков говорил о штамме коронавирусной инфекции «омикрон». "
             "«Мы готовы к новому сезону», - сказал Уильям Сэдлер.\n")
-    doc = apply(Document(id="t", text=text, language="ru"), ["clean", "metadata", "analyze"])
-    assert [doc.span_text(q) for q in doc.layer(QUOTES)] == ["Мы готовы к новому сезону"]
+    assert quote_texts(text, "ru") == ["Мы готовы к новому сезону"]
 
 
 def test_an_event_place_is_not_the_place_of_another_clause():
