@@ -712,9 +712,12 @@ _PLURAL_NAME = re.compile(r"[A-Z][a-z]+[^s'’]s")
 _THE_BEFORE = re.compile(r"(?:^|[^\w])[Tt]he\s+$")
 
 
+_SHORT_CAPS = re.compile(r"[A-Z]{2,4}")
+
+
 def _team_plural(text: str, surface: str, ms: list[Mention]) -> bool:
     """A one-word name in the plural that the text puts after "the": a team or a group."""
-    return bool(_PLURAL_NAME.fullmatch(surface)) and any(m.label == "PER" for m in ms) and any(
+    return bool(_PLURAL_NAME.fullmatch(surface)) and any(
         _THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in ms)
 
 
@@ -724,16 +727,13 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
     for m in cands:
         by_surface.setdefault(" ".join(text[m.start:m.end].split()), []).append(m)
     for surface, ms in by_surface.items():
-        if _team_plural(text, surface, ms):
+        if any(m.label == "PER" for m in ms) and (_team_plural(text, surface, ms) or _SHORT_CAPS.fullmatch(surface)):
+            # "the Steelers": a team named in the plural; "GIT", "RRP": an abbreviation, no person
+            kind = "" if _SHORT_CAPS.fullmatch(surface) else "ORG"
             for m in ms:
                 if m.label == "PER":
-                    m.label = "ORG"       # "the Steelers", "the Sabres": a team, named in the plural
-            continue
-        if surface.isupper() and surface.isalpha() and len(surface) <= 4:
-            for m in ms:
-                if m.label == "PER":
-                    m.label = ""          # "GIT", "RRP": an abbreviation, no person's name
-            continue
+                    m.label = kind
+            ms = [m for m in ms if m.label]
         if any(_not_a_person(text, m) for m in ms) and not any(m.source == "alias" for m in ms):
             for m in ms:
                 if m.label == "PER":
