@@ -975,6 +975,12 @@ def _has_own_attribution(text: str, q: dict) -> bool:
     return bool(m) and bool(lemmas(m.group(1)) & lx.SPEECH_VERBS)
 
 
+def _names_a_thing(words: list[str]) -> bool:
+    """Is one of ``words`` a noun that names things in quotation marks (газета, вакцина, штамм …)?"""
+    return any(lx.maybe_title(w) and any(lem in lx.TITLE_NOUNS for lem in lemmas(w))
+               for w in (x.lower().strip(",") for x in words))
+
+
 # an opening bracket, then nothing or other quoted names and commas, right before a quote
 _WORKS_IN_BRACKETS = re.compile(r"\(\s*(?:[«\"“„][^«»\"“”„()]{1,60}[»\"”“]\s*,\s*)*$")
 
@@ -989,14 +995,12 @@ def _is_title_quote(text: str, q: dict, content: str, org_spans) -> bool:
     if prev in lx.PREPOSITIONS and content[:1].isupper() and len(words) <= SHORT_TITLE_WORDS \
             and not re.search(r"[.!?…]$", content):
         return True  # 'против «Северного потока-2»': a name governed by a preposition
-    if prev and lx.maybe_title(prev) and any(lem in lx.TITLE_NOUNS for lem in lemmas(prev)):
+    if prev and _names_a_thing([prev]):
         return True
     short_name = len(words) <= SHORT_TITLE_WORDS and content[:1].isupper() and not re.search(r"[.!?…,]$", content)
-    if short_name and any(lx.maybe_title(w) and any(lem in lx.TITLE_NOUNS for lem in lemmas(w))
-                          for w in (x.lower().strip(",") for x in before[-4:-1])):
+    if short_name and _names_a_thing(before[-4:-1]):
         return True  # 'вакцины от коронавирусной инфекции «Спутник V»': the thing's noun a few words back
-    if len(words) == 1 and any(lx.maybe_title(w) and any(lem in lx.TITLE_NOUNS for lem in lemmas(w))
-                               for w in (x.lower().strip(",") for x in before[-3:-1])):
+    if len(words) == 1 and _names_a_thing(before[-3:-1]):
         return True  # 'штамма коронавирусной инфекции «омикрон»': a thing's name, even in lower case
     if short_name and _WORKS_IN_BRACKETS.search(text, max(0, q["open"] - 120), q["open"]):
         return True  # '(«Август Раш», «Смерти вопреки»)': works listed in brackets
