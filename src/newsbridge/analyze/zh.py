@@ -333,8 +333,13 @@ def analyze_zh(doc: Document) -> None:
 
     def fuller(name: str):
         core = _name_core(name)
-        return next((q for q in persons if len(core) >= 2 and (core == _name_core(q.name) or len(core) < len(
-            _name_core(q.name)) and (_name_core(q.name).startswith(core) or _name_core(q.name).endswith(core)))), None)
+        if len(core) < 2:
+            return None
+        for q in persons:
+            known = _name_core(q.name)
+            if core == known or len(core) < len(known) and (known.startswith(core) or known.endswith(core)):
+                return q
+        return None
     # longest first; equal lengths in a fixed order (a set's order varies with the hash seed)
     for name in sorted({text[s:e] for s, e, _, _ in per_spans}, key=lambda n: (-len(n.replace(" ", "")), n)):
         if name in by_name:
