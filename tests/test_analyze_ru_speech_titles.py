@@ -35,3 +35,11 @@ def test_a_name_seen_inflected_keeps_its_nominative():
                       "ru", "persons")
     assert "Франциск" in people and "Франциска" not in people
     assert "понтифик" in people["Франциск"]["roles"]
+
+
+def test_a_sentence_opened_by_a_title_that_speaks_gives_the_role():
+    people = analyzed("Новости\n\nМихаил Дегтярев встретился с министром энергетики. Также врио губернатора "
+                      "подчеркнул, что газ придет в край. Мария Захарова выступила вчера. Министр заявил, что "
+                      "поставки начнутся в 2025 году.\n", "ru", "persons")
+    assert "врио губернатора" in people["Михаил Дегтярев"]["roles"]
+    assert people["Мария Захарова"]["roles"] == []        # "Министр заявил": a man, not the last woman named

@@ -114,6 +114,7 @@ def analyze_ru(doc: Document) -> None:
         doc.add(ORGANIZATIONS, s, e, name, name=name, aliases=aliases, mentions=ms)
     _quotes(doc, tx, mentions, persons, person_at)
     _speech_titles(doc, segments, persons, person_at)
+    _titles_that_speak(doc, tx, persons, person_at)
     for p in persons:       # after the quotes: "…, — сказал нападающий" gives the speaker that role
         doc.add(PERSONS, p.start, p.end, p.name, name=p.name, aliases=_aliases(p), roles=p.roles,
                 org=p.org, key=_key(p.name), mentions=[list(m) for m in p.mentions], gender=p.gender)
@@ -945,6 +946,44 @@ def _speech_titles(doc: Document, segments, persons: list[Person], person_at: di
                 holders = [p for p in persons if p.role_lemmas & (lemmas(word) & lx.ROLE_HEADS)]
                 if not holders or holders == [subject]:
                     _title_as_role(doc, persons, subject.name, (m.start(2), m.end(2)))
+
+
+_TITLE_OPENS = re.compile(r"(?:(?:Также|При этом|Кроме того|Затем|Позднее|Позже|Ранее|Однако),?\s+)?"
+                          r"([А-ЯЁа-яё][а-яё-]+)(?:\s+([а-яё-]+))?\s+([а-яё]+)")
+
+
+def _titles_that_speak(doc: Document, tx: _Text, persons: list[Person], person_at: dict[int, Person]) -> None:
+    """A sentence opened by a title and a speech verb ("Также врио губернатора подчеркнул, что …",
+    "Президент заявил …") speaks of the last person named before it in the nominative, of the
+    verb's gender: the title is that person's role, unless another person holds it."""
+    text = doc.text
+    per_mentions = _person_mentions(text, persons, person_at)
+    for ss, se in tx.sentences:
+        m = _TITLE_OPENS.match(text, ss, se)
+        if m is None or not lemmas(m.group(1).lower()) & lx.ROLE_HEADS:
+            continue
+        second, third = m.group(2), m.group(3)
+        if second and lemmas(second) & lx.SPEECH_VERBS:
+            verb, end = second, m.end(1)                       # "Президент заявил"
+        elif second and lemmas(second) & lx.ROLE_HEADS and lemmas(third) & lx.SPEECH_VERBS:
+            verb, end = third, m.end(2)                        # "врио губернатора подчеркнул"
+        else:
+            continue
+        gender = verb_gender(verb)
+        if gender not in ("masc", "femn"):
+            continue
+        subject = next((p for s, e, p in reversed(per_mentions)
+                        if s < ss and ss - s <= SUBJECT_LOOKBACK and s in per_mentions.nom
+                        and not (p.gender and p.gender != gender)), None)
+        if subject is None:
+            continue
+        title = text[m.start(1):end]
+        role = normalize_phrase(title[0].lower() + title[1:])
+        holders = [p for p in persons if p.role_lemmas & (lemmas(m.group(1).lower()) & lx.ROLE_HEADS)]
+        if holders and holders != [subject] or any(same_phrase(role, r) or role in r for r in subject.roles):
+            continue
+        subject.roles.append(role)
+        doc.add(ROLES, m.start(1), end, role, person=subject.name, org=None)
 
 
 _CLAUSE_END = re.compile(r"\s*(?:[.,;!?…]|$)|\s+(?:в|во|на|при|после|перед|во время|в ходе|по итогам)\s")
