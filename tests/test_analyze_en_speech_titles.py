@@ -13,3 +13,9 @@ def test_two_people_named_or_someone_unnamed_give_no_role():
                       "minister said after the meeting. Later Peter Green visited a clinic, where a doctor "
                       "spoke to staff. Patients are safe, the doctor said on Tuesday.\n", "en", "persons")
     assert not any("minister" in r.lower() or "doctor" in r.lower() for p in people.values() for r in p["roles"])
+
+
+def test_a_title_that_speaks_after_an_adverb_gives_the_role():
+    people = analyzed("News\n\nMikhail Degtyarev met residents on Friday. The acting governor also stressed that "
+                      "gas would reach the region by 2025.\n", "en", "persons")
+    assert people["Mikhail Degtyarev"]["roles"] == ["acting governor"]

@@ -419,7 +419,8 @@ def _introduced_unnamed(text: str, title: str, lo: int, hi: int) -> bool:
         text, lo, hi) is not None
 
 
-_TITLE_SAID = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\s+(?:said|says|added|noted|stressed|told)\b"
+_TITLE_SAID = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*)\s+(?:also\s+|further\s+|then\s+|later\s+)?"
+                         r"(?:said|says|added|noted|stressed|told)\b"
                          r"|\b(?:said|says|added|noted|stressed)\s+the\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)(?=\s*[,.;]|\s+(?:on|in|at|during|after|before|while)\b)")
 
 
