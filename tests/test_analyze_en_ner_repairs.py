@@ -298,13 +298,13 @@ def test_en_ner_a_city_run_into_a_person_splits_and_shows_stay_whole():
 
 
 def test_en_a_one_word_person_spelled_like_a_russian_town_is_a_place():
-    from newsbridge.analyze.en import _russian_towns
+    from newsbridge.analyze.en import _one_word_names
     text = "The road leads from Barnaul via Pavlovsk to the border. Anna Pavlovsk said the road is long."
-    got = _russian_towns(text, [_m(text, "Pavlovsk", "PER"), _m(text, "Barnaul", "LOC"),
-                                _m(text, "Anna Pavlovsk", "PER")])
+    got = _one_word_names(text, [_m(text, "Pavlovsk", "PER"), _m(text, "Barnaul", "LOC"),
+                                 _m(text, "Anna Pavlovsk", "PER")])
     assert [m.label for m in got] == ["PER", "LOC", "PER"]    # the text names a person Pavlovsk in full
     text = "The road leads from Barnaul via Pavlovsk to the border."
-    assert [m.label for m in _russian_towns(text, [_m(text, "Pavlovsk", "PER")])] == ["LOC"]
+    assert [m.label for m in _one_word_names(text, [_m(text, "Pavlovsk", "PER")])] == ["LOC"]
 
 
 def test_en_ner_teams_in_the_plural_and_abbreviations_are_no_persons():

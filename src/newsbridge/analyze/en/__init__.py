@@ -56,8 +56,7 @@ def analyze_en(doc: Document) -> None:
     dateline = doc.layer("dateline")
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
     mentions = _drop_common_words_as_names(text, mentions)
-    mentions = _one_name_of_a_person(text, mentions)
-    mentions = _russian_towns(text, mentions)
+    mentions = _one_word_names(text, mentions)
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -164,29 +163,24 @@ def _drop_common_words_as_names(text: str, mentions: list[Mention]) -> list[Ment
     return out
 
 
-def _one_name_of_a_person(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word 'organisation' that is the given name or surname of a person the text names in
-    full, followed by a verb people take, is that person ("Dmitry Lomsadze … ever since the first
-    grade Dmitry has shown"; "Stadia launches" beside a product the model called a person stays)."""
+_TOWN_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:sk|grad|gorod)$")      # Pavlovsk, Sovetsk, Zelenograd, Belgorod
+
+
+def _one_word_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One-word names read against the persons the text names in full (their first and last
+    words, computed once):
+    - a one-word 'organisation' that is such a word, followed by a verb people take, is that
+      person ("Dmitry Lomsadze … ever since the first grade Dmitry has shown"; "Stadia launches"
+      beside a product the model called a person stays);
+    - a one-word 'person' spelled like a Russian town ('from Barnaul via Pavlovsk') that is no
+      such word is a place."""
     names = _full_name_ends(text, mentions)
     for m in mentions:
         word = text[m.start:m.end]
         if m.label == "ORG" and word in names and word[1:].islower() and not known_agency(word) \
                 and _PERSON_VERB_AFTER.match(text, m.end):
             m.label = "PER"
-    return mentions
-
-
-_TOWN_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:sk|grad|gorod)$")      # Pavlovsk, Sovetsk, Zelenograd, Belgorod
-
-
-def _russian_towns(text: str, mentions: list[Mention]) -> list[Mention]:
-    """A one-word 'person' spelled like a Russian town ('from Barnaul via Pavlovsk') is a place,
-    unless the text names a person with that word in full."""
-    names = _full_name_ends(text, mentions)
-    for m in mentions:
-        word = text[m.start:m.end]
-        if m.label == "PER" and _TOWN_ENDING.fullmatch(word) and word not in names:
+        elif m.label == "PER" and _TOWN_ENDING.fullmatch(word) and word not in names:
             m.label = "LOC"
     return mentions
 
