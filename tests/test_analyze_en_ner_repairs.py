@@ -313,3 +313,21 @@ def test_en_ner_teams_in_the_plural_and_abbreviations_are_no_persons():
              _m(text, "James Stevens", "PER")]
     assert _labels(text, _vote_labels(text, cands)) == [
         ("Steelers", "ORG"), ("Steelers", "ORG"), ("James Stevens", "PER")]
+
+
+def test_en_ner_a_body_span_over_commas_is_a_list():
+    from newsbridge.analyze.en.ner import _comma_pieces, _repair
+    text = ("The director at Roscosmos, Sergey Krikalev, commented. Firms such as Yahoo, Home Depot and "
+            "CollectiveBias, Inc joined the Council on Energy, Environment and Water. CBS All Access grew.")
+    def pieces(surface: str) -> list[str]:
+        s = text.index(surface)
+        return [text[a:b] for a, b in _comma_pieces(text, s, s + len(surface))]
+    assert pieces("Roscosmos, Sergey Krikalev") == ["Roscosmos", "Sergey Krikalev"]
+    assert pieces("Yahoo, Home Depot") == ["Yahoo", "Home Depot"]
+    assert pieces("CollectiveBias, Inc") == ["CollectiveBias, Inc"]
+    assert pieces("Council on Energy, Environment and Water") == ["Council on Energy, Environment and Water"]
+    s = text.index("Sergey")
+    assert [m.label for m in _repair(text, s, s + len("Sergey Krikalev"), "ORG", "spacy")] == ["PER"]
+    # an English stop word that folds to a dictionary given name opens no person ("All" = "Al")
+    s = text.index("CBS")
+    assert _labels(text, _repair(text, s, s + len("CBS All Access"), "ORG", "spacy")) == [("CBS All Access", "ORG")]

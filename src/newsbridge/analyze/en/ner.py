@@ -358,6 +358,29 @@ def _org_person_split(text: str, s: int, e: int) -> int | None:
     return None
 
 
+_COMMA = re.compile(r",\s+")
+_NAME_WITH_LIST = re.compile(r"\b(?:of|on|for|and)\s")
+_CORP_TAIL = re.compile(r"(?:Ltd|Inc|LLC|LLP|PLC|Corp|Co|JSC|OJSC|PJSC|AG|GmbH|SA|NV|S\.A|B\.V)\.?$")
+
+
+def _comma_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """A body span the model ran over commas is a list: "[Yahoo, Home Depot]", "at
+    [Roscosmos, Sergey Krikalev], commented". Kept whole: a company's legal form
+    ("CollectiveBias, Inc") and a name whose tail lists its fields ("Council on Energy,
+    Environment and Water", "Ministry of Culture, Sports and Tourism")."""
+    cuts = list(_COMMA.finditer(text, s, e))
+    if not cuts or _NAME_WITH_LIST.search(text, s, cuts[0].start()):
+        return [(s, e)]
+    pieces, a = [], s
+    for c in cuts:
+        pieces.append((a, c.start()))
+        a = c.end()
+    pieces.append((a, e))
+    if any(_CORP_TAIL.fullmatch(text, p, q) for p, q in pieces[1:]):
+        return [(s, e)]
+    return [clean_span(text, p, q) for p, q in pieces]
+
+
 def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple[int, int]],
                   use_spacy: bool = True, extra: list[tuple[int, int, str]] = ()) -> list[Mention]:
     """All PER/ORG/LOC mentions in the given paragraphs (absolute offsets), non-overlapping.
@@ -384,7 +407,8 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                 if not words or words[-1].lower() not in GEO_HEADS:
                     continue
                 lab = "LOC"
-            cands.extend(_repair(text, s, e, lab, "spacy"))
+            for a, b in _comma_pieces(text, s, e) if lab == "ORG" else ((s, e),):
+                cands.extend(_repair(text, a, b, lab, "spacy"))
     covered = _Cover(cands)
     # capitalised runs the model missed (or all of them without a model)
     for ps, pe in paras:
@@ -942,8 +966,9 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
 
 
 _BRAND_MARK = re.compile(r"\s*[®™]")
-# given names of the dictionary that English writes mostly as common words ("Dubai Air Show")
-_ENGLISH_WORD_NAMES = {"air", "art", "silver", "mars"}
+# given names of the dictionary that English writes mostly as common words ("Dubai Air Show"),
+# and the English stop words (spaCy's list) that fold to one ("CBS All Access")
+_ENGLISH_WORD_NAMES = {"air", "art", "silver", "mars", "all", "any", "are", "been", "made", "per", "seem", "will"}
 
 
 def _named_like_a_person(text: str, s: int, e: int, words: list[str]) -> bool:
