@@ -76,3 +76,15 @@ def test_the_datelines_date_dates_the_report_not_the_event():
             "цифрового развития России Максут Шадаев подписали программу сотрудничества в Минске 11 марта.\n")
     events = analyzed(text, "ru", "events")
     assert [e["date"] for e in events.values()] == ["2025-03-11"]
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Обстрелам подверглись сёла Курской и Белгородской областей.", ["Курская область", "Белгородская область"]),
+    ("Трасса соединяет Вологодскую и Архангельскую области с Республикой Коми.",
+     ["Вологодская область", "Архангельская область", "Республика Коми"]),
+    ("Дожди прошли в Хабаровском и Приморском краях.", ["Хабаровский край", "Приморский край"]),
+])
+def test_adjectives_listed_before_one_region_noun_name_a_region_each(text, places):
+    doc = Document(id="t", text=text, language="ru")
+    analyze_ru(doc)
+    assert [s.attrs["name"] for s in doc.layer(LOCATIONS)] == places

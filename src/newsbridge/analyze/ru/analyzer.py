@@ -17,7 +17,7 @@ from ..common.bodies import is_body, is_seat, trim_slash
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
-from .morph import analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import _SK_ADJECTIVE, _SK_NOMINATIVE, _cap, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -562,14 +562,70 @@ def _stem_eq(a: str, b: str) -> bool:
     return n >= max(3, min(len(a), len(b)) - 2)
 
 
+# Region nouns that adjectives in a list share: "Курской и Белгородской областей"
+_SHARED_REGION_HEADS = {"область", "край", "район", "республика", "округ", "провинция", "штат", "губерния",
+                        "волость", "улус", "уезд"}
+_LIST_LINK = re.compile(r"\s*(?:,\s*(?:а\s+также\s+|и\s+)?|\s(?:и|или|а\s+также)\s+)")
+
+
+def _shared_region_heads(text: str, ms: list[Mention]) -> dict[tuple[int, int], str]:
+    """"в Курской и Белгородской областях", "Вологодскую и Архангельскую области": adjectives
+    listed before one plural region noun name one region each. Returns, for each such mention,
+    the region's name in the nominative singular ("Курская область", "Белгородская область")."""
+    out: dict[tuple[int, int], str] = {}
+    ms = sorted(ms, key=lambda m: m.start)
+    for j, last in enumerate(ms):
+        words = text[last.start:last.end].split()
+        if len(words) != 2:
+            continue
+        head = next((p for p in parses(words[1].lower()) if p.tag.POS == "NOUN" and p.tag.number == "plur"
+                     and p.normal_form in _SHARED_REGION_HEADS), None)
+        if head is None:
+            continue
+        chain = [last]
+        i = j - 1
+        while i >= 0 and " " not in text[ms[i].start:ms[i].end].strip() \
+                and _LIST_LINK.fullmatch(text, ms[i].end, chain[0].start):
+            chain.insert(0, ms[i])
+            i -= 1
+        if len(chain) < 2:
+            continue         # "Ленинградской областях" alone: a slip the nominative step keeps as is
+        gender = head.tag.gender or "femn"
+        noun = _cap(head.normal_form, words[1])
+        for m in chain:
+            adj = text[m.start:m.end].split()[0]
+            form = _adjective_nominative(adj, gender)
+            if form is None:
+                break
+            out[(m.start, m.end)] = f"{form} {noun}"
+        else:
+            continue
+        for m in chain:
+            out.pop((m.start, m.end), None)      # one adjective it could not read: leave the list alone
+    return out
+
+
+def _adjective_nominative(word: str, gender: str) -> str | None:
+    """'Курской' -> 'Курская' (gender femn), 'Приморском' -> 'Приморский' (masc)."""
+    adj = next((p for p in parses(word.lower()) if p.tag.POS == "ADJF"), None)
+    if adj is not None:
+        inf = adj.inflect({"nomn", "sing", gender})
+        if inf is not None:
+            return _cap(inf.word, word)
+    sk = _SK_ADJECTIVE.fullmatch(word)
+    return sk.group(1) + _SK_NOMINATIVE[gender] if sk and gender in _SK_NOMINATIVE else None
+
+
 def _locations(doc: Document, ms: list[Mention]):
     text = doc.text
     groups: dict[str, dict] = {}
     order: list[str] = []
+    shared_heads = _shared_region_heads(text, ms)
     for m in ms:
         surface = " ".join(text[m.start:m.end].split())
-        place = gz.lookup(surface, "ru")
-        normal = place.native("ru") if place is not None else normalize_phrase(surface)
+        region = shared_heads.get((m.start, m.end))
+        place = gz.lookup(region or surface, "ru")
+        normal = place.native("ru") if place is not None else region or normalize_phrase(surface)
         nominative = None
         noun, _, rest = surface.partition(" ")
         if place is None and rest and any(lem in _GEO_APPOSED for lem in lemmas(noun.lower())):
@@ -582,7 +638,7 @@ def _locations(doc: Document, ms: list[Mention]):
         if g is None:
             g = groups[key] = {"start": m.start, "end": m.end, "place": place, "forms": [], "mentions": []}
             order.append(key)
-        nominative = nominative or _nominative_surface(surface, place)
+        nominative = nominative or region or _nominative_surface(surface, place)
         for f in (nominative, surface):
             if f not in g["forms"]:
                 g["forms"].append(f)
