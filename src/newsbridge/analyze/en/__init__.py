@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
+from ..common.abbreviations import abbreviation_pairs
 from ..common.bodies import is_body, trim_slash
 from ..common.dates import event_years, reference_date
 from ..common.quotes import scan_quotes
@@ -26,7 +27,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "27"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list
+VERSION = "28"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -282,6 +283,17 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
             g["acronyms"].add(acr.group(1))
             if acr.group(1) not in g["aliases"]:
                 g["aliases"].append(acr.group(1))
+    # "According to the WHO, …" before "the World Health Organization": one body, whatever the order
+    by_name = {g["name"]: g for g in groups}
+    for short, full in abbreviation_pairs(text, {n: [(m.start, m.end) for m in g["mentions"]]
+                                                 for n, g in by_name.items()}):
+        gs, gf = by_name[short], by_name[full]
+        if gs not in groups or gf not in groups:
+            continue
+        groups.remove(gs)
+        gf["mentions"] = sorted(gf["mentions"] + gs["mentions"], key=lambda m: m.start)
+        gf["aliases"] += [a for a in [gs["name"]] + gs["aliases"] if a not in gf["aliases"]]
+    groups.sort(key=lambda g: g["mentions"][0].start)
     for g in groups:
         g["aliases"] = [a for a in g["aliases"] if a != g["name"]]
     return groups

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ...crossscript import known_agency
 from .. import gazetteer as gz
+from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, trim_slash
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
@@ -95,7 +96,7 @@ def analyze_ru(doc: Document) -> None:
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
-    mentions = _clean_mentions(text, mentions)
+    mentions = _clean_mentions(text, _split_bracketed_abbreviations(text, mentions))
     mentions = _drop_common_words_as_persons(text, mentions)
     mentions = _add_gazetteer_places(text, segments, mentions)
     mentions = _bodies_and_slashes(text, mentions)
@@ -153,6 +154,21 @@ def _generic_body(name: str) -> bool:
 
 
 _MINISTRY_WORD = re.compile(r"Мин[а-яё]{4,}")
+
+
+def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Всемирная организация здравоохранения (ВОЗ)', 'суда Бразилии (STF)': the name, and the
+    abbreviation in brackets a body's own mention (grouped with its name below)."""
+    out = []
+    for m in mentions:
+        cut = defined_in_brackets(text[m.start:m.end]) if m.label in ("ORG", "LOC") else None
+        if cut is None:
+            out.append(m)
+            continue
+        name_end, a, b = cut
+        out.append(Mention(m.start, m.start + name_end, m.label))
+        out.append(Mention(m.start + a, m.start + b, "ORG"))
+    return out
 
 
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -437,6 +453,17 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
                 if f != key and f not in aliases:
                     aliases.append(f)
             mm.append([m.start, m.end])
+    if label == "ORG":
+        for short, full in abbreviation_pairs(text, {k: [tuple(x) for x in g[3]] for k, g in groups.items()}):
+            if short not in groups or full not in groups:
+                continue
+            _, _, short_aliases, short_ms = groups.pop(short)
+            s, e, aliases, mm = groups[full]
+            for f in [short] + short_aliases:
+                if f != full and f not in aliases:
+                    aliases.append(f)
+            mm.extend(short_ms)
+            mm.sort()
     return groups
 
 
