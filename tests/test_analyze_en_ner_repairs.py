@@ -331,3 +331,11 @@ def test_en_ner_a_body_span_over_commas_is_a_list():
     # an English stop word that folds to a dictionary given name opens no person ("All" = "Al")
     s = text.index("CBS")
     assert _labels(text, _repair(text, s, s + len("CBS All Access"), "ORG", "spacy")) == [("CBS All Access", "ORG")]
+
+
+def test_en_ner_a_degree_and_its_field_are_no_bodies():
+    text = ("Semyon Golosheykin, PhD in Biology, spoke. Zukhra Pavlova, PhD in Medicine, agreed. "
+            "She holds a degree in Economics from the Higher School of Economics.")
+    for surface, label in (("PhD", "ORG"), ("Biology", "LOC"), ("Medicine", "ORG"), ("Economics", "ORG")):
+        assert not _keep(text, _m(text, surface, label)), surface
+    assert _keep(text, _m(text, "Higher School of Economics", "ORG"))

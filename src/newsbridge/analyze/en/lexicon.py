@@ -215,6 +215,8 @@ KNOWN_ORGS = {
     "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao",
 }
 # Capitalised abbreviations that are not organisations ("the Chinese GDP").
+# academic degrees the model takes for bodies ("Semyon Golosheykin, PhD in Biology")
+ACADEMIC_DEGREES = {"phd", "ph.d", "ph.d.", "dsc", "d.sc", "msc", "m.sc", "bsc", "b.sc", "mba", "llm", "ll.m"}
 NOT_ORG_ACRONYMS = {"gdp", "gnp", "ceo", "cfo", "vat", "covid", "aids", "hiv", "dna", "rna", "usd", "eur",
                     "rmb", "cny", "rub", "pm", "am", "tv", "ai", "it", "ok", "vip", "lng", "lpg", "ipo",
                     "suv", "gps", "sms", "faq", "id", "ii", "iii", "iv", "vi", "uav", "smb", "sme", "pcr",

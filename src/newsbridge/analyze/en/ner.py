@@ -636,6 +636,8 @@ _TITLE_CASE_VERB = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Cou
 _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+([A-Z][a-z]+)\b")
 _STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+[A-Z]")
 # diseases and their variants, which a small model takes for organisations
+_DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s)"
+                        r"\s+(?:in|of)\s+$")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
 
 
@@ -673,6 +675,10 @@ def _keep(text: str, m: Mention) -> bool:
                                                  words[0][-1:] == "s" and words[0][:-1].isupper()
                                                  and low[0][:-1] in lx.NOT_ORG_ACRONYMS):
         return False   # "UAV", "SMBs", "GDP": a thing's abbreviation, not a body
+    if m.label in ("ORG", "LOC") and (len(low) == 1 and surface.lower() in lx.ACADEMIC_DEGREES
+                                      or _DEGREE_IN.search(text, max(0, m.start - 30), m.start)
+                                      and not any(w in lx.ORG_HEADS for w in low)):
+        return False   # "PhD in Medicine": a degree and its field, no body
     if m.label == "PER":
         if all(is_role_word(w) or w in ("of", "the", "and", "state") for w in low):
             return False
