@@ -85,3 +85,19 @@ def test_a_common_word_of_a_run_in_headline_is_no_person():
     kept = [text[m.start:m.end] for m in got]
     assert "Боевика" not in kept
     assert {"Ненад Попович", "Мадонна", "Хван"} <= set(kept) and any(k.startswith("Попович") for k in kept)
+
+
+def test_person_names_kept_whole_and_only_persons():
+    """'с Обамой' is Обама (a surname the dictionary has, not the genitive of 'Обам'); a bracket
+    the model took is no part of a name; a disease named after a person names no person; a
+    common word of a run-in headline before the surname of a person named in full is cut; a
+    hyphenated title opens no name and is the person's role."""
+    text = ("Проблемы возникли и с Трампом, и с Обамой. Роль Элизабет (Эринн Хейс) сыграла звезда. "
+            "Медики назвали ранние симптомы болезни Альцгеймера. "
+            "Шайба Тарасенко в дебютном матче принесла победу. Владимир Тарасенко забил гол. "
+            "Фитнес-эксперт Энтони Енг рассказал о тренировке.")
+    _, gold = _analyzed(text)
+    persons = {p["name"]: p for p in gold["persons"]}
+    assert {"Обама", "Эринн Хейс", "Владимир Тарасенко", "Энтони Енг"} <= set(persons), persons
+    assert not any("Альцгеймер" in n or ")" in n or "Шайба" in n or "Фитнес" in n for n in persons), persons
+    assert "фитнес-эксперт" in persons["Энтони Енг"]["roles"]

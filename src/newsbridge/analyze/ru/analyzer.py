@@ -221,6 +221,7 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 _WORD_BEFORE = re.compile(r"([а-яё-]+)[ \u00a0]+$", re.I)
 _WORD_AFTER = re.compile(r"[ \u00a0]+([а-яё]+)", re.I)
 _NAMING_NOUNS = {"фамилия", "псевдоним", "прозвище", "имя"}
+_EPONYM_NOUNS = {"болезнь", "синдром"}
 
 
 def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -230,9 +231,14 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
     "фамилией" stands before it ("поп-звезда Мадонна"), or a verb follows it ("Хван был")."""
     surnames = [w.lower() for m in mentions if m.label == "PER" and len(text[m.start:m.end].split()) > 1
                 for w in text[m.start:m.end].split()]         # any word: "Хван Чжан Еп" ... "Хвана"
+    full_names = [(ws[0].lower(), ws[-1].lower()) for m in mentions if m.label == "PER"
+                  and len(ws := text[m.start:m.end].split()) > 1]
     out = []
     for m in mentions:
         word = text[m.start:m.end].strip()
+        if m.label == "PER" and (before := _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)) \
+                and lemmas(before.group(1).lower()) & _EPONYM_NOUNS:
+            continue      # "болезни Альцгеймера": a disease named after a person, no person of the story
         if m.label == "PER" and " " not in word and "-" not in word and _common_word(word) \
                 and not any(_stem_eq(word.lower(), sn) for sn in surnames):
             before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -242,6 +248,12 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
             subject = after is not None and any(p.tag.POS == "VERB" for p in parses(after.group(1).lower())[:1])
             if not (named or subject):
                 continue
+        if m.label == "PER" and len(words := word.split()) == 2 and _common_word(words[0]) \
+                and not _title_word(words[0]) and any(_stem_eq(words[1].lower(), last) and not _stem_eq(words[0].lower(), first)
+                                                     for first, last in full_names):
+            # "Шайба Тарасенко в дебютном матче …" beside "Владимир Тарасенко": a common word of a
+            # run-in headline before the surname of a person the text names in full
+            m = Mention(m.end - len(words[1]), m.end, "PER")
         out.append(m)
     return out
 
@@ -264,7 +276,10 @@ def _name_word(word: str) -> bool:
 def _title_word(word: str) -> bool:
     low = word.strip().lower()
     low = low.split("-", 1)[1] if low.startswith(("экс-", "вице-")) else low
-    return any(lem in lx.ROLE_HEADS for lem in lemmas(low)) and not gz.lookup(word.strip(), "ru")
+    heads = lemmas(low)
+    if "-" in low and not heads & lx.ROLE_HEADS:
+        heads = lemmas(low.rsplit("-", 1)[1])       # "Фитнес-эксперт", "шеф-повар"
+    return any(lem in lx.ROLE_HEADS for lem in heads) and not gz.lookup(word.strip(), "ru")
 
 
 _PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
@@ -308,7 +323,7 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         if m.label == "PER":
             cut = text.find("(", m.start, m.end)  # "Давид Манукян (DAVA M)": the name before the bracket
             end = cut if cut > m.start else m.end
-            while end > m.start and text[end - 1] in " ,":
+            while end > m.start and text[end - 1] in " ,)":     # "(Эринн Хейс)": the model took the ')'
                 end -= 1
             per.append(Mention(m.start, end, "PER"))
     normals = [normalize_name(" ".join(text[m.start:m.end].split())) for m in per]
@@ -868,13 +883,22 @@ def _oblique(low: str) -> bool:
     return bool(ps) and all(p.tag.case not in ("nomn", None) for p in ps)
 
 
+def _role_lemma(low: str) -> str | None:
+    """The title a word is a form of: 'главы' -> 'глава'; hyphen compounds by their last part,
+    'экс-губернатор' -> 'губернатор', 'фитнес-эксперт' -> 'эксперт'."""
+    if lx.maybe_role(low):
+        hit = next((lem for lem in lemmas(low) if lem in lx.ROLE_HEADS), None)
+        if hit is not None:
+            return hit
+    if "-" not in low:
+        return None
+    tail = low.split("-", 1)[1] if low.startswith(("экс-", "вице-")) else low.rsplit("-", 1)[1]
+    return next((lem for lem in lemmas(tail) if lem in lx.ROLE_HEADS), None)
+
+
 def _role_head(t: Tok, spans) -> bool:
     """A title's head word outside any name: 'министр', 'главы', 'экс-губернатор'."""
-    if _in_mention(t.start, spans):
-        return False
-    if lx.maybe_role(t.low) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low)):
-        return True
-    return t.low.startswith(("экс-", "вице-")) and any(lem in lx.ROLE_HEADS for lem in lemmas(t.low.split("-", 1)[1]))
+    return not _in_mention(t.start, spans) and _role_lemma(t.low) is not None
 
 
 def _has_role_head(window: list, spans) -> bool:
@@ -892,8 +916,7 @@ def _quotes_org(tx: _Text, i: int, spans) -> bool:
 
 
 def _head_lemma(tok: Tok) -> str:
-    low = tok.low.split("-", 1)[-1] if tok.low.startswith(("экс-", "вице-")) else tok.low
-    return next(lem for lem in lemmas(low) if lem in lx.ROLE_HEADS)
+    return _role_lemma(tok.low)
 
 
 def _role_after(text: str, tx: _Text, m: Mention, spans):

@@ -294,6 +294,8 @@ def foreign_nominative(name: str, gender: str | None = None) -> str:
            for w in words if len(w) > 2):
         return name  # a first name pymorphy knows: normalize_name decided, and left it
     last = words[-1].lower()
+    if analyzer_known(last) and any("Surn" in p.tag and p.tag.case == "nomn" for p in _name_parses(last)):
+        return name  # 'Обама': a surname the dictionary has in this form (not 'Обам' in the genitive)
     m = _OBLIQUE_TAIL.search(last)
     if not m or len(last) - len(m.group(1)) < 3 or last[-len(m.group(1)) - 1] in _VOWELS or last[-len(m.group(1)) - 1] in "йь":
         return name
