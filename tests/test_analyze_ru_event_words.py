@@ -72,3 +72,11 @@ def test_an_event_place_is_not_the_place_of_another_clause():
                   "время Нормандского саммита в декабре.") == {None}
     assert places("Зеленский заехал в Ватикан, где удостоился аудиенции у Папы Римского.") == {"Ватикан"}
     assert places("Губернатор провел встречу с жителями Советской Гавани.") == {"Советской Гавани"}
+
+
+def test_a_name_in_the_nominative_after_the_trigger_is_no_part_of_the_event_name():
+    events = analyzed("Новости\n\nЧерез мост проехали грузовики, сообщил спецпредставитель Анкары на армяно-турецких "
+                      "переговорах Сердар Кылыч.\n", "ru", "events")
+    assert list(events) == ["армяно-турецких переговорах"], events
+    events = analyzed("Новости\n\nВ Москве прошли переговоры Путина и Си Цзиньпина.\n", "ru", "events")
+    assert any("Путина" in e for e in events), events

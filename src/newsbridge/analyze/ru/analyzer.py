@@ -1374,6 +1374,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
     credits = [d.start for d in doc.layer("dateline") if d.label == "source"]
     seen: list[dict] = []
     mention_spans = [(m.start, m.end) for m in mentions]
+    person_starts = {m.start for m in mentions if m.label == "PER"}
     for si, (ss, se) in enumerate(tx.sentences):
         sent = text[ss:se]
         for etype, rx in lx.EVENT_TRIGGERS:
@@ -1383,7 +1384,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             if etype == "agreement" and not lx.AGREEMENT_CONTEXT.search(sent):
                 continue
             ts, te = ss + m.start(), ss + m.end()
-            name = _event_name(text, tx, ts, te, se, mention_spans)
+            name = _event_name(text, tx, ts, te, se, mention_spans, person_starts)
             if etype == "launch":
                 # the launched project's own name in quotation marks: «Башкирское долголетие»
                 qn = quoted_name_near(text, ss, se, ts, te)
@@ -1574,9 +1575,17 @@ def _starts_mention(pos: int, starts) -> bool:
     return any(s <= pos < e for s, e in starts)
 
 
-def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=()) -> str:
+def _nominative_only(low: str) -> bool:
+    """A word every reading of which is nominative (or the accusative like it): no genitive name
+    that a trigger governs ('переговоры Путина')."""
+    cases = {p.tag.case for p in parses(low)}
+    return bool(cases) and cases <= {"nomn", "accs", None}
+
+
+def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=(), person_starts=()) -> str:
     """The trigger with the adjectives before it and a few complement words after it
-    ('встречи с жителями Советской Гавани', 'Нормандского саммита')."""
+    ('встречи с жителями Советской Гавани', 'Нормандского саммита'); a name in the nominative
+    right after the trigger is not its complement."""
     i = tx.token_index(ts)
     j = i
     while j < len(tx.tokens) and tx.tokens[j].start < te:
@@ -1599,6 +1608,8 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
                 or t.low in lx.EVENT_NAME_STOP:
             break
         in_mention = _starts_mention(t.start, mention_starts)
+        if end == j and t.start in person_starts and _nominative_only(t.low):
+            break     # "спецпредставитель на армяно-турецких переговорах Сердар Кылыч": the title's bearer
         if t.low in lx.EVENT_NAME_PREPOSITIONS:
             preps += 1
             nxt = tx.tokens[end + 1] if end + 1 < len(tx.tokens) else None
