@@ -339,3 +339,12 @@ def test_en_ner_a_degree_and_its_field_are_no_bodies():
     for surface, label in (("PhD", "ORG"), ("Biology", "LOC"), ("Medicine", "ORG"), ("Economics", "ORG")):
         assert not _keep(text, _m(text, surface, label)), surface
     assert _keep(text, _m(text, "Higher School of Economics", "ORG"))
+
+
+def test_en_ner_a_bare_geographic_word_goes_on_with_its_of_name():
+    from newsbridge.analyze.en.ner import _extend_places
+    text = "It is a place you must see. The Valley of the Geysers. The Sea of Azov froze. Russia of the Tsars."
+    cands = [_m(text, "Valley", "LOC"), _m(text, "Geysers", "ORG"), _m(text, "Sea", "LOC"),
+             _m(text, "Russia", "LOC")]
+    assert _labels(text, _extend_places(text, cands)) == [
+        ("Valley of the Geysers", "LOC"), ("Sea of Azov", "LOC"), ("Russia", "LOC")]

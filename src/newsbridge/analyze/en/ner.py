@@ -711,8 +711,9 @@ _SAINT_BEFORE = re.compile(r"(?:\bSt\.?|\bSaint)[ \u00a0]$")       # "St. Peter'
 
 def _extend_places(text: str, cands: list[Mention]) -> list[Mention]:
     """Place names the model cut short: the administrative word after a region's name, the
-    "St." a saint's name opens with."""
+    "St." a saint's name opens with, the "of the Geysers" a bare geographic word goes on with."""
     taken = sorted((m.start, m.end) for m in cands)
+    swallowed: set[tuple[int, int]] = set()
     for m in cands:
         if m.label != "LOC":
             continue
@@ -722,7 +723,15 @@ def _extend_places(text: str, cands: list[Mention]) -> list[Mention]:
         before = _SAINT_BEFORE.search(text, max(0, m.start - 7), m.start)
         if before and not any(before.start() < b <= m.start for _, b in taken):   # "St." not in another name
             m.start = before.start()
-    return cands
+        if text[m.start:m.end].lower() in GEO_HEADS and text[m.start:m.start + 1].isupper():
+            of = _OF_NAME_AFTER.match(text, m.end)      # "The [Valley] of the Geysers", "[Sea] of Azov"
+            if of and not any(a < of.end() < b for a, b in taken):
+                swallowed.update((a, b) for a, b in taken if m.end <= a and b <= of.end())
+                m.end = of.end()
+    return [m for m in cands if (m.start, m.end) not in swallowed] if swallowed else cands
+
+
+_OF_NAME_AFTER = re.compile(r" of (?:the )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 
 
 # a determiner right before a name and the name ending its phrase: "the Freedom Caucus believes",
