@@ -348,3 +348,12 @@ def test_en_ner_a_bare_geographic_word_goes_on_with_its_of_name():
              _m(text, "Russia", "LOC")]
     assert _labels(text, _extend_places(text, cands)) == [
         ("Valley of the Geysers", "LOC"), ("Sea of Azov", "LOC"), ("Russia", "LOC")]
+
+
+def test_en_ner_ships_named_after_people_and_towns_are_none_of_them():
+    from newsbridge.analyze.en.ner import _drop_vessel_names
+    text = ("The parade featured the destroyer Vice-Admiral Kulakov, the landing ships Minsk and Patriot and the "
+            "submarine Petropavlovsk-Kamchatsky. Vladimir Putin watched from Kronstadt.")
+    cands = [_m(text, "Kulakov", "PER"), _m(text, "Minsk", "LOC"), _m(text, "Patriot", "PER"),
+             _m(text, "Petropavlovsk-Kamchatsky", "LOC"), _m(text, "Vladimir Putin", "PER"), _m(text, "Kronstadt", "LOC")]
+    assert _labels(text, _drop_vessel_names(text, cands)) == [("Vladimir Putin", "PER"), ("Kronstadt", "LOC")]

@@ -101,3 +101,12 @@ def test_person_names_kept_whole_and_only_persons():
     assert {"Обама", "Эринн Хейс", "Владимир Тарасенко", "Энтони Енг"} <= set(persons), persons
     assert not any("Альцгеймер" in n or ")" in n or "Шайба" in n or "Фитнес" in n for n in persons), persons
     assert "фитнес-эксперт" in persons["Энтони Енг"]["roles"]
+
+
+def test_ships_named_after_people_and_towns_are_none_of_them():
+    text = ('В параде участвовали корабль "Вице-адмирал Кулаков", большие десантные корабли "Минск" и '
+            '"Петр Моргунов", подводная лодка "Петропавловск-Камчатский". Парад принимал Владимир Путин в Кронштадте.')
+    _, gold = _analyzed(text)
+    names = [p["name"] for p in gold["persons"]] + [x["name"] for x in gold["locations"] + gold["organizations"]]
+    assert "Владимир Путин" in names and "Кронштадт" in names, names
+    assert not any(n.startswith(("Кулаков", "Минск", "Петр Моргунов", "Петропавловск")) for n in names), names

@@ -445,7 +445,30 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
     cands = _list_mates(text, cands)
+    cands = _drop_vessel_names(text, cands)
     return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
+
+
+# a ship's name after its kind, with the rank of the admiral it is named after: "the destroyer
+# Vice-Admiral Kulakov", "landing ships Minsk and Patriot", "the submarine Petropavlovsk-Kamchatsky"
+_VESSEL_BEFORE = re.compile(r"\b(?:ship|vessel|destroyer|corvette|frigate|cruiser|submarine|chaser|icebreaker|tanker|"
+                            r"minesweeper|trawler|yacht|ferry|boat)s?\s+(?:(?:Vice|Rear)[- ]?Admiral\s+|Admiral\s+|"
+                            r"Marshal\s+|General\s+)?$")
+_VESSEL_LIST_LINK = re.compile(r"\s*(?:,|,?\s+and)\s+")
+
+
+def _drop_vessel_names(text: str, cands: list[Mention]) -> list[Mention]:
+    """Ships are named after people, towns and virtues; the name is the ship's, not a person,
+    place or body of the story (the ships listed after the first go too)."""
+    out, prev_vessel_end = [], -1
+    for m in sorted(cands, key=lambda m: m.start):
+        listed = prev_vessel_end >= 0 and _VESSEL_LIST_LINK.fullmatch(text, prev_vessel_end, m.start)
+        if listed or _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start):
+            prev_vessel_end = m.end
+            continue
+        prev_vessel_end = -1
+        out.append(m)
+    return out
 
 
 _NUMBER_AFTER_NO = re.compile(r"\.?[ \u00a0]?\d+[A-Za-z]?\b")

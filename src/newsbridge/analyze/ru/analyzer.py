@@ -98,7 +98,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_bracketed_abbreviations(text, mentions))
     mentions = _drop_common_words_as_persons(text, mentions)
-    mentions = _add_gazetteer_places(text, segments, mentions)
+    mentions = _drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions))
     mentions = _bodies_and_slashes(text, mentions)
     mentions.sort(key=lambda m: m.start)
 
@@ -154,6 +154,28 @@ def _generic_body(name: str) -> bool:
 
 
 _MINISTRY_WORD = re.compile(r"Мин[а-яё]{4,}")
+
+
+# a ship's or spacecraft's name after its kind: 'подводная лодка "Петропавловск-Камчатский"',
+# 'корабль "Вице-адмирал Кулаков"', 'корабли "Минск" и "Патриот"', 'корабль New Shepard'
+_VESSEL_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:корабл|крейсер|лодк|фрегат|корвет|эсминц|ледокол|судн|танкер|тральщик|"
+                            r"катер|ракетоносц)[а-яё]*\s+[«\"„“]?(?:(?:[Вв]ице|[Кк]онтр)-адмирал\s+|[Аа]дмирал\s+"
+                            r"(?:флота\s+)?)?$")
+_VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
+
+
+def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Ships are named after people, towns and virtues: the name is the ship's, not a person,
+    place or body of the story (the ships listed after the first go too)."""
+    out, prev_vessel_end = [], -1
+    for m in sorted(mentions, key=lambda m: m.start):
+        listed = prev_vessel_end >= 0 and _VESSEL_LIST_LINK.fullmatch(text, prev_vessel_end, m.start)
+        if listed or _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start):
+            prev_vessel_end = m.end
+            continue
+        prev_vessel_end = -1
+        out.append(m)
+    return out
 
 
 def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
