@@ -321,6 +321,24 @@ def _latin_of_ru(name: str) -> str:
     return cyrtranslit.to_latin(name, "ru")
 
 
+# countries whose cities English news names by romanizing the Russian name
+CYRILLIC_COUNTRIES = {"RU", "BY", "KZ", "KG"}
+_ROMAN_Y_END = re.compile(r"(?:iy|yy|ij)\b")
+
+
+def news_spellings(name: str, russian: str) -> list[str]:
+    """The English spellings news gives a city of a Cyrillic-script country beside GeoNames' own:
+    without its soft-sign apostrophes ("Arkhangel'sk" -> "Arkhangelsk", "Ryazan'" -> "Ryazan"), and
+    the Russian name romanized the way news does ("Нижний Новгород" -> "Nizhny Novgorod")."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsbridge.link.names import romanize
+    out = [re.sub(r"['’ʹ]", "", name)]
+    if russian:
+        latin = _ROMAN_Y_END.sub("y", romanize(russian))
+        out.append("-".join(" ".join(w[:1].upper() + w[1:] for w in part.split(" ")) for part in latin.split("-")))
+    return [n for n in dict.fromkeys(out) if n and n != name]
+
+
 def _latin_of_zh(name: str) -> str:
     from pypinyin import lazy_pinyin
     return "".join(lazy_pinyin(name))
@@ -476,7 +494,10 @@ def build() -> dict:
             en_names.append(name[:-5])  # New York City -> New York
         if c.get("asciiname") and c["asciiname"] != name:
             en_names.append(c["asciiname"])
-        shown, spellings = CITY_EN.get(name, (name, []))
+        if cc in CYRILLIC_COUNTRIES:
+            en_names += news_spellings(name, ru_names[0] if ru_names else "")
+        plain = re.sub(r"['’ʹ]", "", name) if cc in CYRILLIC_COUNTRIES else name
+        shown, spellings = CITY_EN.get(name, (plain, []))      # "Arkhangelsk" shown, not "Arkhangel’sk"
         en_names = [shown] + [n for n in en_names + spellings if n != shown]
         names = {"en": shown, "ru": ru_names[0] if ru_names else "", "zh": zh_names[0] if zh_names else ""}
         aliases = {"en": en_names[1:], "ru": ru_names[1:4], "zh": zh_names[1:4]}

@@ -357,3 +357,11 @@ def test_en_ner_ships_named_after_people_and_towns_are_none_of_them():
     cands = [_m(text, "Kulakov", "PER"), _m(text, "Minsk", "LOC"), _m(text, "Patriot", "PER"),
              _m(text, "Petropavlovsk-Kamchatsky", "LOC"), _m(text, "Vladimir Putin", "PER"), _m(text, "Kronstadt", "LOC")]
     assert _labels(text, _drop_vessel_names(text, cands)) == [("Vladimir Putin", "PER"), ("Kronstadt", "LOC")]
+
+
+def test_en_ner_a_known_place_listed_with_places_is_a_place():
+    from newsbridge.analyze.en.ner import _list_mates
+    text = "The road links the Vologda and Arkhangelsk regions. Funds came from Gazprom and Rosneft."
+    cands = [_m(text, "Vologda", "LOC"), _m(text, "Arkhangelsk", "ORG"), _m(text, "Gazprom", "ORG"),
+             _m(text, "Rosneft", "ORG")]
+    assert [m.label for m in _list_mates(text, cands)] == ["LOC", "LOC", "ORG", "ORG"]

@@ -24,6 +24,17 @@ def test_gazetteer_cities_carry_country_and_native_names():
     assert lookup("us", "en") is None  # a lower-case pronoun is not the United States
 
 
+@pytest.mark.parametrize("spelling,shown", [
+    ("Arkhangelsk", "Arkhangelsk"), ("Arkhangel’sk", "Arkhangelsk"), ("Ryazan", "Ryazan"),
+    ("Nizhny Novgorod", "Nizhniy Novgorod"), ("Orel", "Orël"),
+])
+def test_gazetteer_cities_of_russia_by_the_spellings_news_uses(spelling, shown):
+    """GeoNames writes soft signs ('Arkhangel’sk') and 'iy'; news drops the one and writes 'y'."""
+    place = lookup(spelling, "en")
+    assert place is not None and place.country == "RU" and place.name == shown
+    assert place.native("ru") == lookup(shown, "en").native("ru")
+
+
 def test_gazetteer_find_places_spans_point_at_text():
     text = "Делегация КНР прибыла в Южную Корею, затем в Москву. Чай в кафе."
     found = find_places(text, "ru")

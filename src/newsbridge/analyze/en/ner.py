@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ...crossscript import known_agency
+from ..common.bodies import is_body
 from ..common.given_names import is_given_name
 from ..common.names import is_alias, name_tokens
 from . import lexicon as lx
@@ -830,7 +831,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
     """Names listed together are of one kind: a one-word 'place' no gazetteer knows, listed with
     bodies only, is a body too ("Changan, Chery, Geely and Mercedes-Benz", "Blackrock and
-    Fidelity", "Marvel Entertainment, Lucasfilm and BamTech")."""
+    Fidelity", "Marvel Entertainment, Lucasfilm and BamTech"); a one-word 'body' the gazetteer
+    knows, listed with places only, is a place."""
     runs: list[list[Mention]] = []
     for m in sorted(cands, key=lambda m: m.start):
         if runs and _LIST_JOIN.fullmatch(text, runs[-1][-1].end, m.start):
@@ -845,6 +847,13 @@ def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
         if unknown and len(run) > len(unknown) and all(m.label == "ORG" for m in run if m not in unknown):
             for m in unknown:
                 m.label = "ORG"
+        # and a one-word 'body' the gazetteer knows as a place, listed with places only, is a place
+        # ("links the Vologda and Arkhangelsk regions")
+        known = [m for m in run if m.label == "ORG" and " " not in text[m.start:m.end].strip()
+                 and lookup_place(text[m.start:m.end]) and not is_body(text[m.start:m.end])]
+        if known and len(run) > len(known) and all(m.label == "LOC" for m in run if m not in known):
+            for m in known:
+                m.label = "LOC"
     return cands
 
 
