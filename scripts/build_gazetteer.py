@@ -29,6 +29,8 @@ OUT = ROOT / "src" / "newsbridge" / "analyze" / "data" / "gazetteer.json"
 
 CITY_MIN_POPULATION = 300_000        # everywhere
 CITY_MIN_POPULATION_NEAR = 80_000    # in the countries our Russian/Chinese news covers most
+CITY_MIN_POPULATION_HOME = 30_000    # in Russia, Belarus, Ukraine and Kazakhstan: the towns regional news names
+HOME_COUNTRIES = {"RU", "BY", "UA", "KZ"}
 NEAR_COUNTRIES = {"RU", "CN", "UA", "BY", "KZ", "TW", "HK", "MO", "UZ", "KG", "TJ", "AM", "GE", "AZ",
                   "MD", "EE", "LV", "LT", "MN"}
 MIN_TRANSLIT_SIMILARITY = 0.45    # alternates further from the English name are other names
@@ -470,7 +472,7 @@ def build() -> dict:
         cc, pop, name = c["countrycode"], c["population"], c["name"]
         is_capital = (cc, name) in capitals
         if not (is_capital or pop >= CITY_MIN_POPULATION or (cc in NEAR_COUNTRIES and pop >= CITY_MIN_POPULATION_NEAR)
-                or (cc, name) in CITY_ALWAYS):
+                or (cc in HOME_COUNTRIES and pop >= CITY_MIN_POPULATION_HOME) or (cc, name) in CITY_ALWAYS):
             continue
         if (cc, name) in seen_city:
             continue

@@ -87,3 +87,12 @@ def test_gazetteer_other_spellings_find_one_place(written, lang, shown):
 def test_gazetteer_spellings_news_uses(name, lang, shown, country):
     place = lookup(name, lang)
     assert place is not None and place.name == shown and (place.country or place.code) == country
+
+
+def test_gazetteer_towns_of_the_home_countries_and_no_loose_matches_to_them():
+    """Towns from 30,000 people in Russia, Belarus, Ukraine and Kazakhstan (naval bases, regional
+    centres news names); found by their listed forms, never by the loose prefix fallback."""
+    assert lookup("Kronstadt", "en").country == "RU" and lookup("Severomorsk", "en").country == "RU"
+    assert lookup("Кронштадте", "ru").name == "Kronstadt"
+    assert lookup("Маргара", "ru") is None          # not the town Марганец
+    assert lookup("Отрадное", "ru") is None or lookup("Отрадное", "ru").native("ru") != "Отрадный"

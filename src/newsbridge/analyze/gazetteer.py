@@ -27,6 +27,8 @@ KIND_PRIORITY = {"country": 0, "city": 1, "region": 2}  # when one name is sever
 MAX_WORDS = 5             # longest place name in words (en/ru)
 MAX_ZH_CHARS = 12         # longest Chinese place name in characters
 MIN_PREFIX_MATCH = 4      # Russian fallback: words agree on all but the last two letters, >= 4
+FUZZY_MIN_POPULATION = 80_000   # towns smaller than this are found by their listed forms only: the
+#                                 prefix fallback would take 'Маргара' for Марганец, 'Отрадное' for Отрадный
 
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # U.S., P.R.C., words
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -134,6 +136,8 @@ class Gazetteer:
             if len(cw) != len(words) or not all(_prefix_ok(a, b) for a, b in zip(words, cw)):
                 continue
             place = self._index["ru"][cand][0]
+            if place.kind == "city" and place.population < FUZZY_MIN_POPULATION:
+                continue
             if best is None or KIND_PRIORITY.get(place.kind, 9) < KIND_PRIORITY.get(best.kind, 9):
                 best = place
         return best
