@@ -50,3 +50,10 @@ def test_a_plural_title_before_names_is_not_part_of_them():
     found = {text[m.start:m.end]: m.label for m in find_mentions(text, [(0, len(text))], [(0, len(text))])}
     assert found.get("Sergey Prokopyev") == "PER" and "Cosmonauts Sergey Prokopyev" not in found
     assert "on Monday" not in found
+
+
+def test_russian_federal_services_as_english_news_writes_them():
+    text = "According to Roskachestvo, sugar hides in bread. Mintsifry and Rosreestr agreed."
+    for name in ("Roskachestvo", "Mintsifry", "Rosreestr"):
+        s = text.index(name)
+        assert classify_run(text, s, s + len(name)) == "ORG", name

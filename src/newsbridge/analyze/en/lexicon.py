@@ -197,6 +197,15 @@ KNOWN_ORGS = {
     "rosgvardia", "rosaviatsia", "rostelecom", "yandex", "megafon", "kaspersky", "uralkali", "phosagro",
     "rushydro", "rosseti", "alrosa", "sovcomflot", "almaz-antey", "uralvagonzavod", "kamaz", "avtovaz",
     "sukhoi", "tupolev", "ilyushin", "irkut", "rdif", "vnesheconombank", "veb.rf", "rosnano", "rosneftegaz",
+    # Russian federal services, agencies and ministries as English news transliterates them
+    "roskachestvo", "rosreestr", "rosfinmonitoring", "rosturizm", "rostourism", "rosmorrechflot", "rosavtodor",
+    "rosleskhoz", "rosrybolovstvo", "rosarkhiv", "rosimushchestvo", "roszdravnadzor", "rosobrnadzor",
+    "rosprirodnadzor", "rostekhnadzor", "rostransnadzor", "rosmolodezh", "rossotrudnichestvo", "rospatent",
+    "rosakkreditatsiya", "rosstandart", "rosalkogolregulirovanie", "rosenergoatom", "rosgeologia", "rosmorport",
+    "rosgidromet", "roshydromet", "rosaviation", "rosgvardiya", "minoborony", "mintsifry", "minzdrav",
+    "minpromtorg", "minfin", "minobrnauki", "minprosveshcheniya", "minkultury", "minenergo", "mintrans",
+    "minstroy", "minsport", "minvostokrazvitiya", "mintrud", "minselkhoz", "minjust", "minyust", "vtsiom",
+    "levada center", "mchs", "fsin", "fmba", "rusada",
     # China
     "cnpc", "sinopec", "cnooc", "petrochina", "huawei", "zte", "alibaba", "tencent", "baidu", "xiaomi",
     "lenovo", "byd", "geely", "haier", "cosco", "sinochem", "chemchina", "crrc", "citic", "icbc",
