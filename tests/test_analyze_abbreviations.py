@@ -69,3 +69,14 @@ def test_en_an_abbreviation_before_its_name_joins_it():
     analyze_en(doc)
     orgs = {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
     assert orgs["World Health Organization"] == ["WHO"] and "WHO" not in orgs
+
+
+def test_en_a_body_named_with_its_country_either_way_is_one():
+    from newsbridge.analyze.en import analyze_en
+    doc = Document(id="t", language="en", text=(
+        "So said Russian Central Bank head Elvira Nabiullina. Later the Central Bank of Russia kept the rate. "
+        "The Bank of Russia said so. The Chinese Foreign Ministry and the US Embassy agreed."))
+    analyze_en(doc)
+    orgs = {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
+    assert set(orgs["Central Bank of Russia"]) == {"Russian Central Bank", "Bank of Russia"}, orgs
+    assert "Chinese Foreign Ministry" in orgs and "US Embassy" in orgs

@@ -13,6 +13,7 @@ import re
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ..common.abbreviations import abbreviation_pairs
+from ..gazetteer import country_of_adjective
 from ..common.bodies import is_body, trim_slash
 from ..common.dates import event_years, reference_date
 from ..common.quotes import scan_quotes
@@ -27,7 +28,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "35"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name
+VERSION = "36"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -244,6 +245,24 @@ def _norm_org(name: str) -> str:
     return n.casefold().replace("’", "'")
 
 
+_OF_COUNTRY = re.compile(r"^(?P<body>.+?) of (?:the )?(?P<country>[\w .'’-]+)$")
+
+
+def _country_key(key: str) -> tuple[str, str] | None:
+    """(country code, body) for 'russian central bank' and 'central bank of russia' alike."""
+    words = key.split()
+    if len(words) < 2:
+        return None
+    m = _OF_COUNTRY.match(key)
+    if m:
+        country = m.group("country")
+        place = lookup_place(country.upper() if len(country) <= 3 else country)
+        if place is not None and place.kind == "country":
+            return place.code, m.group("body")
+    place = country_of_adjective(words[0].capitalize())
+    return (place.code, " ".join(words[1:])) if place is not None else None
+
+
 def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
     groups: list[dict] = []
     by_key: dict[str, dict] = {}
@@ -259,18 +278,24 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
                 if surface in cand["acronyms"] or (surface.isupper() and len(surface) >= 2 and surface == cand["initials"]):
                     g = cand
                     break
+        if g is None and (ck := _country_key(key)) is not None:
+            # "Central Bank of Russia" after "Russian Central Bank": one body, its country said two ways
+            g = next((cand for cand in groups if any(_country_key(k) == ck for k in cand["keys"])), None)
         if g is None:
             # "Security Council" after "Russian Security Council"
+            sw = key.split()
             for cand in groups:
-                cw, sw = cand["key"].split(), key.split()
-                if len(sw) >= 2 and len(sw) < len(cw) and cw[-len(sw):] == sw:
+                if len(sw) >= 2 and any(len(sw) < len(cw) and cw[-len(sw):] == sw
+                                        for cw in (k.split() for k in cand["keys"])):
                     g = cand
                     break
         if g is None:
-            g = {"name": surface, "key": key, "aliases": [], "mentions": [], "acronyms": set(),
+            g = {"name": surface, "key": key, "keys": [], "aliases": [], "mentions": [], "acronyms": set(),
                  "initials": "".join(w[0] for w in surface.split() if w[:1].isupper())}
             groups.append(g)
         by_key[key] = g
+        if key not in g["keys"]:
+            g["keys"].append(key)
         g["mentions"].append(m)
         if surface != g["name"] and surface not in g["aliases"]:
             if len(surface) > len(g["name"]) and not surface.isupper() and g["name"] != surface:
