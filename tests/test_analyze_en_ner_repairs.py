@@ -365,3 +365,18 @@ def test_en_ner_a_known_place_listed_with_places_is_a_place():
     cands = [_m(text, "Vologda", "LOC"), _m(text, "Arkhangelsk", "ORG"), _m(text, "Gazprom", "ORG"),
              _m(text, "Rosneft", "ORG")]
     assert [m.label for m in _list_mates(text, cands)] == ["LOC", "LOC", "ORG", "ORG"]
+
+
+def test_en_ner_products_with_numbers_and_scope_adjectives_are_no_names():
+    text = "Microsoft will update Windows 10. International affairs experts spoke. Amnesty International agreed."
+    assert not _keep(text, _m(text, "Windows 10", "LOC"))
+    assert not _keep(text, _m(text, "International", "ORG"))
+    assert _keep(text, _m(text, "Amnesty International", "ORG"))
+
+
+def test_en_a_name_run_from_the_dateline_city_into_its_agency_is_the_agency():
+    from newsbridge.analyze.en import _cut_at_dateline
+    text = "ASTANA.KAZINFORM — The capital's police department issued calls."
+    a = text.index("KAZINFORM")
+    got = _cut_at_dateline(text, [_m(text, "ASTANA.KAZINFORM", "ORG")], [(a, a + len("KAZINFORM"))])
+    assert _labels(text, got) == [("ASTANA", "LOC"), ("KAZINFORM", "ORG")]

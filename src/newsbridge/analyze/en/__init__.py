@@ -28,7 +28,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "36"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one
+VERSION = "37"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one; 37: dateline city.agency, products with numbers, scope adjectives
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -56,7 +56,7 @@ def analyze_en(doc: Document) -> None:
     credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
     dateline = doc.layer("dateline")
-    mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in dateline])
+    mentions = _cut_at_dateline(text, mentions, [(d.start, d.end) for d in dateline])
     mentions = _drop_common_words_as_names(text, mentions)
     mentions = _one_word_names(text, mentions)
     people = build_persons(text, mentions)
@@ -211,14 +211,22 @@ def _mostly_lower(text: str, word: str) -> bool:
     return inside <= lower
 
 
-def _cut_at_dateline(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+def _cut_at_dateline(text: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
     """A name the model ran across a dateline's end ("ASTANA. KAZINFORM - Kazakh President …") is
-    the dateline's own name ("KAZINFORM")."""
+    the dateline's own name ("KAZINFORM"); one run from the dateline's city into its agency
+    ("ASTANA.KAZINFORM") is the agency, and the city a place when the gazetteer knows it."""
+    out = []
     for m in mentions:
         for a, b in spans:
             if a <= m.start < b < m.end:
                 m.end = b
-    return mentions
+            elif m.start < a < m.end <= b:
+                city = text[m.start:a].rstrip(" .-–—/")
+                if city and lookup_place(city.title()):
+                    out.append(Mention(m.start, m.start + len(city), "LOC", "gazetteer"))
+                m.start = a
+        out.append(m)
+    return out
 
 
 def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:

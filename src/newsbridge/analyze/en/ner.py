@@ -660,6 +660,9 @@ _TITLE_CASE_VERB = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Cou
 _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+([A-Z][a-z]+)\b")
 _STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+[A-Z]")
 # diseases and their variants, which a small model takes for organisations
+# adjectives of scope that name no body alone ("Amnesty International" is two words)
+_SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional", "central", "foreign",
+                     "domestic", "public", "general", "municipal", "local", "state-owned"}
 _DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s)"
                         r"\s+(?:in|of)\s+$")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
@@ -688,6 +691,10 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label == "LOC" and text[m.end:m.end + 1] == "$":
         return False   # "US$ 20,000", "HK$": a currency
+    if m.label == "LOC" and len(words) > 1 and words[-1].isdigit():
+        return False   # "Windows 10", "Progress MS 21": a product and its number, no place
+    if m.label == "ORG" and len(words) == 1 and words[0].lower() in _SCOPE_ADJECTIVES:
+        return False   # "International affairs experts" run in after a headline: an adjective, no body
     if len(words) == 1 and _is_demonym(words[0]) and not (m.label == "LOC" and lookup_place(words[0])):
         return False   # "Ukrainian", "Spanish": a nationality, neither a place, a body nor a person
     low = [w.lower().strip(".") for w in words]
