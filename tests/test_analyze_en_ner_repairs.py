@@ -380,3 +380,15 @@ def test_en_a_name_run_from_the_dateline_city_into_its_agency_is_the_agency():
     a = text.index("KAZINFORM")
     got = _cut_at_dateline(text, [_m(text, "ASTANA.KAZINFORM", "ORG")], [(a, a + len("KAZINFORM"))])
     assert _labels(text, got) == [("ASTANA", "LOC"), ("KAZINFORM", "ORG")]
+
+
+def test_en_ner_listed_after_a_word_that_labels_them_and_sports_clubs():
+    text = ("A warning was issued in the two eastern states of Tamaulipas and Nuevo Leon. Serie A teams "
+            "Lazio, Fiorentina and Atalanta want him. Manchester City beat Norwich; Lokomotiv lost. "
+            "He flew to Mexico City.")
+    cands = [_m(text, "Tamaulipas", "PER"), _m(text, "Nuevo Leon", "PER"), _m(text, "Lazio", "LOC"),
+             _m(text, "Fiorentina", "PER"), _m(text, "Atalanta", "LOC"), _m(text, "Manchester City", "LOC"),
+             _m(text, "Lokomotiv", "PER"), _m(text, "Mexico City", "LOC")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Tamaulipas", "LOC"), ("Nuevo Leon", "LOC"), ("Lazio", "ORG"), ("Fiorentina", "ORG"), ("Atalanta", "ORG"),
+        ("Manchester City", "ORG"), ("Lokomotiv", "ORG"), ("Mexico City", "LOC")]

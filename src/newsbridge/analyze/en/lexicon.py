@@ -224,6 +224,10 @@ KNOWN_ORGS = {
     "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao",
 }
 # Capitalised abbreviations that are not organisations ("the Chinese GDP").
+# words that make a name a sports club's ("Dynamo Moscow", "Athletic Bilbao", "Lokomotiv"); "United"
+# only after another word ("Manchester United", not "United States")
+CLUB_WORDS = {"United", "Rovers", "Wanderers", "Athletic", "Atletico", "Albion", "Hotspur", "Dynamo", "Dinamo",
+              "Spartak", "Lokomotiv", "Zenit", "CSKA", "Sporting", "Olympique", "Borussia", "FC"}
 # academic degrees the model takes for bodies ("Semyon Golosheykin, PhD in Biology")
 ACADEMIC_DEGREES = {"phd", "ph.d", "ph.d.", "dsc", "d.sc", "msc", "m.sc", "bsc", "b.sc", "mba", "llm", "ll.m"}
 NOT_ORG_ACRONYMS = {"gdp", "gnp", "ceo", "cfo", "vat", "covid", "aids", "hiv", "dna", "rna", "usd", "eur",

@@ -561,8 +561,9 @@ def _credit_mentions(text: str, s: int, e: int) -> list[Mention]:
 
 
 _LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region of|near|arrived in|arrives in|"
-                       r"capital of|visit to|trip to|visited)\s+(?:the\s+)?$", re.I)
-_ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|team|company|newspaper|magazine|channel|agency|"
+                       r"capital of|visit to|trip to|visited|states of|provinces of|regions of|municipality of)"
+                       r"\s+(?:the\s+)?$", re.I)
+_ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|company|newspaper|magazine|channel|agency|"
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
                        r"TV channel|news agency|website|portal)\s+$")
 
@@ -599,7 +600,18 @@ _LIST_BEFORE = re.compile(r", $")
 def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     places_at = {m.start: m for m in cands if m.label == "LOC"}
     places_end = {m.end: m for m in cands if m.label == "LOC"}
-    for m in cands:
+    led: Mention | None = None       # the last name a word before it labelled: its list mates follow
+    for m in sorted(cands, key=lambda m: m.start):
+        mate = led is not None and _LIST_JOIN.fullmatch(text, led.end, m.start) is not None
+        if mate and m.label in ("PER", "LOC") and m.label != led.label:
+            m.label = led.label      # "the states of Tamaulipas and Nuevo Leon", "teams Milan, Lazio, Fiorentina"
+            led = m
+            continue
+        lead = m if mate and m.label == led.label else None
+        led = None
+        if _club_name(text, m):
+            m.label = "ORG"          # "Manchester City", "Lokomotiv", "Athletic Bilbao"
+            continue
         if _town_and_region(text, m, places_at, places_end):
             m.label = "LOC"   # "Evansville, Indiana, United States": a town the model called an ORG
             continue
@@ -618,17 +630,35 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
             # "in Anna Petrova" is odd news English; "in Bruce Wayne's manor" and "in the Richard
             # Nixon presidential library" (the name modifies what follows) are not
             m.label = "LOC"
+            lead = m
         elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
                 and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
             m.label = "LOC"
-        elif m.label in ("PER", "LOC") and _ORG_LEFT.search(left) and not lookup_place(surface):
+        elif m.label in ("PER", "LOC") and (org_left := _ORG_LEFT.search(left)) \
+                and (not lookup_place(surface) or org_left.group(0).rstrip().endswith(("teams", "clubs"))):
             m.label = "ORG"
+            if org_left.group(0).rstrip().endswith(("teams", "clubs")):
+                lead = m
         elif m.label in ("PER", "LOC") and len(words) == 1 and re.search(r"(?:'s|’s)\s+$", left):
             # "Tartu's Tammeka", "Tallinn's Legion": a place's club or company
             pm = re.search(r"([A-Z][\w-]+)(?:'s|’s)\s+$", left)
             if pm and lookup_place(pm.group(1)) and not lookup_place(surface):
                 m.label = "ORG"
+        led = lead
     return cands
+
+
+def _club_name(text: str, m: Mention) -> bool:
+    """A sports club: a name with a club word after its first ("Manchester United", "Dynamo
+    Moscow", "Athletic Bilbao", "Lokomotiv"), or a city's name and "City" that is no place of
+    the gazetteer ("Manchester City"; "Mexico City" is one)."""
+    words = _words(text[m.start:m.end])
+    if m.label not in ("PER", "LOC") or not words:
+        return False
+    if any(w in lx.CLUB_WORDS for w in words) and not (words[0] == "United" and len(words) > 1):
+        return True
+    return len(words) == 2 and words[1] == "City" and lookup_place(words[0]) is not None \
+        and lookup_place(" ".join(words)) is None
 
 
 def _split_compounds(text: str, cands: list[Mention]) -> list[Mention]:
