@@ -392,3 +392,17 @@ def test_en_ner_listed_after_a_word_that_labels_them_and_sports_clubs():
     assert _labels(text, _context_labels(text, cands)) == [
         ("Tamaulipas", "LOC"), ("Nuevo Leon", "LOC"), ("Lazio", "ORG"), ("Fiorentina", "ORG"), ("Atalanta", "ORG"),
         ("Manchester City", "ORG"), ("Lokomotiv", "ORG"), ("Mexico City", "LOC")]
+
+
+def test_en_ner_towns_on_a_route_and_russian_titles_named_like_persons():
+    from newsbridge.analyze.en.ner import _repair
+    text = ("One of them, the Chekshino – Totma – Kotlas – Kuratovo road, is long. MADRID — Rafael Nadal won. "
+            "Moskovsky Komsomolets wrote it, Vasily Zhukovsky said.")
+    cands = [_m(text, "Totma", "PER"), _m(text, "Kotlas", "LOC"), _m(text, "MADRID", "LOC"),
+             _m(text, "Rafael Nadal", "PER")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Totma", "LOC"), ("Kotlas", "LOC"), ("MADRID", "LOC"), ("Rafael Nadal", "PER")]
+    s = text.index("Moskovsky")
+    assert [m.label for m in _repair(text, s, s + len("Moskovsky Komsomolets"), "PER", "spacy")] == ["ORG"]
+    s = text.index("Vasily")
+    assert [m.label for m in _repair(text, s, s + len("Vasily Zhukovsky"), "PER", "spacy")] == ["PER"]

@@ -602,7 +602,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     places_end = {m.end: m for m in cands if m.label == "LOC"}
     led: Mention | None = None       # the last name a word before it labelled: its list mates follow
     for m in sorted(cands, key=lambda m: m.start):
-        mate = led is not None and _LIST_JOIN.fullmatch(text, led.end, m.start) is not None
+        mate = led is not None and (_LIST_JOIN.fullmatch(text, led.end, m.start) is not None
+                                    or led.label == "LOC" and _ROUTE_JOIN.fullmatch(text, led.end, m.start) is not None)
         if mate and m.label in ("PER", "LOC") and m.label != led.label:
             m.label = led.label      # "the states of Tamaulipas and Nuevo Leon", "teams Milan, Lazio, Fiorentina"
             led = m
@@ -611,6 +612,10 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         led = None
         if _club_name(text, m):
             m.label = "ORG"          # "Manchester City", "Lokomotiv", "Athletic Bilbao"
+            continue
+        if _on_a_route(text, m, cands):
+            m.label = "LOC"          # "the Chekshino – Totma – Kotlas road": towns on a route
+            lead = m
             continue
         if _town_and_region(text, m, places_at, places_end):
             m.label = "LOC"   # "Evansville, Indiana, United States": a town the model called an ORG
@@ -646,6 +651,40 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 m.label = "ORG"
         led = lead
     return cands
+
+
+_ROUTE_JOIN = re.compile(r"\s*[–—-]\s*|\s+[–—-]\s+")
+
+
+def _on_a_route(text: str, m: Mention, cands: list[Mention]) -> bool:
+    """A name in a dash-joined chain of names one of which is a known place, with a word of a
+    route next to it ("the Chekshino – Totma – Kotlas – Kuratovo road", "flight Moscow – Ulan-Ude"):
+    a town on a road or a flight's route (not "MADRID — Rafael Nadal kept …")."""
+    if m.label == "LOC" or len(_words(text[m.start:m.end])) > 2:
+        return False
+    chain, changed = [m], True
+    by_end = {c.end: c for c in cands}
+    by_start = {c.start: c for c in cands}
+    while changed:
+        changed = False
+        for c in list(by_end.values()):
+            if c not in chain and _ROUTE_JOIN.fullmatch(text, c.end, chain[0].start):
+                chain.insert(0, c)
+                changed = True
+        for c in list(by_start.values()):
+            if c not in chain and _ROUTE_JOIN.fullmatch(text, chain[-1].end, c.start):
+                chain.append(c)
+                changed = True
+    if len(chain) < 2 or not any(lookup_place(text[c.start:c.end]) for c in chain if c is not m):
+        return False
+    return bool(_ROUTE_WORD_AFTER.match(text, chain[-1].end) or _ROUTE_WORD_BEFORE.search(text, max(0, chain[0].start - 25),
+                                                                                       chain[0].start))
+
+
+_ROUTE_WORD_AFTER = re.compile(r"(?:\s*[–—-]\s*[A-Z][\w'’-]+)*\s+(?:[a-z]+\s+)?(?:road|highway|motorway|route|railway|rail line|line|flight|"
+                               r"pipeline|corridor|trail)s?\b")
+_ROUTE_WORD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route|railway|flight|pipeline|corridor)s?\s+(?:from\s+)?"
+                                r"(?:[A-Z][\w'’-]+\s*[–—-]\s*)*$")
 
 
 def _club_name(text: str, m: Mention) -> bool:
@@ -999,6 +1038,9 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
         return [Mention(s, e, "PER", src)]
+    if lab == "PER" and 2 <= len(words) <= 3 and _RUSSIAN_ADJECTIVE.fullmatch(words[0]) and not is_given_name(words[0]) \
+            and classify_run(text, s, e) is None:
+        return [Mention(s, e, "ORG", src)]      # "Moskovsky Komsomolets", "Vechernaya Moskva": a title, no person
     if lab in ("ORG", "LOC") and _named_like_a_person(text, s, e, words):
         return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
     if lab in ("ORG", "LOC", "PER") and len(words) >= 3:
@@ -1049,6 +1091,9 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     return [Mention(s, e, lab, src)]
 
 
+# a romanized Russian adjective: persons are named given name first, titles of papers and
+# programmes open with one ("Moskovsky Komsomolets", "Vechernaya Moskva", "Aktualnaya Kamera")
+_RUSSIAN_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:sky|skiy|skaya|skoye|skoe|naya|noye|nyy|nye|aya|oye)")
 _BRAND_MARK = re.compile(r"\s*[®™]")
 # given names of the dictionary that English writes mostly as common words ("Dubai Air Show"),
 # and the English stop words (spaCy's list) that fold to one ("CBS All Access")
