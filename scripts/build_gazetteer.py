@@ -166,6 +166,8 @@ CITY_EN = {"Kyiv": ("Kyiv", ["Kiev"]), "Kharkiv": ("Kharkiv", ["Kharkov"]), "Ode
 # cities news names often that GeoNames' population figure leaves under the threshold
 CITY_ALWAYS = {("UA", "Kherson")}
 # cities GeoNames knows without a (simplified) Chinese name: English name -> Chinese names
+# Russian names the sources get wrong ('Нью-Ёрк'; 'Петербург' is the short form)
+CITY_RU = {"New York City": "Нью-Йорк", "Saint Petersburg": "Санкт-Петербург"}
 CITY_ZH = {"Kyiv": ["基辅"], "Kazan": ["喀山"], "Washington": ["华盛顿"], "Kherson": ["赫尔松"],
            "New York City": ["纽约"], "Donetsk": ["顿涅茨克"]}
 REGION_ALIASES = {"CN-XZ": {"en": ["Xizang"], "ru": [], "zh": ["西藏自治区"]},
@@ -341,6 +343,19 @@ def news_spellings(name: str, russian: str) -> list[str]:
     return [n for n in dict.fromkeys(out) if n and n != name]
 
 
+def _hyphenated(tz_name: str, alternates: list[str]) -> str:
+    """CLDR's time-zone city names write 'Буэнос Айрес', 'Улан Уде', 'Петропавловск Камчатски'; the
+    GeoNames alternate that is the same name with hyphens (one letter more at most) is how
+    Russian writes it: 'Буэнос-Айрес', 'Улан-Удэ', 'Петропавловск-Камчатский'."""
+    if " " not in tz_name:
+        return tz_name
+
+    def key(a: str) -> str:
+        return a.replace("-", " ").replace("э", "е").casefold()
+    fits = [a for a in alternates if "-" in a and key(a).startswith(key(tz_name)) and len(a) - len(tz_name) <= 1]
+    return max(fits, key=len) if fits else tz_name
+
+
 def _latin_of_zh(name: str) -> str:
     from pypinyin import lazy_pinyin
     return "".join(lazy_pinyin(name))
@@ -352,7 +367,7 @@ def _rank(candidates: list[str], english: str, to_latin, known, threshold: float
     from difflib import SequenceMatcher
 
     def key(a: str) -> str:
-        return re.sub(r"[^a-z]", "", a.lower())
+        return re.sub(r"[^a-z]", "", re.sub(r"(?:ij|yj|iy)\b", "y", a.lower()))
 
     english = re.sub(r" City$", "", english)
     scored = []
@@ -361,8 +376,9 @@ def _rank(candidates: list[str], english: str, to_latin, known, threshold: float
             continue  # "Париж ош", "Ню Йорк": other languages' spellings
         sim = SequenceMatcher(None, key(to_latin(a)), key(english)).ratio()
         if sim >= threshold:
-            scored.append((-(sim + (0.3 if known(a) else 0.0)), a))
-    return [a for _, a in sorted(scored)]
+            # among equals, the hyphenated form ('Улан-Удэ', not 'Улан Уде'): how Russian writes names of parts
+            scored.append((-(sim + (0.3 if known(a) else 0.0)), " " in a and "-" not in a, a))
+    return [a for *_, a in sorted(scored)]
 
 
 def traditional_to_simplified(loc_hant, loc_hans, jieba_words) -> dict[str, str]:
@@ -483,7 +499,10 @@ def build() -> dict:
         if tz and zone_territory.get(zone) not in (None, cc):
             tz = {}
         cyr = [a for a in alts if re.fullmatch(r"[А-Яа-яЁё \-]+", a) and not _NON_RUSSIAN_CYRILLIC.search(a)]
-        ru_names = ([tz["ru"]] if "ru" in tz else []) + _rank(cyr, name, _latin_of_ru, morph_known, MIN_TRANSLIT_SIMILARITY)
+        ru_names = ([_hyphenated(tz["ru"], cyr)] if "ru" in tz else []) + _rank(cyr, name, _latin_of_ru, morph_known,
+                                                                              MIN_TRANSLIT_SIMILARITY)
+        if name in CITY_RU:
+            ru_names = [CITY_RU[name]] + [n for n in ru_names if n != CITY_RU[name]]
         han = [a for a in alts if _HAN.match(a)]
         zh_names = ([tz["zh"]] if "zh" in tz else []) + _rank(han, name, _latin_of_zh, lambda a: a in jieba_words, 0.0)
         simplified = ["".join(t2s.get(ch, ch) for ch in a) for a in zh_names]

@@ -110,3 +110,9 @@ def test_ships_named_after_people_and_towns_are_none_of_them():
     names = [p["name"] for p in gold["persons"]] + [x["name"] for x in gold["locations"] + gold["organizations"]]
     assert "Владимир Путин" in names and "Кронштадт" in names, names
     assert not any(n.startswith(("Кулаков", "Минск", "Петр Моргунов", "Петропавловск")) for n in names), names
+
+
+def test_a_route_of_two_known_places_is_two_places():
+    _, gold = _analyzed("В Иркутске самолет, следовавший рейсом Москва-Улан-Удэ, совершил посадку. "
+                        "Затем он вылетел в Петропавловск-Камчатский.")
+    assert {x["name"] for x in gold["locations"]} == {"Иркутск", "Москва", "Улан-Удэ", "Петропавловск-Камчатский"}

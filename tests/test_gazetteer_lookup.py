@@ -96,3 +96,13 @@ def test_gazetteer_towns_of_the_home_countries_and_no_loose_matches_to_them():
     assert lookup("Кронштадте", "ru").name == "Kronstadt"
     assert lookup("Маргара", "ru") is None          # not the town Марганец
     assert lookup("Отрадное", "ru") is None or lookup("Отрадное", "ru").native("ru") != "Отрадный"
+
+
+@pytest.mark.parametrize("form,native", [
+    ("Улан-Удэ", "Улан-Удэ"), ("Петропавловске-Камчатском", "Петропавловск-Камчатский"),
+    ("Буэнос-Айресе", "Буэнос-Айрес"), ("Нью-Йорке", "Нью-Йорк"), ("Петербурге", "Санкт-Петербург"),
+    ("Великом Новгороде", "Великий Новгород"),
+])
+def test_gazetteer_russian_names_as_russian_writes_them(form, native):
+    """Hyphenated, whole and in their usual spelling, not 'Улан Уде', 'Петропавловск Камчатски', 'Нью-Ёрк'."""
+    assert lookup(form, "ru").native("ru") == native

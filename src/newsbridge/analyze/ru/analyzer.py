@@ -96,7 +96,7 @@ def analyze_ru(doc: Document) -> None:
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
-    mentions = _clean_mentions(text, _split_bracketed_abbreviations(text, mentions))
+    mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, mentions)))
     mentions = _drop_common_words_as_persons(text, mentions)
     mentions = _drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions))
     mentions = _bodies_and_slashes(text, mentions)
@@ -174,6 +174,24 @@ def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
             prev_vessel_end = m.end
             continue
         prev_vessel_end = -1
+        out.append(m)
+    return out
+
+
+def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'рейсом Москва-Улан-Удэ': two places the gazetteer knows joined by a hyphen are a route,
+    each its own place ('Улан-Удэ', 'Петропавловск-Камчатский' stay whole)."""
+    out = []
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.label == "LOC" and "-" in surface and " " not in surface and gz.lookup(surface, "ru") is None:
+            for k in (i for i, ch in enumerate(surface) if ch == "-"):
+                if gz.lookup(surface[:k], "ru") is not None and gz.lookup(surface[k + 1:], "ru") is not None:
+                    out += [Mention(m.start, m.start + k, "LOC"), Mention(m.start + k + 1, m.end, "LOC")]
+                    break
+            else:
+                out.append(m)
+            continue
         out.append(m)
     return out
 
