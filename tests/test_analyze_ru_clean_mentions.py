@@ -116,3 +116,16 @@ def test_a_route_of_two_known_places_is_two_places():
     _, gold = _analyzed("В Иркутске самолет, следовавший рейсом Москва-Улан-Удэ, совершил посадку. "
                         "Затем он вылетел в Петропавловск-Камчатский.")
     assert {x["name"] for x in gold["locations"]} == {"Иркутск", "Москва", "Улан-Удэ", "Петропавловск-Камчатский"}
+
+
+def test_adjective_surnames_agencies_and_bodies_without_a_noun():
+    """'князя Андрея Черкасского' is Андрей Черкасский; 'Роскачество' (the model: a place) is a federal
+    agency; a 'body' of adjectives alone ('Воскресное заседание кабинета') is none."""
+    from newsbridge.analyze.ru.morph import normalize_name
+    assert normalize_name("Андрея Черкасского") == "Андрей Черкасский"
+    assert normalize_name("Ирины Черкасской") == "Ирина Черкасская"
+    text = "Как сообщает Роскачество, сахар скрыт в хлебе."
+    got = _clean_mentions(text, [_m(text, "Роскачество", "LOC")])
+    assert [(text[m.start:m.end], m.label) for m in got] == [("Роскачество", "ORG")]
+    text = "Воскресное заседание кабинета министров прошло в Иерусалиме."
+    assert _clean_mentions(text, [_m(text, "Воскресное", "ORG")]) == []

@@ -178,6 +178,16 @@ def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+_ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
+
+
+def _adjectives_only(surface: str) -> bool:
+    """Every word a known adjective and nothing else ('Воскресное', 'Главном военно-морском')."""
+    words = surface.split()
+    return bool(words) and all(not w.isupper() and analyzer_known(w.lower().split("-")[-1])
+                               and all(p.tag.POS == "ADJF" for p in parses(w.lower())) for w in words)
+
+
 def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
     """'рейсом Москва-Улан-Удэ': two places the gazetteer knows joined by a hyphen are a route,
     each its own place ('Улан-Удэ', 'Петропавловск-Камчатский' stay whole)."""
@@ -231,6 +241,10 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Минздрав": a ministry, not a person
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
             continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
+        if m.label == "ORG" and _adjectives_only(surface) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):
+            continue      # "Воскресное заседание", "на Главном военно-морском параде": no noun, no body
+        if m.label == "LOC" and _ROS_AGENCY.fullmatch(surface.strip()) and gz.lookup(surface.strip(), "ru") is None:
+            m = Mention(m.start, m.end, "ORG")       # "Роскачество", "Росгидромет": a federal agency
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
         if m.label == "PER" and surface[:1].isupper():

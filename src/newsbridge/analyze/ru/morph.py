@@ -118,6 +118,10 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
         inf = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
         if inf is not None:
             return _cap(inf.word, word)
+    sk = _SK_ADJECTIVE.fullmatch(word)
+    if sk and case != "nomn":
+        # 'Андрея Черкасского', 'Ирины Черкасской': a surname of the adjective kind the dictionary lacks
+        return sk.group(1) + ("ая" if gender == "femn" else "ий")
     if gender == "femn":
         return word  # foreign female surnames do not inflect: Ирины Флюр
     for ending, c in _FOREIGN_OBLIQUE:
