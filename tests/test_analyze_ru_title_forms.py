@@ -76,3 +76,9 @@ def test_a_title_whose_complement_joins_two_names_with_and():
     assert roles["Дэниел Рассел"] == ["бывший помощник госсекретаря США по делам Восточной Азии и Тихого океана"]
     assert roles["Игорь Щёголев"] == ["министр связи и коммуникаций РФ"]
     assert "президент и первая леди" not in roles.get("Мишель Обама", [])
+
+
+def test_the_title_next_to_the_name_over_an_oblique_one_of_the_event():
+    people = analyzed("Новости\n\nНа заседании глав стран Шанхайской организации сотрудничества президент Владимир "
+                      "Путин говорил о сумме. Журналисты невролог Отар Тоидзе и другие пришли.\n", "ru", "persons")
+    assert people["Владимир Путин"]["roles"] == ["президент"], people

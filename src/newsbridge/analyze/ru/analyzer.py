@@ -913,6 +913,12 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
     head = next((k for k, t in enumerate(window) if _role_head(t, spans)), None)
     if head is None:
         return None
+    last = len(window) - 1
+    if head < last and _role_head(window[last], spans) and _nominative(window[last].low) \
+            and not _nominative(window[head].low):
+        # "на заседании глав стран ШОС президент Владимир Путин": the title next to the name is
+        # his; the oblique one before it belongs to the event
+        head = last
     # modifiers before the head: "бывший", "генеральный", "первый" (already in the window); a
     # capitalised word opens the role (what stands before it is another sentence run in:
     # "вышел к протестующим Врио губернатора ...")
@@ -928,6 +934,10 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+def _nominative(low: str) -> bool:
+    return any(p.tag.case == "nomn" for p in parses(low))
 
 
 def _oblique(low: str) -> bool:
