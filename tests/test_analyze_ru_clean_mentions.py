@@ -129,3 +129,13 @@ def test_adjective_surnames_agencies_and_bodies_without_a_noun():
     assert [(text[m.start:m.end], m.label) for m in got] == [("Роскачество", "ORG")]
     text = "Воскресное заседание кабинета министров прошло в Иерусалиме."
     assert _clean_mentions(text, [_m(text, "Воскресное", "ORG")]) == []
+
+
+def test_a_womans_surname_alone_and_compound_nouns():
+    """'Доктор Павлова рассказала' beside 'Зухра Павлова' is her surname, not the masculine 'Павлов';
+    'COVID-паспортов' is a compound noun, no body."""
+    _, gold = _analyzed("Научный руководитель клиники Зухра Павлова дала советы. Доктор Павлова рассказала о "
+                        "мигрени. Испания ввела систему COVID-паспортов.")
+    person = next(p for p in gold["persons"] if p["name"] == "Зухра Павлова")
+    assert "Павлов" not in person["aliases"], person
+    assert not any("COVID" in o["name"] for o in gold["organizations"]), gold["organizations"]

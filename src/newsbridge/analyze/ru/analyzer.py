@@ -179,6 +179,7 @@ def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
+_ABBREVIATED_COMPOUND = re.compile(r"[A-ZА-ЯЁ0-9]{2,}-[а-яё]{3,}")
 
 
 def _adjectives_only(surface: str) -> bool:
@@ -243,6 +244,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
         if m.label == "ORG" and _adjectives_only(surface) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):
             continue      # "Воскресное заседание", "на Главном военно-морском параде": no noun, no body
+        if m.label == "ORG" and _ABBREVIATED_COMPOUND.fullmatch(surface.strip()):
+            continue      # "COVID-паспортов", "IT-компании", "ПЦР-тест": a compound common noun
         if m.label == "LOC" and _ROS_AGENCY.fullmatch(surface.strip()) and gz.lookup(surface.strip(), "ru") is None:
             m = Mention(m.start, m.end, "ORG")       # "Роскачество", "Росгидромет": a federal agency
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
@@ -415,6 +418,12 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         p.gender = gender_of_name(p.name.split())
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
+        if p.gender == "femn" and len(p.name.split()) > 1:
+            # 'Павлова' alone was read as the masculine genitive 'Павлов': a woman's surname is her full name's
+            surname = p.name.split()[-1]
+            p.forms = [surname if f != surname and " " not in f and surname.startswith(f) and len(surname) - len(f) <= 2
+                       else f for f in p.forms]
+            p.forms = list(dict.fromkeys(p.forms))
         nominative = foreign_nominative(p.name, str(p.gender) if p.gender else None)
         if nominative != p.name and not _subject_as_written(text, p):  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
             if p.name not in p.forms:
