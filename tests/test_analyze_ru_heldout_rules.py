@@ -48,6 +48,8 @@ def test_ru_heldout_blocs_are_organizations(case):
     ("Джо Байдена", "Джо Байден"),
     ("Одри Тан", "Одри Тан"),             # nominative already: unchanged
     ("Сейеду Али Хаменеи", "Сейед Али Хаменеи"),  # indeclinable words do not decide the case
+    ("Хосепа Гвардиолы", "Хосеп Гвардиола"),        # a surname of the -а declension after a genitive first name
+    ("Синдзи Харада", "Синдзи Харада"), ("Фелип Масса", "Фелип Масса"),     # nominatives in -а stay
 ])
 def test_ru_foreign_nominative(form, nominative):
     assert foreign_nominative(form) == nominative
@@ -88,3 +90,13 @@ def test_adjectives_listed_before_one_region_noun_name_a_region_each(text, place
     doc = Document(id="t", text=text, language="ru")
     analyze_ru(doc)
     assert [s.attrs["name"] for s in doc.layer(LOCATIONS)] == places
+
+
+@pytest.mark.parametrize("phrase,nominative", [
+    ("Хомутовской средней общеобразовательной школы № 2", "Хомутовская средняя общеобразовательная школа № 2"),
+    ("Петровского районного суда", "Петровский районный суд"),
+    ("Министерства иностранных дел", "Министерство иностранных дел"),
+])
+def test_ru_adjective_chains_before_the_head_all_take_the_nominative(phrase, nominative):
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    assert normalize_phrase(phrase) == nominative

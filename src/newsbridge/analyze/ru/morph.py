@@ -156,9 +156,9 @@ def normalize_phrase(phrase: str) -> str:
         nouns = [p for p in parses(w.lower()) if p.tag.POS == "NOUN" and p.tag.case]
         adjs = [p for p in parses(w.lower()) if p.tag.POS in ("ADJF", "PRTF") and p.tag.case]
         if nouns and i < len(words) - 1 and (
-                adjs and _agrees_with_next_noun(adjs, words[i + 1])
+                adjs and (_agrees_with_next_noun(adjs, words[i + 1]) or _next_adjective_agrees(adjs, words[i + 1]))
                 or _SK_ADJECTIVE.fullmatch(w) and all("Surn" in p.tag for p in nouns)
-                and _agrees_with_next_noun(nouns, words[i + 1])):
+                and (_agrees_with_next_noun(nouns, words[i + 1]) or _next_adjective_agrees(nouns, words[i + 1]))):
             # 'Каспийского флота', 'Грановской школы' (pymorphy knows it only as a surname): an
             # adjective before its noun
             if case is None:
@@ -226,6 +226,17 @@ def _inflect_like(adj, want: set[str], original: str) -> str | None:
     return max(forms, key=lambda f: (shared(f.word), -len(f.word))).word
 
 
+def _next_adjective_agrees(parses_: list, nxt: str) -> bool:
+    """'Хомутовской средней …': an adjective of the same case, gender and number follows."""
+    for a in parses(nxt.lower()):
+        if a.tag.POS != "ADJF" or not a.tag.case:
+            continue
+        if any(p.tag.case == a.tag.case and p.tag.number == a.tag.number and
+               (a.tag.number == "plur" or p.tag.gender == a.tag.gender) for p in parses_):
+            return True
+    return False
+
+
 def _agrees_with_next_noun(adjs: list, nxt: str) -> bool:
     """Does a noun that follows take one of these adjective readings' case, gender and number?"""
     if not re.fullmatch(r"[А-Яа-яЁё\-]+", nxt):
@@ -280,6 +291,8 @@ def verb_gender(word: str) -> str | None:
 
 
 _OBLIQUE_TAIL = re.compile(r"(ом|ем|а|я|у|ю|е)$")
+_A_DECLENSION_GENITIVE = re.compile(r"[бвгджзклмнпрстфхцчшщ][ыи]$")
+_MASC_GENITIVE = re.compile(r"[^аеёиоуыэюяйь\W]а$")
 
 
 @lru_cache(maxsize=50_000)
@@ -300,6 +313,12 @@ def foreign_nominative(name: str, gender: str | None = None) -> str:
     last = words[-1].lower()
     if analyzer_known(last) and any("Surn" in p.tag and p.tag.case == "nomn" for p in _name_parses(last)):
         return name  # 'Обама': a surname the dictionary has in this form (not 'Обам' in the genitive)
+    a_genitive = _A_DECLENSION_GENITIVE.search(last)
+    if len(words) >= 2 and a_genitive and all(_MASC_GENITIVE.search(w.lower()) for w in words[:-1]):
+        # 'Хосепа Гвардиолы': a masculine first name in the genitive, a surname of the -а declension
+        stem = words[-1][:-1]
+        tail = "а" if stem[-1:].lower() in "кгхжшчщц" else ("я" if a_genitive.group(0)[-1] == "и" else "а")
+        return " ".join([w[:-1] for w in words[:-1]] + [stem + tail])
     m = _OBLIQUE_TAIL.search(last)
     if not m or len(last) - len(m.group(1)) < 3 or last[-len(m.group(1)) - 1] in _VOWELS or last[-len(m.group(1)) - 1] in "йь":
         return name
