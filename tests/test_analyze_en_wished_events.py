@@ -34,3 +34,14 @@ def test_advice_to_visit_is_no_visit():
     events = analyzed("Travel\n\nThe midfielder visited Kamchatka in July. If you are in Russia, you must visit "
                       "Kamchatka, he wrote. Everyone should visit the Valley of Geysers.\n", "en", "events")
     assert list(events) == ["visited Kamchatka"] and len(events["visited Kamchatka"]["mentions"]) == 1
+
+
+def test_an_event_name_ends_before_a_verb_a_pronoun_or_a_purpose():
+    events = analyzed("Rates\n\nThe rate stayed, said the head after the February 10 meeting of its Board of Directors "
+                      "decided to keep it.\n", "en", "events")
+    assert list(events) == ["February 10 meeting of its Board of Directors"], events
+    events = analyzed("Trade\n\nOfficials expected a meeting between Mr. Trump and his Chinese counterpart in Chile.\n",
+                      "en", "events")
+    assert any(n.startswith("meeting between Mr. Trump") for n in events), events
+    events = analyzed("Ukraine\n\nOn July 10 they held a meeting to say the aid would come.\n", "en", "events")
+    assert not any("say" in n for n in events), events

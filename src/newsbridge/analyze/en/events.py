@@ -39,7 +39,9 @@ _STOP_PREMOD = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
                 "about", "via", "per", "are", "has", "have", "had", "will", "would", "also", "it", "they",
                 "he", "she", "we", "i", "you", "there", "where", "when", "then", "said", "noted", "both",
                 "all", "at", "an", "s", "’s", "'s", "such", "one"}
-_COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bU\.S)(?<!\b[A-Z])\.|\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
+_COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bU\.S)(?<!\b[A-Z])\.|"
+                              r"\s(?:they|he|she|we|it|said|says|did|does|told|agreed|decided|announced|noted|stressed|added)\b|"
+                              r"\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
                               r"to\s+(?=[a-z])|amid|amidst|despite|organi[sz]ed|co-organi[sz]ed|hosted|sponsored|chaired|"
                               r"attended|has|have|had|will|would|and\s+(?:the\s+)?(?:went|asked|signed|said|discussed)|"
                               r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
@@ -363,6 +365,9 @@ def _event_name(text, etype, s, e, ss, se, ments):
     if not verbal and trig[:1].isupper():
         # a capitalised title goes on with its own words: 'Summit for Democracy', 'Forum on Security'
         cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on|for)\s+(?=[A-Z])", text[e:se]) or cm
+    if cm and cm.group().strip() == "to" and re.match(r"(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|"
+                                                      r"all|each|every|some|one|two|three)\b)[a-z]", text[e + cm.end():se]):
+        cm = None      # "a meeting to say …": an infinitive of purpose, no complement
     if cm:
         rest_s = e + cm.end()
         stop = _COMPLEMENT_STOP.search(text, rest_s, se)
