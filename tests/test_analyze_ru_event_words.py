@@ -80,3 +80,14 @@ def test_a_name_in_the_nominative_after_the_trigger_is_no_part_of_the_event_name
     assert list(events) == ["армяно-турецких переговорах"], events
     events = analyzed("Новости\n\nВ Москве прошли переговоры Путина и Си Цзиньпина.\n", "ru", "events")
     assert any("Путина" in e for e in events), events
+
+
+@pytest.mark.parametrize("sentence", [
+    "Законопроект был встречен множеством акций протеста.",
+    "Друзья, встречавшим его на воле, подарили цветы.",
+    "Певица встречается с известным актёром.",
+    "Его идеи встретили симпатии у молодёжи.",
+    "Посетители Белого дома увидели ёлку.",
+])
+def test_other_senses_of_meeting_and_visiting_words_are_no_events(sentence):
+    assert analyzed("Новости\n\n" + sentence + "\n", "ru", "events") == {}

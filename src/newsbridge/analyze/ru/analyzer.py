@@ -1602,12 +1602,13 @@ def _past_trigger(trigger: str) -> bool:
 
 _SCORE = re.compile(r"(?i)(?<![\w-])со\s+сч[её]том\b")
 _LEAGUE_SIDE = re.compile(r"(?i)(?:западн|восточн)\w*\s+$")
-_MEET_PARTICIPLE = re.compile(r"(?i)встреча(?:ющ|ем)")
+_MEET_PARTICIPLE = re.compile(r"(?i)встреча(?:ющ|ем|вш|ется|ются)")
 _BODY_CONGRESS = re.compile(r"(?i)(?:\bс\s+конгресс\w*|конгресс\w*\s+США)")
 _TERMS_BEFORE = re.compile(r"(?i)(?:пользовательск\w*|лицензионн\w*|\bпо)\s+$")
 _MEET_HALFWAY = re.compile(r"(?i)(?:пош[её]л|пошл[аио]|ид[ёу]т|идти|пойти|идут|шли)\s+на\s+$")
 _ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никаких|[а-яё]+(?:ого|его|ое|ее|ую|юю|ых|их))\s+)?"
-                        r"(?:сопротивлени|поддержк|понимани|возражени|препятстви|противодействи)")
+                        r"(?:сопротивлени|поддержк|понимани|возражени|препятстви|противодействи|симпати|критик|"
+                        r"одобрени|оваци|аплодисмент|восторг|недоумени|протест)")
 
 
 def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
