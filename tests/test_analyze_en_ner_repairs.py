@@ -406,3 +406,13 @@ def test_en_ner_towns_on_a_route_and_russian_titles_named_like_persons():
     assert [m.label for m in _repair(text, s, s + len("Moskovsky Komsomolets"), "PER", "spacy")] == ["ORG"]
     s = text.index("Vasily")
     assert [m.label for m in _repair(text, s, s + len("Vasily Zhukovsky"), "PER", "spacy")] == ["PER"]
+
+
+def test_en_ner_a_surname_spelled_like_a_town_is_the_person_named_in_full():
+    text = ("Lewis Hamilton finished second. Hamilton said the car was fast. The race moved to Hamilton, Ontario. "
+            "Talks in Jordan went on.")
+    cands = [_m(text, "Lewis Hamilton", "PER"), _m(text, "Hamilton", "LOC", nth=1),
+             _m(text, "Hamilton", "LOC", nth=2), _m(text, "Ontario", "LOC"), _m(text, "Jordan", "LOC")]
+    got = _labels(text, _propagate_person_aliases(text, [(0, len(text))], cands))
+    assert got == [("Lewis Hamilton", "PER"), ("Hamilton", "PER"), ("Hamilton", "LOC"), ("Ontario", "LOC"),
+                   ("Jordan", "LOC")]

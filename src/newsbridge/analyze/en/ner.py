@@ -1403,8 +1403,11 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue   # an acronym ("DAB", "VR") is an organisation or a product, not a surname
             if any(a <= s and e <= b for a, b in blocked):
                 continue
-            if lookup_place(surface) and not any(surface == f for f in fulls):
-                continue
+            place = lookup_place(surface)
+            if place is not None and not any(surface == f for f in fulls) and (
+                    place.kind == "country" or _PLACE_PREPOSITION_BEFORE.search(text, max(0, s - 12), s)
+                    or _TOWN_AND_REGION_AFTER.match(text, e)):
+                continue   # "in Hamilton", "Jordan": the place; "Hamilton won" beside Lewis Hamilton: the person
             hit = [m for m in out if m.start < e and s < m.end]
             if any(m.label == "PER" for m in hit):
                 continue
@@ -1427,6 +1430,11 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue        # the model read it otherwise there ("the group Ruki Vverkh"): its call
             out.append(Mention(s, e, "PER", "alias"))
     return out
+
+
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|near|of|across|around|outside|inside|via|into|through|"
+                                       r"toward|towards)\s+(?:the\s+)?$", re.I)
+_TOWN_AND_REGION_AFTER = re.compile(r",\s+[A-Z]")
 
 
 def _full_names(text: str, cands: list[Mention]) -> list[str]:
