@@ -416,3 +416,14 @@ def test_en_ner_a_surname_spelled_like_a_town_is_the_person_named_in_full():
     got = _labels(text, _propagate_person_aliases(text, [(0, len(text))], cands))
     assert got == [("Lewis Hamilton", "PER"), ("Hamilton", "PER"), ("Hamilton", "LOC"), ("Ontario", "LOC"),
                    ("Jordan", "LOC")]
+
+
+def test_en_ner_a_body_a_title_and_a_person_in_one_span_split():
+    from newsbridge.analyze.en.ner import _repair
+    text = "Clubs want to sign Lokomotiv star Miranchuk now. Chelsea midfielder Enzo Fernandez scored. Tartu Observatory said."
+    for span, want in (("Lokomotiv star Miranchuk", [("Lokomotiv", "ORG"), ("Miranchuk", "PER")]),
+                       ("Chelsea midfielder Enzo Fernandez", [("Chelsea", "ORG"), ("Enzo Fernandez", "PER")])):
+        s = text.index(span)
+        assert _labels(text, _repair(text, s, s + len(span), "ORG", "spacy")) == want
+    s = text.index("Tartu Observatory")
+    assert classify_run(text, s, s + len("Tartu Observatory")) == "ORG"

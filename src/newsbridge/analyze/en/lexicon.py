@@ -107,7 +107,7 @@ ORG_HEADS = {
     "news", "times", "post", "press", "tv", "radio", "television", "broadcasting", "media",
     "agency", "airlines", "airways", "railways", "exchange", "society", "alliance", "coalition",
     "movement", "front", "cabinet", "chamber", "secretariat", "mission", "embassy", "consulate",
-    "museum", "library", "theatre", "theater", "hospital", "clinic", "laboratory", "lab",
+    "museum", "library", "theatre", "theater", "hospital", "clinic", "laboratory", "lab", "observatory",
     "partnership", "consortium", "cooperative", "trust", "enterprises", "industries", "motors",
     "systems", "technologies", "energy", "oil", "gas", "petroleum", "telecom", "communications",
     "publishing", "publications", "review", "journal", "gazette", "herald", "tribune", "daily",

@@ -344,6 +344,10 @@ def _body_then_speaker(text: str, s: int, e: int) -> int | None:
     return toks[-2][0] if titled else None
 
 
+_BODY_TITLE_NAME = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+([a-z][a-z-]+)\s+"
+                              r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})")
+
+
 def _org_person_split(text: str, s: int, e: int) -> int | None:
     """Index where a person name starts inside 'ORG-HEAD Firstname Lastname' (or None)."""
     toks = tokens(text, s, e)
@@ -1043,6 +1047,11 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         return [Mention(s, e, "ORG", src)]      # "Moskovsky Komsomolets", "Vechernaya Moskva": a title, no person
     if lab in ("ORG", "LOC") and _named_like_a_person(text, s, e, words):
         return [Mention(s, e, "PER", src)]      # "a rally in support of [Alexey Navalny]" tagged a body
+    if lab == "ORG":
+        titled = _BODY_TITLE_NAME.fullmatch(text, s, e)
+        if titled and (is_role_word(titled.group(2)) or titled.group(2) in ("star", "legend", "veteran", "newcomer")):
+            # "Lokomotiv star Miranchuk", "Chelsea midfielder Enzo Fernandez": a body, a title, a person
+            return [Mention(s, titled.end(1), "ORG", src), Mention(titled.start(3), e, "PER", src)]
     if lab in ("ORG", "LOC", "PER") and len(words) >= 3:
         split = _acronym_then_person(text, s, e)
         if split:
