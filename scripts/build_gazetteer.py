@@ -162,7 +162,7 @@ CITY_EN = {"Kyiv": ("Kyiv", ["Kiev"]), "Kharkiv": ("Kharkiv", ["Kharkov"]), "Ode
            "Chisinau": ("Chisinau", ["Kishinev"]), "Almaty": ("Almaty", ["Alma-Ata"]),
            "Astana": ("Astana", ["Nur-Sultan"]), "Ashgabat": ("Ashgabat", ["Ashkhabad"]),
            "Karagandy": ("Karaganda", ["Karagandy"]), "Ürümqi": ("Urumqi", ["Ürümqi"]),
-           "Saint Petersburg": ("Saint Petersburg", ["St. Petersburg", "St Petersburg"])}
+           "Saint Petersburg": ("Saint Petersburg", ["St. Petersburg", "St Petersburg", "Petersburg"])}
 # cities news names often that GeoNames' population figure leaves under the threshold
 CITY_ALWAYS = {("UA", "Kherson")}
 # cities GeoNames knows without a (simplified) Chinese name: English name -> Chinese names

@@ -357,6 +357,10 @@ def test_en_ner_ships_named_after_people_and_towns_are_none_of_them():
     cands = [_m(text, "Kulakov", "PER"), _m(text, "Minsk", "LOC"), _m(text, "Patriot", "PER"),
              _m(text, "Petropavlovsk-Kamchatsky", "LOC"), _m(text, "Vladimir Putin", "PER"), _m(text, "Kronstadt", "LOC")]
     assert _labels(text, _drop_vessel_names(text, cands)) == [("Vladimir Putin", "PER"), ("Kronstadt", "LOC")]
+    text = "Also there: the corvettes Veliky Ustyug and Sepukhov, two boats, the Georgy Zima and Mikhail Kazansky."
+    cands = [_m(text, "Ustyug", "PER"), _m(text, "Sepukhov", "LOC"), _m(text, "Georgy Zima", "LOC"),
+             _m(text, "Mikhail Kazansky", "PER")]
+    assert _drop_vessel_names(text, cands) == []
 
 
 def test_en_ner_a_known_place_listed_with_places_is_a_place():

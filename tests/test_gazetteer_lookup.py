@@ -26,7 +26,7 @@ def test_gazetteer_cities_carry_country_and_native_names():
 
 @pytest.mark.parametrize("spelling,shown", [
     ("Arkhangelsk", "Arkhangelsk"), ("Arkhangel’sk", "Arkhangelsk"), ("Ryazan", "Ryazan"),
-    ("Nizhny Novgorod", "Nizhniy Novgorod"), ("Orel", "Orël"),
+    ("Nizhny Novgorod", "Nizhniy Novgorod"), ("Orel", "Orël"), ("Petersburg", "Saint Petersburg"),
 ])
 def test_gazetteer_cities_of_russia_by_the_spellings_news_uses(spelling, shown):
     """GeoNames writes soft signs ('Arkhangel’sk') and 'iy'; news drops the one and writes 'y'."""

@@ -457,8 +457,8 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 # a ship's name after its kind, with the rank of the admiral it is named after: "the destroyer
 # Vice-Admiral Kulakov", "landing ships Minsk and Patriot", "the submarine Petropavlovsk-Kamchatsky"
 _VESSEL_BEFORE = re.compile(r"\b(?:ship|vessel|destroyer|corvette|frigate|cruiser|submarine|chaser|icebreaker|tanker|"
-                            r"minesweeper|trawler|yacht|ferry|boat)s?\s+(?:(?:Vice|Rear)[- ]?Admiral\s+|Admiral\s+|"
-                            r"Marshal\s+|General\s+)?$")
+                            r"minesweeper|trawler|yacht|ferry|boat)s?,?\s+(?:the\s+)?(?:(?:Vice|Rear)[- ]?Admiral\s+|"
+                            r"Admiral\s+|Marshal\s+|General\s+|[A-Z][a-z]+\s+)?$")
 _VESSEL_LIST_LINK = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
