@@ -139,3 +139,12 @@ def test_a_womans_surname_alone_and_compound_nouns():
     person = next(p for p in gold["persons"] if p["name"] == "Зухра Павлова")
     assert "Павлов" not in person["aliases"], person
     assert not any("COVID" in o["name"] for o in gold["organizations"]), gold["organizations"]
+
+
+def test_a_name_ends_at_its_line():
+    """natasha reads across line breaks ('Андрей Рудьков\\n\\nАккаунт', 'Юкия Амано\\nУшёл'): a name ends at its line."""
+    from newsbridge.analyze.ru.ner import tag_mentions
+    text = "Андрей Рудьков\n\nАккаунт: @darkzip\n\nГлава МАГАТЭ Юкия Амано\nУшёл в отставку."
+    for m in tag_mentions(text):
+        assert "\n" not in text[m.start:m.end], text[m.start:m.end]
+    assert any(text[m.start:m.end] == "Андрей Рудьков" for m in tag_mentions(text))

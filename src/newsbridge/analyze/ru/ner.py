@@ -48,6 +48,9 @@ def tag_mentions(text: str, start: int = 0, end: int | None = None) -> list[Ment
         chunk = text[pos:stop]
         if chunk.strip():
             for a, b, _typ in _tag_fast(chunk):
+                nl = chunk.find("\n", a, b)
+                if nl > a:
+                    b = nl      # the model reads across lines ("Андрей Рудьков\n\nАккаунт"): a name ends at its line
                 while b > a and chunk[b - 1] in " .,;:»\"”":
                     b -= 1
                 while a < b and chunk[a] in " «\"“„":
