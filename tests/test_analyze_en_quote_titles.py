@@ -41,3 +41,10 @@ def test_a_full_name_the_model_missed_after_a_quote_still_speaks():
             "200 journalists took part in the forum.\n")
     doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Marat Markov"]
+
+
+def test_a_name_modifying_a_noun_is_not_who_he_is():
+    text = ("Enforcement\n\nTim Whitehouse, a former attorney, praised the Biden administration's recent "
+            "improvements. \"It takes years to build a good program,\" he told me.\n")
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Tim Whitehouse"]

@@ -49,6 +49,10 @@ class QuoteHit:
     parts: list[tuple[int, int]]
 
 
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_MODIFIER_USE = re.compile(r"(?:['’]s)?\s+[a-z]")
+
+
 class SpeakerResolver:
     """Maps an attribution phrase to a person: names, pronouns, titles."""
 
@@ -90,6 +94,9 @@ class SpeakerResolver:
             ms, me, p = self.by_mention[k]
             if pos - me > 3000:
                 break
+            if _MODIFIER_USE.match(self.text, me) and _THE_BEFORE.search(self.text, max(0, ms - 5), ms):
+                k -= 1       # "the Biden administration's …": a name that modifies a noun is not who "he" is
+                continue
             if p.gender in (want, None):
                 if self.last_speaker is not None and self.last_speaker.gender in (want, None) \
                         and self.last_speaker_pos >= ms and pos - self.last_speaker_pos < 1500:
