@@ -48,3 +48,14 @@ def test_a_name_modifying_a_noun_is_not_who_he_is():
             "improvements. \"It takes years to build a good program,\" he told me.\n")
     doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Tim Whitehouse"]
+
+
+def test_a_statement_of_its_own_after_a_quote_does_not_attribute_it():
+    text = ("Health\n\nThe WHO and WB emphasized that the pandemic caused a crisis. This situation pushes 500 million "
+            "people \"into extreme poverty because they pay out of their pockets.\" In October, UN Secretary-General "
+            "Antonio Guterres stated that the pandemic plunged millions into poverty.\n\n"
+            "\"Can I give it to James?\" Maria Petrova tearfully asked before apologizing to the actor.\n")
+    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
+    speakers = {doc.text[q.start:q.start + 12]: q.attrs["speaker"] for q in doc.layer("quotes")}
+    assert "into extreme" not in speakers, speakers
+    assert speakers.get("Can I give i") == "Maria Petrova", speakers

@@ -31,6 +31,7 @@ _AFTER_SUBJ_FIRST = re.compile(r"^[\s,–—-]*(?P<who>.{1,160}?)\s+" + _ADV + r
 _REPORTER = re.compile(r"(?:quoted|quotes|quoting|reported|reports|cited|cites)\s+(?:the\s+words\s+of\s+)?(?P<who>.{1,120}?)(?:\s+as\s+saying|\s*[.,;]|$)")
 _BEFORE_COLON = re.compile(r"(?::|,)\s*$")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s quoted by)\s+(?P<who>[^,.;]{1,120}?)(?=[,.;]|$)")
+_NEW_STATEMENT = re.compile(r"\s+that\b")
 _SO_SAID = re.compile(r"^\s*(?:So|Thus|This is what|That is what|This was)\s+(?:said|stated|noted|wrote|stressed)\s+(?:by\s+)?(?P<who>.{1,150})")
 _TITLECASE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "as", "is", "&"}
 
@@ -348,6 +349,8 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
             if p:
                 return p, (ws + tm.start(1), ws + tm.end(1)), (after_s, ws + tm.end(1)), "title"
     m = _AFTER_SUBJ_FIRST.match(clause)
+    if m and re.search(r"[.!?]\s*$", inner) and _NEW_STATEMENT.match(clause, m.end("verb")):
+        m = None   # '… out of their pockets." In October, Antonio Guterres stated that …': a statement of its own
     if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", m.group("who")):
         ws, we = after_s + m.start("who"), after_s + m.end("who")
         r = res.resolve(ws, we, anchored=True)
