@@ -43,3 +43,15 @@ def test_a_sentence_opened_by_a_title_that_speaks_gives_the_role():
                       "поставки начнутся в 2025 году.\n", "ru", "persons")
     assert "врио губернатора" in people["Михаил Дегтярев"]["roles"]
     assert people["Мария Захарова"]["roles"] == []        # "Министр заявил": a man, not the last woman named
+
+
+def test_an_attribution_inside_the_marks_set_off_by_hyphens():
+    """«Текст, - сказал X. - Продолжение» with hyphens for dashes, and the newer speech verbs."""
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    text = ("Новости\n\nВрач Зухра Павлова рассказала о мигрени. \"Спим долго, весь день лежим на диване, - "
+            "аргументировала врач. - Из-за недостатка кофе начинается ломка\".\n")
+    doc = apply(Document(id="t", text=text, language="ru"), ["clean", "metadata", "analyze"])
+    quotes = list(doc.layer("quotes"))
+    assert [q.attrs["speaker"] for q in quotes] == ["Зухра Павлова"]
+    assert len(quotes[0].attrs["parts"]) == 2          # the attribution is no part of the quoted words

@@ -1375,7 +1375,8 @@ def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
     return None
 
 
-_INNER_ATTRIBUTION = re.compile(r"[,!?…]\s*[—–―]\s*([а-яё]+)[^«»\"\n]{0,80}?[.:]\s*[—–―]\s*")
+# (a hyphen stands for the dash in much copy: "Спим долго, - аргументировала врач. - Из-за …")
+_INNER_ATTRIBUTION = re.compile(r"[,!?…]\s*(?:[—–―]\s*|-\s+)([а-яё]+)[^«»\"\n]{0,80}?[.:]\s*(?:[—–―]\s*|-\s+)")
 
 
 def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
