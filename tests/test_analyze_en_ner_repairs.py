@@ -431,3 +431,12 @@ def test_en_ner_a_body_a_title_and_a_person_in_one_span_split():
         assert _labels(text, _repair(text, s, s + len(span), "ORG", "spacy")) == want
     s = text.index("Tartu Observatory")
     assert classify_run(text, s, s + len("Tartu Observatory")) == "ORG"
+
+
+def test_en_ner_a_section_head_in_the_gerund_run_into_a_name_is_cut():
+    from newsbridge.analyze.en.ner import _repair
+    text = "Hosting Cook\n\nHosting Cook, Benioff asked about phones. Irving Berlin wrote songs."
+    s = text.index("Hosting Cook,")
+    assert _labels(text, _repair(text, s, s + len("Hosting Cook"), "PER", "spacy")) == [("Cook", "PER")]
+    s = text.index("Irving")
+    assert _labels(text, _repair(text, s, s + len("Irving Berlin"), "PER", "spacy")) == [("Irving Berlin", "PER")]

@@ -1065,6 +1065,9 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
             out.append(Mention(s2, e2, "ORG", src))
             out.append(Mention(k, e, "PER", src))
             return out
+    if lab == "PER" and len(words) >= 2 and _GERUND.fullmatch(words[0]) and not is_given_name(words[0]):
+        s = tokens(text, s, e)[1][0]      # a section head run into a name: "Hosting Cook", "Questioning Vindman"
+        words = words[1:]
     if lab == "PER":
         # keep the name at the end of a span that swallowed title words ("Culture and Information Aida Balayeva")
         toks = tokens(text, s, e)
@@ -1103,6 +1106,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
 # a romanized Russian adjective: persons are named given name first, titles of papers and
 # programmes open with one ("Moskovsky Komsomolets", "Vechernaya Moskva", "Aktualnaya Kamera")
 _RUSSIAN_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:sky|skiy|skaya|skoye|skoe|naya|noye|nyy|nye|aya|oye)")
+_GERUND = re.compile(r"[A-Z][a-z]{3,}ing")
 _BRAND_MARK = re.compile(r"\s*[®™]")
 # given names of the dictionary that English writes mostly as common words ("Dubai Air Show"),
 # and the English stop words (spaCy's list) that fold to one ("CBS All Access")
