@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ...crossscript import known_agency
 from ..common.bodies import is_body
+from ..common.vessels import drop_vessel_names
 from ..common.given_names import is_given_name
 from ..common.names import is_alias, name_tokens
 from . import lexicon as lx
@@ -463,17 +464,8 @@ _VESSEL_LIST_LINK = re.compile(r"\s*(?:,|,?\s+and)\s+")
 
 
 def _drop_vessel_names(text: str, cands: list[Mention]) -> list[Mention]:
-    """Ships are named after people, towns and virtues; the name is the ship's, not a person,
-    place or body of the story (the ships listed after the first go too)."""
-    out, prev_vessel_end = [], -1
-    for m in sorted(cands, key=lambda m: m.start):
-        listed = prev_vessel_end >= 0 and _VESSEL_LIST_LINK.fullmatch(text, prev_vessel_end, m.start)
-        if listed or _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start):
-            prev_vessel_end = m.end
-            continue
-        prev_vessel_end = -1
-        out.append(m)
-    return out
+    """Ships are named after people, towns and virtues (analyze/common/vessels.py)."""
+    return drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
 
 
 _NUMBER_AFTER_NO = re.compile(r"\.?[ \u00a0]?\d+[A-Za-z]?\b")

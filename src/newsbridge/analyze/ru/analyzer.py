@@ -15,6 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, trim_slash
+from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
@@ -165,17 +166,8 @@ _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
 def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Ships are named after people, towns and virtues: the name is the ship's, not a person,
-    place or body of the story (the ships listed after the first go too)."""
-    out, prev_vessel_end = [], -1
-    for m in sorted(mentions, key=lambda m: m.start):
-        listed = prev_vessel_end >= 0 and _VESSEL_LIST_LINK.fullmatch(text, prev_vessel_end, m.start)
-        if listed or _VESSEL_BEFORE.search(text, max(0, m.start - 40), m.start):
-            prev_vessel_end = m.end
-            continue
-        prev_vessel_end = -1
-        out.append(m)
-    return out
+    """Ships are named after people, towns and virtues (analyze/common/vessels.py)."""
+    return drop_vessel_names(text, mentions, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
