@@ -100,3 +100,10 @@ def test_adjectives_listed_before_one_region_noun_name_a_region_each(text, place
 def test_ru_adjective_chains_before_the_head_all_take_the_nominative(phrase, nominative):
     from newsbridge.analyze.ru.morph import normalize_phrase
     assert normalize_phrase(phrase) == nominative
+
+
+def test_ru_latin_look_alike_letters_in_cyrillic_words():
+    from newsbridge.analyze.ru.morph import fix_homoglyphs, normalize_phrase
+    assert normalize_phrase("Католичеcкой церкви") == "Католическая церковь"      # a Latin 'c' typed in
+    assert fix_homoglyphs("Католичеcкой") == "Католической" and len(fix_homoglyphs("Католичеcкой")) == 12
+    assert fix_homoglyphs("Mercedes-Benz и iPhone, PR-служба") == "Mercedes-Benz и iPhone, PR-служба"

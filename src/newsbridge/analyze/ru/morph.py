@@ -78,9 +78,24 @@ def gender_of_name(words: list[str]) -> str | None:
     return None
 
 
+# Latin letters that look like Cyrillic ones, typed into Cyrillic words ('Католичеcкой' with a Latin c)
+_HOMOGLYPHS = str.maketrans("aceopxyKMHTBAECOPXY", "асеорхуКМНТВАЕСОРХУ")
+_OTHER_LATIN = re.compile(r"[bdfghijklmnqrstuvwzDFGIJLNQRSUVWZ]")     # a Latin word, not a slip
+_MIXED_WORD = re.compile(r"(?=[\w-]*[А-Яа-яЁё][\w-]*[А-Яа-яЁё])(?=[\w-]*[aceopxyKMHTBAECOPXY])[\w-]+")
+
+
+def fix_homoglyphs(phrase: str) -> str:
+    """Cyrillic words with Latin look-alike letters in Cyrillic only (same length: offsets hold)."""
+    if not phrase.isascii() and re.search(r"[A-Za-z]", phrase):
+        return _MIXED_WORD.sub(lambda m: m.group().translate(_HOMOGLYPHS)
+                               if not _OTHER_LATIN.search(m.group()) else m.group(), phrase)
+    return phrase
+
+
 @lru_cache(maxsize=50_000)
 def normalize_name(name: str) -> str:
     """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'."""
+    name = fix_homoglyphs(name)
     words = name.split()
     if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
         return name
@@ -137,6 +152,7 @@ def normalize_phrase(phrase: str) -> str:
     the words after the head (genitive complements, names in quotes) stay:
     'Министерства иностранных дел' -> 'Министерство иностранных дел',
     'Государственной думы' -> 'Государственная дума', 'контактной группы' -> 'контактная группа'."""
+    phrase = fix_homoglyphs(phrase)
     words = phrase.split()
     if not words:
         return phrase
