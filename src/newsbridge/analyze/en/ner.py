@@ -597,6 +597,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     places_at = {m.start: m for m in cands if m.label == "LOC"}
     places_end = {m.end: m for m in cands if m.label == "LOC"}
     led: Mention | None = None       # the last name a word before it labelled: its list mates follow
+    by_end = {c.end: c for c in cands}
+    by_start = {c.start: c for c in cands}
     for m in sorted(cands, key=lambda m: m.start):
         mate = led is not None and (_LIST_JOIN.fullmatch(text, led.end, m.start) is not None
                                     or led.label == "LOC" and _ROUTE_JOIN.fullmatch(text, led.end, m.start) is not None)
@@ -609,7 +611,7 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         if _club_name(text, m):
             m.label = "ORG"          # "Manchester City", "Lokomotiv", "Athletic Bilbao"
             continue
-        if _on_a_route(text, m, cands):
+        if _on_a_route(text, m, by_end, by_start):
             m.label = "LOC"          # "the Chekshino – Totma – Kotlas road": towns on a route
             lead = m
             continue
@@ -652,31 +654,32 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
 _ROUTE_JOIN = re.compile(r"\s*[–—-]\s*|\s+[–—-]\s+")
 
 
-def _on_a_route(text: str, m: Mention, cands: list[Mention]) -> bool:
+def _on_a_route(text: str, m: Mention, by_end: dict[int, Mention], by_start: dict[int, Mention]) -> bool:
     """A name in a dash-joined chain of names one of which is a known place, with a word of a
     route next to it ("the Chekshino – Totma – Kotlas – Kuratovo road", "flight Moscow – Ulan-Ude"):
     a town on a road or a flight's route (not "MADRID — Rafael Nadal kept …")."""
     if m.label == "LOC" or len(_words(text[m.start:m.end])) > 2:
         return False
-    chain, changed = [m], True
-    by_end = {c.end: c for c in cands}
-    by_start = {c.start: c for c in cands}
-    while changed:
-        changed = False
-        for c in list(by_end.values()):
-            if c not in chain and _ROUTE_JOIN.fullmatch(text, c.end, chain[0].start):
-                chain.insert(0, c)
-                changed = True
-        for c in list(by_start.values()):
-            if c not in chain and _ROUTE_JOIN.fullmatch(text, chain[-1].end, c.start):
-                chain.append(c)
-                changed = True
+    chain = [m]
+    while True:        # leftwards: a mention ending a dash (and spaces) before the chain
+        prev = next((by_end[p] for p in range(chain[0].start - 1, max(-1, chain[0].start - ROUTE_GAP), -1)
+                     if p in by_end and _ROUTE_JOIN.fullmatch(text, p, chain[0].start)), None)
+        if prev is None or prev in chain:
+            break
+        chain.insert(0, prev)
+    while True:        # rightwards
+        nxt = next((by_start[p] for p in range(chain[-1].end + 1, min(len(text) + 1, chain[-1].end + ROUTE_GAP))
+                    if p in by_start and _ROUTE_JOIN.fullmatch(text, chain[-1].end, p)), None)
+        if nxt is None or nxt in chain:
+            break
+        chain.append(nxt)
     if len(chain) < 2 or not any(lookup_place(text[c.start:c.end]) for c in chain if c is not m):
         return False
     return bool(_ROUTE_WORD_AFTER.match(text, chain[-1].end) or _ROUTE_WORD_BEFORE.search(text, max(0, chain[0].start - 25),
                                                                                        chain[0].start))
 
 
+ROUTE_GAP = 5      # characters a dash and its spaces take between two names of a route
 _ROUTE_WORD_AFTER = re.compile(r"(?:\s*[–—-]\s*[A-Z][\w'’-]+)*\s+(?:[a-z]+\s+)?(?:road|highway|motorway|route|railway|rail line|line|flight|"
                                r"pipeline|corridor|trail)s?\b")
 _ROUTE_WORD_BEFORE = re.compile(r"\b(?:road|highway|motorway|route|railway|flight|pipeline|corridor)s?\s+(?:from\s+)?"
