@@ -40,7 +40,7 @@ def test_defined_in_brackets():
     assert defined_in_brackets("Мир (телеканал)") is None and defined_in_brackets("(ВОЗ)") is None
 
 
-def test_pairs_by_brackets_need_the_first_letter_or_another_script():
+def test_pairs_by_brackets_need_a_name_of_two_words_or_the_first_letter():
     text = "Лондонская школа гигиены (LSHTM) и ООН (ФАО) и Роскомнадзор (РКН)."
     def spans(word):
         i = text.index(word)

@@ -60,16 +60,12 @@ def defined_in_brackets(surface: str) -> tuple[int, int, int] | None:
     return end, m.start(1), m.start(1) + len(m.group(1).rstrip(".,"))
 
 
-_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
-
-
 def _may_abbreviate(short: str, full: str) -> bool:
-    """An abbreviation in brackets after a name is the name's when it opens with the name's
-    first letter, or is written in another script ('Всемирный боксёрский совет (WBC)'); not
-    'ООН (ФАО)', where the bracket names a body of the one before it."""
-    if bool(_CYRILLIC.match(short)) != bool(_CYRILLIC.match(full)):
-        return len(full.split()) >= 2
-    return short[:1].upper() == full[:1].upper()
+    """An abbreviation in brackets after a name is the name's when the name has two or more
+    words ('Volgograd Regional Information and Analytical Center (RIAC)', 'Всемирный боксёрский
+    совет (WBC)': initials of another language's name) or opens with the same letter; not 'ООН
+    (ФАО)', where the bracket names a body of the one before it."""
+    return len(full.split()) >= 2 or short[:1].upper() == full[:1].upper()
 
 
 def abbreviation_pairs(text: str, groups: dict[str, list[tuple[int, int]]]) -> list[tuple[str, str]]:

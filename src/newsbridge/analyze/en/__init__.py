@@ -280,12 +280,6 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
             continue
         key = _norm_org(surface)
         g = by_key.get(key)
-        if g is None:
-            # an acronym defined as "Name (ACR)" or the words' initials
-            for cand in groups:
-                if surface in cand["acronyms"] or (surface.isupper() and len(surface) >= 2 and surface == cand["initials"]):
-                    g = cand
-                    break
         if g is None and (ck := _country_key(key)) is not None:
             # "Central Bank of Russia" after "Russian Central Bank": one body, its country said two ways
             g = next((cand for cand in groups if any(_country_key(k) == ck for k in cand["keys"])), None)
@@ -298,8 +292,7 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
                     g = cand
                     break
         if g is None:
-            g = {"name": surface, "key": key, "keys": [], "aliases": [], "mentions": [], "acronyms": set(),
-                 "initials": "".join(w[0] for w in surface.split() if w[:1].isupper())}
+            g = {"name": surface, "key": key, "keys": [], "aliases": [], "mentions": []}
             groups.append(g)
         by_key[key] = g
         if key not in g["keys"]:
@@ -312,11 +305,10 @@ def _group_orgs(text: str, ments: list[Mention]) -> list[dict]:
             else:
                 g["aliases"].append(surface)
         acr = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", text[m.end:m.end + 12])
-        if acr:
-            g["acronyms"].add(acr.group(1))
-            if acr.group(1) not in g["aliases"]:
-                g["aliases"].append(acr.group(1))
-    # "According to the WHO, …" before "the World Health Organization": one body, whatever the order
+        if acr and acr.group(1) not in g["aliases"]:
+            g["aliases"].append(acr.group(1))        # "Name (ACR)": its mentions join below
+    # an abbreviation and its body are one, whatever the order ("According to the WHO, …" before
+    # "the World Health Organization"; "the World Health Organization (WHO) … the WHO")
     by_name = {g["name"]: g for g in groups}
     for short, full in abbreviation_pairs(text, {n: [(m.start, m.end) for m in g["mentions"]]
                                                  for n, g in by_name.items()}):
