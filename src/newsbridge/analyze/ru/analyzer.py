@@ -19,7 +19,7 @@ from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
-from .morph import _SK_ADJECTIVE, _SK_NOMINATIVE, _cap, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import adjective_nominative, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -688,10 +688,10 @@ def _shared_region_heads(text: str, ms: list[Mention]) -> dict[tuple[int, int], 
         if len(chain) < 2:
             continue         # "Ленинградской областях" alone: a slip the nominative step keeps as is
         gender = head.tag.gender or "femn"
-        noun = _cap(head.normal_form, words[1])
+        noun = head.normal_form.capitalize() if words[1][:1].isupper() else head.normal_form
         for m in chain:
             adj = text[m.start:m.end].split()[0]
-            form = _adjective_nominative(adj, gender)
+            form = adjective_nominative(adj, gender)
             if form is None:
                 break
             out[(m.start, m.end)] = f"{form} {noun}"
@@ -700,17 +700,6 @@ def _shared_region_heads(text: str, ms: list[Mention]) -> dict[tuple[int, int], 
         for m in chain:
             out.pop((m.start, m.end), None)      # one adjective it could not read: leave the list alone
     return out
-
-
-def _adjective_nominative(word: str, gender: str) -> str | None:
-    """'Курской' -> 'Курская' (gender femn), 'Приморском' -> 'Приморский' (masc)."""
-    adj = next((p for p in parses(word.lower()) if p.tag.POS == "ADJF"), None)
-    if adj is not None:
-        inf = adj.inflect({"nomn", "sing", gender})
-        if inf is not None:
-            return _cap(inf.word, word)
-    sk = _SK_ADJECTIVE.fullmatch(word)
-    return sk.group(1) + _SK_NOMINATIVE[gender] if sk and gender in _SK_NOMINATIVE else None
 
 
 def _locations(doc: Document, ms: list[Mention]):

@@ -222,6 +222,17 @@ _SK_ADJECTIVE = re.compile(r"([А-ЯЁ][а-яё]+[сц]к)(?:ой|ую|ого|о
 _SK_NOMINATIVE = {"femn": "ая", "masc": "ий", "neut": "ое"}
 
 
+def adjective_nominative(word: str, gender: str) -> str | None:
+    """'Курской' -> 'Курская' (gender femn), 'Приморском' -> 'Приморский' (masc)."""
+    adj = next((p for p in parses(word.lower()) if p.tag.POS == "ADJF"), None)
+    if adj is not None:
+        inf = adj.inflect({"nomn", "sing", gender})
+        if inf is not None:
+            return _cap(inf.word, word)
+    sk = _SK_ADJECTIVE.fullmatch(word)
+    return sk.group(1) + _SK_NOMINATIVE[gender] if sk and gender in _SK_NOMINATIVE else None
+
+
 def _inflect_like(adj, want: set[str], original: str) -> str | None:
     """The adjective in the wanted form, of the same degree and nearest in spelling to the word
     as written ('Высшего' -> 'Высший', not 'Высочайший', which pymorphy's inflect picks)."""
