@@ -36,3 +36,17 @@ def test_export_gold_contract_fields():
         [("meeting", "2024-05-03", "Minsk", {"attendees": 40})]
     ev = g["events"][0]["evidence"]
     assert build().text[ev[0]:ev[1]].startswith("MINSK")
+
+
+def test_a_quote_split_by_its_attribution_is_its_words_only():
+    from newsbridge.model import Document
+    from newsbridge.pipeline import apply
+    from newsbridge.export.gold import to_gold
+    for text, lang, want in [
+        ("News\n\nMaria Petrova spoke. \"We will win,\" she said. \"The team is ready.\"\n", "en",
+         "We will win, The team is ready."),
+        ("新闻\n\n“我的职责不是估计目标。”桑切斯·雷卡特表示：“同样，酿造商也应专注于责任。”\n", "zh",
+         "我的职责不是估计目标。同样，酿造商也应专注于责任。"),
+    ]:
+        gold = to_gold(apply(Document(id="t", text=text, language=lang), ["clean", "metadata", "analyze"]))
+        assert [q["text"] for q in gold["quotes"]] == [want]

@@ -1,6 +1,7 @@
 """A document as the extraction contract (../shared/gold/SCHEMA.md): one JSON per article."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, QUOTES, Document
@@ -19,6 +20,18 @@ def _entities(doc: Document, layer: str, extra: tuple[str, ...] = ()) -> list[di
     return out
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _quoted_words(doc: Document, span) -> str:
+    """The quoted words only: a quote split by its attribution ('"A," he said. "B"', '«А, — сказал
+    он. — Б»') is its parts joined, without the words between them."""
+    parts = [doc.text[a:b].strip() for a, b in span.attrs.get("parts") or () if b > a]
+    if len(parts) < 2:
+        return doc.span_text(span).strip()
+    return ("" if _CJK.search(parts[0]) else " ").join(parts)
+
+
 def to_gold(doc: Document, doc_id: str | None = None) -> dict[str, Any]:
     persons = _entities(doc, PERSONS, ("roles", "org"))
     for p in persons:
@@ -28,7 +41,7 @@ def to_gold(doc: Document, doc_id: str | None = None) -> dict[str, Any]:
         speaker = span.attrs.get("speaker")
         if not speaker:
             continue
-        text = doc.span_text(span).strip()
+        text = _quoted_words(doc, span)
         quotes.append({"speaker": speaker, "text": text,
                        "start": " ".join(text.split()[:QUOTE_START_WORDS]),
                        "evidence": [span.start, span.end]})
