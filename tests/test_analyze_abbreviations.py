@@ -49,13 +49,18 @@ def test_pairs_by_brackets_need_a_name_of_two_words_or_the_first_letter():
     assert sorted(abbreviation_pairs(text, groups)) == [("LSHTM", "Лондонская школа гигиены"), ("РКН", "Роскомнадзор")]
 
 
+def _orgs(doc: Document, analyze) -> dict[str, list[str]]:
+    """The document's organisations after ``analyze``: name -> aliases."""
+    analyze(doc)
+    return {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
+
+
 def test_ru_a_body_is_listed_once_with_its_abbreviation():
     from newsbridge.analyze.ru import analyze_ru
     doc = Document(id="t", language="ru", text=(
         "Всемирная организация здравоохранения (ВОЗ) заявила, что штамм опасен. В ВОЗ также отметили рост. "
         "Судья Федерального верховного суда Бразилии (STF) Луис Баррозу вынес решение."))
-    analyze_ru(doc)
-    orgs = {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
+    orgs = _orgs(doc, analyze_ru)
     assert orgs["Всемирная организация здравоохранения"] == ["ВОЗ"]
     assert "ВОЗ" not in orgs and "STF" in orgs
     assert not any("(" in n for n in orgs)
@@ -66,8 +71,7 @@ def test_en_an_abbreviation_before_its_name_joins_it():
     doc = Document(id="t", language="en", text=(
         "According to the WHO, more than 500 million people lack care. The World Health Organization "
         "and the World Bank said so."))
-    analyze_en(doc)
-    orgs = {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
+    orgs = _orgs(doc, analyze_en)
     assert orgs["World Health Organization"] == ["WHO"] and "WHO" not in orgs
 
 
@@ -76,7 +80,6 @@ def test_en_a_body_named_with_its_country_either_way_is_one():
     doc = Document(id="t", language="en", text=(
         "So said Russian Central Bank head Elvira Nabiullina. Later the Central Bank of Russia kept the rate. "
         "The Bank of Russia said so. The Chinese Foreign Ministry and the US Embassy agreed."))
-    analyze_en(doc)
-    orgs = {s.attrs["name"]: s.attrs["aliases"] for s in doc.layer(ORGANIZATIONS)}
+    orgs = _orgs(doc, analyze_en)
     assert set(orgs["Central Bank of Russia"]) == {"Russian Central Bank", "Bank of Russia"}, orgs
     assert "Chinese Foreign Ministry" in orgs and "US Embassy" in orgs

@@ -351,7 +351,11 @@ def test_en_ner_a_bare_geographic_word_goes_on_with_its_of_name():
 
 
 def test_en_ner_ships_named_after_people_and_towns_are_none_of_them():
-    from newsbridge.analyze.en.ner import _drop_vessel_names
+    from newsbridge.analyze.common.vessels import drop_vessel_names
+    from newsbridge.analyze.en.ner import _VESSEL_BEFORE, _VESSEL_LIST_LINK
+
+    def _drop_vessel_names(text, cands):
+        return drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     text = ("The parade featured the destroyer Vice-Admiral Kulakov, the landing ships Minsk and Patriot and the "
             "submarine Petropavlovsk-Kamchatsky. Vladimir Putin watched from Kronstadt.")
     cands = [_m(text, "Kulakov", "PER"), _m(text, "Minsk", "LOC"), _m(text, "Patriot", "PER"),

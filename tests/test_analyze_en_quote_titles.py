@@ -1,9 +1,13 @@
 """A speaker named by a title after the quote ('…," said the forward'): the title is a role of
 the speaker just quoted, unless the text introduced someone unnamed with that title."""
-from newsbridge.model import Document
-from newsbridge.pipeline import apply
+from support import analyzed, analyzed_doc
 
-from support import analyzed
+
+def _speakers(text: str, chars: int = 20) -> list[tuple[str, str]]:
+    """(the first ``chars`` characters, the speaker) of each quote, in order."""
+    doc = analyzed_doc(text, "en")
+    return [(doc.text[q.start:q.start + chars], q.attrs["speaker"]) for q in doc.layer("quotes")]
+
 
 FORWARD = (
     "Albert Prosa has signed a contract with Legion, the club said on Monday.\n\n"
@@ -21,14 +25,13 @@ UNNAMED_DOCTOR = (
 def test_title_after_a_quote_becomes_the_speakers_role():
     persons = analyzed(FORWARD, "en", "persons")
     assert "forward" in persons["Albert Prosa"]["roles"]
-    doc = apply(Document(id="t", text=FORWARD, language="en"), ["clean", "metadata", "analyze"])
+    doc = analyzed_doc(FORWARD, "en")
     roles = [(doc.text[s.start:s.end], s.attrs["person"]) for s in doc.layer("roles")]
     assert ("the forward", "Albert Prosa") in roles          # the role's evidence is the title itself
 
 
 def test_title_of_someone_introduced_unnamed_is_not_the_last_speaker():
-    doc = apply(Document(id="t", text=UNNAMED_DOCTOR, language="en"), ["clean", "metadata", "analyze"])
-    speakers = {doc.text[q.start:q.start + 20]: q.attrs["speaker"] for q in doc.layer("quotes")}
+    speakers = dict(_speakers(UNNAMED_DOCTOR))
     assert speakers.get("We will rebuild the ") == "Nadia Cruz"
     assert not any(v == "Nadia Cruz" for k, v in speakers.items() if k.startswith("It is a shame"))
     assert "doctor" not in (analyzed(UNNAMED_DOCTOR, "en", "persons")["Nadia Cruz"]["roles"])
@@ -39,15 +42,13 @@ def test_a_full_name_the_model_missed_after_a_quote_still_speaks():
             "Maksut Shadayev signed a cooperation program in Minsk on 11 March.\n\n"
             "\"Our countries have a common information space,\" Marat Markov said. According to him, more than "
             "200 journalists took part in the forum.\n")
-    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
-    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Marat Markov"]
+    assert [who for _, who in _speakers(text)] == ["Marat Markov"]
 
 
 def test_a_name_modifying_a_noun_is_not_who_he_is():
     text = ("Enforcement\n\nTim Whitehouse, a former attorney, praised the Biden administration's recent "
             "improvements. \"It takes years to build a good program,\" he told me.\n")
-    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
-    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Tim Whitehouse"]
+    assert [who for _, who in _speakers(text)] == ["Tim Whitehouse"]
 
 
 def test_a_statement_of_its_own_after_a_quote_does_not_attribute_it():
@@ -55,7 +56,6 @@ def test_a_statement_of_its_own_after_a_quote_does_not_attribute_it():
             "people \"into extreme poverty because they pay out of their pockets.\" In October, UN Secretary-General "
             "Antonio Guterres stated that the pandemic plunged millions into poverty.\n\n"
             "\"Can I give it to James?\" Maria Petrova tearfully asked before apologizing to the actor.\n")
-    doc = apply(Document(id="t", text=text, language="en"), ["clean", "metadata", "analyze"])
-    speakers = {doc.text[q.start:q.start + 12]: q.attrs["speaker"] for q in doc.layer("quotes")}
+    speakers = dict(_speakers(text, 12))
     assert "into extreme" not in speakers, speakers
     assert speakers.get("Can I give i") == "Maria Petrova", speakers

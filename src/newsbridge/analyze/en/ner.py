@@ -451,7 +451,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
     cands = _list_mates(text, cands)
-    cands = _drop_vessel_names(text, cands)
+    cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
 
 
@@ -461,11 +461,6 @@ _VESSEL_BEFORE = re.compile(r"\b(?:ship|vessel|destroyer|corvette|frigate|cruise
                             r"minesweeper|trawler|yacht|ferry|boat)s?,?\s+(?:the\s+)?(?:(?:Vice|Rear)[- ]?Admiral\s+|"
                             r"Admiral\s+|Marshal\s+|General\s+|[A-Z][a-z]+\s+)?$")
 _VESSEL_LIST_LINK = re.compile(r"\s*(?:,|,?\s+and)\s+")
-
-
-def _drop_vessel_names(text: str, cands: list[Mention]) -> list[Mention]:
-    """Ships are named after people, towns and virtues (analyze/common/vessels.py)."""
-    return drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
 
 
 _NUMBER_AFTER_NO = re.compile(r"\.?[ \u00a0]?\d+[A-Za-z]?\b")

@@ -99,7 +99,8 @@ def analyze_ru(doc: Document) -> None:
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, mentions)))
     mentions = _drop_common_words_as_persons(text, mentions)
-    mentions = _drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions))
+    mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
+                                 _VESSEL_LIST_LINK)
     mentions = _bodies_and_slashes(text, mentions)
     mentions.sort(key=lambda m: m.start)
 
@@ -163,11 +164,6 @@ _VESSEL_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:корабл|крейсе�
                             r"катер|ракетоносц)[а-яё]*\s+[«\"„“]?(?:(?:[Вв]ице|[Кк]онтр)-адмирал\s+|[Аа]дмирал\s+"
                             r"(?:флота\s+)?)?$")
 _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
-
-
-def _drop_vessel_names(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Ships are named after people, towns and virtues (analyze/common/vessels.py)."""
-    return drop_vessel_names(text, mentions, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
