@@ -107,3 +107,14 @@ def test_ru_latin_look_alike_letters_in_cyrillic_words():
     assert normalize_phrase("Католичеcкой церкви") == "Католическая церковь"      # a Latin 'c' typed in
     assert fix_homoglyphs("Католичеcкой") == "Католической" and len(fix_homoglyphs("Католичеcкой")) == 12
     assert fix_homoglyphs("Mercedes-Benz и iPhone, PR-служба") == "Mercedes-Benz и iPhone, PR-служба"
+
+
+def test_the_kremlin_that_acts_is_an_organization_where_the_model_tags_nothing():
+    from newsbridge.analyze.common.bodies import seat_names
+    from support import analyzed
+    text = ("Отставки в полиции\n\nМОСКВА, 4 марта. /ТАСС/. В четверг Кремль объявил об отставке "
+            "двух генералов. Об этом сообщила пресс-служба Кремля. Поддержкой Кремля это назвать нельзя, "
+            "добавил эксперт. Заявки на домен кремль.рф принимали до весны.\n")
+    assert set(analyzed(text, "ru", "organizations")) == {"Кремль", "ТАСС"}
+    other = "Заявление Белого дома и кремль.рф, Кремль.Ру"
+    assert [other[a:b] for a, b in seat_names(other)] == ["Белого дома"]

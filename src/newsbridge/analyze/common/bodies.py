@@ -5,6 +5,8 @@ and the agency-style slashes around acronyms ("… Trade /CCPIT/", "Хунань
 "Кремль", "Белый дом").
 ``is_seat(name)``: True for the bodies that are also buildings ("Кремль", "White House").
 ``trim_slash(text, start, end) -> end``: a name span cut before a " /…/" annotation.
+``seat_names(text, start, end)``: spans of the Russian seats of government written as names
+("Кремль объявил", "пресс-службы Кремля", "в Белом доме"), which the NER model mostly leaves untagged.
 """
 from __future__ import annotations
 
@@ -21,6 +23,11 @@ _BODIES = {
 _SLASH = re.compile(r"\s*/[^/\n]{1,60}/?\s*$")
 # the bodies that are also buildings an event takes place in ("в Кремле", "at the White House")
 _SEATS = {"white house", "kremlin", "белый дом", "кремль"}
+
+
+# Capitalised case forms only: 'кремль.рф' or 'белый дом' written small is not the body's name.
+_SEAT_NAME_RU = re.compile(r"(?<![\w.-])(?:Кремл(?:ь|я|ю|ем|ём|е)|Бел(?:ый|ого|ому|ым|ом)\s+(?:дом|дома|дому|домом|доме))"
+                           r"(?![\w-]|\.\w)")
 
 
 def _stems(names) -> set[tuple[str, ...]]:
@@ -60,3 +67,8 @@ def trim_slash(text: str, start: int, end: int) -> int:
     if m and m.start() > start:
         return m.start()
     return end
+
+
+def seat_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of 'Кремль', 'Белый дом' in any case form written as names inside text[start:end]."""
+    return [m.span() for m in _SEAT_NAME_RU.finditer(text, start, len(text) if end is None else end)]

@@ -14,7 +14,7 @@ from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTE
 from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
-from ..common.bodies import is_body, is_seat, trim_slash
+from ..common.bodies import is_body, is_seat, seat_names, trim_slash
 from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
@@ -101,7 +101,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = _drop_common_words_as_persons(text, mentions)
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
-    mentions = _bodies_and_slashes(text, mentions)
+    mentions = _add_seats(text, segments, _bodies_and_slashes(text, mentions))
     mentions.sort(key=lambda m: m.start)
 
     persons, person_at = _persons(doc, tx, mentions)
@@ -137,6 +137,17 @@ def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
             if e != m.end or label != m.label:
                 m = Mention(m.start, e, label)
         out.append(m)
+    return out
+
+
+def _add_seats(text: str, segments, mentions: list[Mention]) -> list[Mention]:
+    """'Кремль объявил', 'пресс-службы Кремля': the seat of government as the body that acts, where
+    the model tagged nothing (the English model tags 'the Kremlin' as an organisation)."""
+    out = list(mentions)
+    for a, b in segments:
+        for s, e in seat_names(text, a, b):
+            if not any(m.start < e and s < m.end for m in mentions):
+                out.append(Mention(s, e, "ORG"))
     return out
 
 
