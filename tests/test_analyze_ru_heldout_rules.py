@@ -118,3 +118,23 @@ def test_the_kremlin_that_acts_is_an_organization_where_the_model_tags_nothing()
     assert set(analyzed(text, "ru", "organizations")) == {"Кремль", "ТАСС"}
     other = "Заявление Белого дома и кремль.рф, Кремль.Ру"
     assert [other[a:b] for a, b in seat_names(other)] == ["Белого дома"]
+
+
+def test_body_names_cut_at_an_unclosed_bracket_a_trailing_preposition_or_a_disease():
+    from support import analyzed
+    text = ("Итоги недели\n\nВ Страсбурге выступили представители ПАСЕ (Парламентской ассамблеи Совета Европы). "
+            "Министру финансов земли Гессен, члену ХДС (Христианско-демократический союз Германии) было 54 года. "
+            "Решение не отражает взгляды Комиссии на статус криптовалют, сообщил представитель Еврокомиссии. "
+            "Боксёр умер от COVID-19 в больнице. На Главном военно-морском параде было тихо.\n")
+    orgs = analyzed(text, "ru", "organizations")
+    assert not any("(" in name or name.endswith(" на") for name in orgs), orgs
+    assert "Христианско-демократический союз Германии" in orgs and "COVID" not in orgs
+    assert not any(name.startswith("Главн") for name in orgs), orgs
+
+
+def test_a_body_named_after_a_person_keeps_the_name():
+    from support import analyzed
+    text = ("Новости культуры\n\nРежиссёр работал в Театре им. Йозефа Бойса (Германия) и в других театрах. "
+            "Спектакль показали в Берлине.\n")
+    orgs = analyzed(text, "ru", "organizations")
+    assert list(orgs) == ["Театр им. Йозефа Бойса"], orgs

@@ -97,7 +97,7 @@ def analyze_ru(doc: Document) -> None:
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
-    mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, mentions)))
+    mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, _mend_edges(text, mentions))))
     mentions = _drop_common_words_as_persons(text, mentions)
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
@@ -185,7 +185,18 @@ def _adjectives_only(surface: str) -> bool:
     """Every word a known adjective and nothing else ('Воскресное', 'Главном военно-морском')."""
     words = surface.split()
     return bool(words) and all(not w.isupper() and analyzer_known(w.lower().split("-")[-1])
-                               and all(p.tag.POS == "ADJF" for p in parses(w.lower())) for w in words)
+                               and _adjective_word(w.lower()) for w in words)
+
+
+_ADJECTIVE_LEMMA_END = ("ый", "ий", "ой", "ое", "ее", "ая", "яя")
+
+
+def _adjective_word(low: str) -> bool:
+    """Only an adjective: every parse one, or a noun only as the adjective made a noun
+    ('главном': главный, or главное 'the main thing')."""
+    ps = parses(low)
+    return any(p.tag.POS == "ADJF" for p in ps) and all(
+        p.tag.POS == "ADJF" or p.tag.POS == "NOUN" and p.normal_form.endswith(_ADJECTIVE_LEMMA_END) for p in ps)
 
 
 def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -202,6 +213,42 @@ def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
             else:
                 out.append(m)
             continue
+        out.append(m)
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_TRAILING_LINK_WORD = re.compile(r"\s+(?:на|в|во|о|об|по|с|со|за|для|и|или|к|ко|от|до|из|у|при)$")
+_NAMED_AFTER = re.compile(r"\.[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+)?")
+
+
+def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Edges of body and place names the model cut wrong: 'ПАСЕ (' and 'ХДС (Христианско-
+    демократический союз Германии' stop at their unclosed bracket (what follows it is a name of
+    its own); 'Комиссии на' ends before its preposition; 'Театра им' runs on to the person it is
+    named after ('Театра им. Йозефа Бойса')."""
+    out = []
+    for m in mentions:
+        if m.label not in ("ORG", "LOC"):
+            out.append(m)
+            continue
+        surface = text[m.start:m.end]
+        if "(" in surface and ")" not in surface:
+            k = surface.index("(")
+            left = surface[:k].rstrip()
+            inner = m.start + k + 1 + (len(surface[k + 1:]) - len(surface[k + 1:].lstrip()))
+            if left:
+                out.append(Mention(m.start, m.start + len(left), m.label))
+            if inner < m.end and text[inner].isupper():
+                out.append(Mention(inner, m.end, "ORG" if m.label == "ORG" else m.label))
+            continue
+        tail = _TRAILING_LINK_WORD.search(surface)
+        if tail and tail.start() > 0:
+            m = Mention(m.start, m.start + tail.start(), m.label)
+        elif m.label == "ORG" and surface.endswith(" им"):
+            named = _NAMED_AFTER.match(text, m.end)
+            if named:
+                m = Mention(m.start, named.end(), m.label)
         out.append(m)
     return out
 
