@@ -200,3 +200,12 @@ def test_en_a_ministers_portfolio_is_no_body():
     assert "Defense" not in {o["name"] for o in gold["organizations"]}
     roles = {p["name"]: p["roles"] for p in gold["persons"]}
     assert roles["Audrey Tang"] == ["Digital Minister"], roles
+
+
+def test_en_a_capitalised_title_is_no_body_but_the_body_after_of_is():
+    gold = to_gold(_run("Zukhra Pavlova, Academic Advisor of Systems Medicine Clinic, told reporters about the study.\n\n"
+                        "\"We are ready,\" Taras Kremen, the country's Language Ombudsman said. The Coordinator for "
+                        "Strategic Communications at the White House declined to comment."))
+    orgs = {o["name"] for o in gold["organizations"]}
+    assert "Systems Medicine Clinic" in orgs and "White House" in orgs, orgs
+    assert not any(word in name for name in orgs for word in ("Advisor", "Ombudsman", "Coordinator")), orgs

@@ -28,7 +28,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "46"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one; 37: dateline city.agency, products with numbers, scope adjectives; 38: list mates of a labelling word, sports clubs; 39: towns on a route, Russian titles named like persons; 40: event names end before a verb, a pronoun or a purpose; 41: a surname spelled like a town is the person named in full; 42: a body, a lower-case title and a person in one span split; 43: ships named in two words, Petersburg; 44: a name modifying a noun is not who "he" is; 45: a statement of its own after a quote does not attribute it; 46: a gerund section head run into a name is cut
+VERSION = "47"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one; 37: dateline city.agency, products with numbers, scope adjectives; 38: list mates of a labelling word, sports clubs; 39: towns on a route, Russian titles named like persons; 40: event names end before a verb, a pronoun or a purpose; 41: a surname spelled like a town is the person named in full; 42: a body, a lower-case title and a person in one span split; 43: ships named in two words, Petersburg; 44: a name modifying a noun is not who "he" is; 45: a statement of its own after a quote does not attribute it; 46: a gerund section head run into a name is cut; 47: capitalised titles are no bodies
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -58,7 +58,7 @@ def analyze_en(doc: Document) -> None:
     dateline = doc.layer("dateline")
     mentions = _cut_at_dateline(text, mentions, [(d.start, d.end) for d in dateline])
     mentions = _drop_common_words_as_names(text, mentions)
-    mentions = _one_word_names(text, mentions)
+    mentions = _titles_are_no_bodies(text, _one_word_names(text, mentions))
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
@@ -240,6 +240,36 @@ def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
             if m.label == "LOC" and is_body(text[m.start:m.end]):
                 m.label = "ORG"
     return mentions
+
+
+_TITLE_LINK = re.compile(r"\s+(of|for)\s+(?:the\s+)?")
+
+
+def _titles_are_no_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised title the model took for a body: "the country's Language Ombudsman",
+    "Coordinator for Strategic Communications" are no organisations; "Academic Advisor of Systems
+    Medicine Clinic" is the title and, after 'of', the body ("Systems Medicine Clinic"). The head is
+    the word before the first 'of'/'for', or the last word; outlets named like a person who
+    writes ("The Economist", "Hollywood Reporter") are kept."""
+    out = []
+    for m in mentions:
+        surface = text[m.start:m.end]
+        words = surface.split()
+        if m.label != "ORG" or len(words) < 2 or words[0] == "The" or surface.lower() in lx.KNOWN_ORGS \
+                or known_agency(surface):
+            out.append(m)
+            continue
+        link = _TITLE_LINK.search(surface)
+        head = surface[:link.start()].split()[-1] if link else words[-1]
+        if head.lower() not in lx.ROLE_HEADS or head.lower() in lx.ORG_HEADS or not head[:1].isupper():
+            out.append(m)
+            continue
+        if link and link.group(1) == "of" and link.end() < len(surface):
+            rest = surface[link.end():]
+            if rest.split()[-1].lower().strip(".,") in lx.ORG_HEADS:
+                m.start += link.end()
+                out.append(m)
+    return out
 
 
 def _key(name: str) -> str:
