@@ -94,6 +94,19 @@ def test_search_chinese_by_words(index):
     assert r.mode == "or" and _ids(r) == ["zh-forum"]
 
 
+def test_search_a_chinese_word_needs_its_characters_in_a_row(tmp_path):
+    """Its character pairs find the candidates; a document with every pair of 中华人民 but
+    not in a row ('中华', '华人', '人民' apart) is no match."""
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add([_doc("whole", "中华人民共和国成立\n\n中华人民共和国成立七十五周年。", "zh"),
+            _doc("apart", "文化交流\n\n中华文化源远流长，海外华人关注人民生活。", "zh")])
+    ix.commit()
+    assert _ids(ix.search("中华人民")) == ["whole"]
+    assert set(_ids(ix.search("中华"))) == {"whole", "apart"}
+    assert set(_ids(ix.search("华人"))) == {"whole", "apart"} and _ids(ix.search("流长")) == ["apart"]
+    ix.close()
+
+
 def test_search_boilerplate_is_not_indexed(index):
     assert index.search("newsletter").total == 0
 
