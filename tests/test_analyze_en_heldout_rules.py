@@ -209,3 +209,25 @@ def test_en_a_capitalised_title_is_no_body_but_the_body_after_of_is():
     orgs = {o["name"] for o in gold["organizations"]}
     assert "Systems Medicine Clinic" in orgs and "White House" in orgs, orgs
     assert not any(word in name for name in orgs for word in ("Advisor", "Ombudsman", "Coordinator")), orgs
+
+
+def test_en_what_the_text_says_a_name_is_outweighs_the_model():
+    """'the analytical company App Annie' names a company everywhere in the text, though the
+    model reads 'at App Annie' as a person twice; 'the online clothing retailer Shein', 'the
+    Zenly service', 'the Pfizer-BioNTech vaccine' are businesses, 'the Borovsky settlement' a place."""
+    gold = to_gold(_run(
+        "The data was published by the analytical company App Annie. \"People wanted to be closer,\" says Lexi "
+        "Sydow, head of market research at App Annie. Earlier, App Annie counted downloads of the online clothing "
+        "retailer Shein and of the Zenly service. The effectiveness of the Pfizer-BioNTech vaccine is lower. "
+        "A driver was arrested on the road to the Borovsky settlement."))
+    persons = {p["name"] for p in gold["persons"]}
+    orgs = {o["name"] for o in gold["organizations"]}
+    assert persons == {"Lexi Sydow"}, persons
+    assert {"App Annie", "Shein", "Zenly", "Pfizer-BioNTech"} <= orgs, orgs
+    assert "Borovsky" in {loc["name"] for loc in gold["locations"]}
+
+
+def test_en_a_place_owning_the_next_name_is_no_list_mate_of_teams():
+    gold = to_gold(_run("He played for the Finnish teams ROPS and TPS, and Malta's Valletta, before he came home."))
+    assert "Malta" in {loc["name"] for loc in gold["locations"]}
+    assert "Malta" not in {o["name"] for o in gold["organizations"]}

@@ -556,7 +556,13 @@ _LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region 
                        r"\s+(?:the\s+)?$", re.I)
 _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|company|newspaper|magazine|channel|agency|"
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
-                       r"TV channel|news agency|website|portal)\s+$")
+                       r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
+                       r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand)\s+$")
+# "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine": a name that
+# modifies a business's product noun is the business; "the Borovsky settlement" is a place
+_THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
+                          r"marketplace|chain|brand)|(settlement|village|district|township))(?:['’]s)?\b")
+_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
@@ -597,6 +603,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     for m in sorted(cands, key=lambda m: m.start):
         mate = led is not None and (_LIST_JOIN.fullmatch(text, led.end, m.start) is not None
                                     or led.label == "LOC" and _ROUTE_JOIN.fullmatch(text, led.end, m.start) is not None)
+        if mate and m.label == "LOC" and _POSSESSIVE_NEXT.match(text, m.end) and lookup_place(text[m.start:m.end]):
+            mate = False             # "the Finnish teams ROPS and TPS, and Malta's Valletta": the place owns the next name
         if mate and m.label in ("PER", "LOC") and m.label != led.label:
             m.label = led.label      # "the states of Tamaulipas and Nuevo Leon", "teams Milan, Lazio, Fiorentina"
             led = m
@@ -632,11 +640,14 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
                 and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
             m.label = "LOC"
-        elif m.label in ("PER", "LOC") and (org_left := _ORG_LEFT.search(left)) \
+        elif m.label in ("PER", "LOC", "ORG") and (org_left := _ORG_LEFT.search(left)) \
                 and (not lookup_place(surface) or org_left.group(0).rstrip().endswith(("teams", "clubs"))):
-            m.label = "ORG"
+            m.label, m.source = "ORG", "context"      # the text says what it is: it outweighs the model
             if org_left.group(0).rstrip().endswith(("teams", "clubs")):
                 lead = m
+        elif m.label in ("PER", "ORG") and len(words) <= 2 and _THE_BEFORE.search(left) \
+                and (thing := _THING_AFTER.match(text, m.end)) and not lookup_place(surface):
+            m.label, m.source = ("ORG" if thing.group(1) else "LOC"), "context"
         elif m.label in ("PER", "LOC") and len(words) == 1 and re.search(r"(?:'s|’s)\s+$", left):
             # "Tartu's Tammeka", "Tallinn's Legion": a place's club or company
             pm = re.search(r"([A-Z][\w-]+)(?:'s|’s)\s+$", left)
@@ -879,7 +890,8 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
             continue
         votes: dict[str, int] = {}
         for m in ms:
-            votes[m.label] = votes.get(m.label, 0) + (2 if m.source in ("rule", "rule-titled", "gazetteer", "quoted", "context") else 1)
+            votes[m.label] = votes.get(m.label, 0) + (
+                3 if m.source == "context" else 2 if m.source in ("rule", "rule-titled", "gazetteer", "quoted") else 1)
         if lookup_place(surface):
             best = "LOC"
         else:
