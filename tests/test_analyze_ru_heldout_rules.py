@@ -138,3 +138,23 @@ def test_a_body_named_after_a_person_keeps_the_name():
             "Спектакль показали в Берлине.\n")
     orgs = analyzed(text, "ru", "organizations")
     assert list(orgs) == ["Театр им. Йозефа Бойса"], orgs
+
+
+def test_a_kind_of_person_opening_a_sentence_is_no_person():
+    from support import analyzed
+    text = ("Приговор в Иллинойсе\n\nАмериканец получил 18 июля пожизненный срок. Россиянка выиграла турнир. "
+            "Хван был в зале суда.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert "Американец" not in persons and "Россиянка" not in persons, persons
+    assert "Хван" in persons, persons
+
+
+def test_a_big_city_read_as_a_person_is_the_city():
+    from newsbridge.analyze import gazetteer as gz
+    from support import analyzed
+    text = ("Выставка в отражении\n\nКалуга, дом на углу Достоевского и Московской улицы. Здесь открылась выставка. "
+            "Главарём клана Гамбино он был с 2015 года. Королёв выступил с докладом.\n")
+    doc_persons = analyzed(text, "ru", "persons")
+    assert "Калуга" not in doc_persons and "Калуг" not in doc_persons, doc_persons
+    assert "Калуга" in analyzed(text, "ru", "locations")
+    assert gz.lookup("Гамбино", "ru", fuzzy=False) is None

@@ -105,8 +105,9 @@ class Gazetteer:
     def country(self, code: str) -> Place | None:
         return self._by_code.get(code)
 
-    def lookup(self, name: str, lang: str = "en") -> Place | None:
-        """The place a name refers to (any case form for Russian), or None."""
+    def lookup(self, name: str, lang: str = "en", fuzzy: bool = True) -> Place | None:
+        """The place a name refers to (any case form for Russian), or None; ``fuzzy=False``
+        leaves out the Russian forms found by a shared stem only ('Гамбино' is no 'Гамбия')."""
         if not name or not name.strip():
             return None
         name = " ".join(name.split())
@@ -118,7 +119,7 @@ class Gazetteer:
         if hits and (lang == "zh" or not key.islower() or name[:1].isupper() or len(key) > 3):
             return hits[0]
         if lang == "ru":
-            return self._lookup_ru_fuzzy(key)
+            return self._lookup_ru_fuzzy(key) if fuzzy else None
         if lang != "en":  # Latin names inside Russian/Chinese text
             hits = self._index["en"].get(key)
             if hits:
@@ -227,8 +228,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(json.loads(DATA_FILE.read_text(encoding="utf-8")))
 
 
-def lookup(name: str, lang: str = "en") -> Place | None:
-    return gazetteer().lookup(name, lang)
+def lookup(name: str, lang: str = "en", fuzzy: bool = True) -> Place | None:
+    return gazetteer().lookup(name, lang, fuzzy)
 
 
 def find_places(text: str, lang: str = "en", start: int = 0, end: int | None = None) -> list[PlaceMatch]:

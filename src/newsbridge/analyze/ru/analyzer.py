@@ -98,7 +98,7 @@ def analyze_ru(doc: Document) -> None:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, _mend_edges(text, mentions))))
-    mentions = _drop_common_words_as_persons(text, mentions)
+    mentions = _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions))
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
     mentions = _add_seats(text, segments, _bodies_and_slashes(text, mentions))
@@ -348,7 +348,8 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
             after = _WORD_AFTER.match(text, m.end)
             named = before is not None and (_title_word(before.group(1)) or
                                             bool(lemmas(before.group(1).lower()) & _NAMING_NOUNS))
-            subject = after is not None and any(p.tag.POS == "VERB" for p in parses(after.group(1).lower())[:1])
+            subject = after is not None and any(p.tag.POS == "VERB" for p in parses(after.group(1).lower())[:1]) \
+                and not _kind_of_person(word)
             if not (named or subject):
                 continue
         if m.label == "PER" and len(words := word.split()) == 2 and _common_word(words[0]) \
@@ -357,6 +358,28 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
             # "Шайба Тарасенко в дебютном матче …" beside "Владимир Тарасенко": a common word of a
             # run-in headline before the surname of a person the text names in full
             m = Mention(m.end - len(words[1]), m.end, "PER")
+        out.append(m)
+    return out
+
+
+_SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая)$")
+PLACE_AS_PERSON_MIN_POPULATION = 100_000
+
+
+def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'person' that is a city of 100,000 or more, a region or a country the gazetteer
+    knows ('Калуга, дом на углу ...'), shaped like no surname and no word of a person the text
+    names in full, is that place ('Королёв', 'Киров', 'Пушкин' stay persons: surname-shaped)."""
+    name_words = {w.lower() for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
+                  for w in ws}
+    out = []
+    for m in mentions:
+        word = text[m.start:m.end].strip()
+        if m.label == "PER" and " " not in word and word.lower() not in name_words \
+                and not _SURNAME_SHAPE.search(word.lower()) and not _name_word(word):
+            place = gz.lookup(word, "ru", fuzzy=False)
+            if place is not None and (place.kind != "city" or place.population >= PLACE_AS_PERSON_MIN_POPULATION):
+                m = Mention(m.start, m.end, "LOC")
         out.append(m)
     return out
 
@@ -386,6 +409,14 @@ def _title_word(word: str) -> bool:
 
 
 _PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+_KIND_OF_PERSON_END = ("анин", "янин", "ец", "анка", "янка", "ийка", "енка")
+
+
+def _kind_of_person(word: str) -> bool:
+    """A noun for someone from somewhere or doing something ('Американец', 'Россиянка', 'Боец'):
+    'Американец получил срок' opens a sentence with it, no name."""
+    return all(p.tag.POS == "NOUN" and "anim" in p.tag and p.normal_form.endswith(_KIND_OF_PERSON_END)
+               for p in parses(word.lower())[:1])
 
 
 def _common_word(word: str) -> bool:
