@@ -158,3 +158,14 @@ def test_a_big_city_read_as_a_person_is_the_city():
     assert "Калуга" not in doc_persons and "Калуг" not in doc_persons, doc_persons
     assert "Калуга" in analyzed(text, "ru", "locations")
     assert gz.lookup("Гамбино", "ru", fuzzy=False) is None
+
+
+def test_a_name_after_a_kind_of_body_is_that_body_in_every_mention():
+    from support import analyzed
+    text = ("Гонка в Монце\n\nКоманда Феррари не подавала апелляцию. Оба болида Феррари были выставлены с новыми "
+            "моторами. Президент России Владимир Путин поздравил победителя, а команда Путина готовит визит. "
+            "Маркетплейс Wildberries сделает платными пакеты. Альберт Проза подписал контракт. Последним клубом "
+            "Прозы была «Таммека».\n")
+    persons, orgs = analyzed(text, "ru", "persons"), analyzed(text, "ru", "organizations")
+    assert "Феррари" in orgs and "Феррари" not in persons and "Маркетплейс" not in persons, (persons, orgs)
+    assert "Владимир Путин" in persons and "Альберт Проза" in persons and "Проза" not in orgs, (persons, orgs)

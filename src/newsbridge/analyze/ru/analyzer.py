@@ -98,7 +98,7 @@ def analyze_ru(doc: Document) -> None:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, _mend_edges(text, mentions))))
-    mentions = _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions))
+    mentions = _bodies_after_their_kind(text, _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions)))
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
     mentions = _add_seats(text, segments, _bodies_and_slashes(text, mentions))
@@ -364,6 +364,40 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
 
 _SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая)$")
 PLACE_AS_PERSON_MIN_POPULATION = 100_000
+
+
+# kinds of body a name stands after without quotation marks: 'команда Феррари', 'из команды
+# МакЛарен-Мерседес', 'компания Tesla', 'маркетплейс Wildberries'
+_BODY_KIND_BEFORE = re.compile(r"(?i)(?<![\w-])(команд[аеуыой]{0,2}|компани[яиюей]{1,2}|клуб[аеуом]{0,2}|концерн[аеуом]{0,2}|"
+                               r"корпораци[яиюей]{1,2}|маркетплейс[аеуом]{0,2}|сервис[аеуом]{0,2}|бренд[аеуом]{0,2}|"
+                               r"холдинг[аеуом]{0,2}|автоконцерн[аеуом]{0,2}|ритейлер[аеуом]{0,2}|соцсет[ьиюей]{1,2}|"
+                               r"мессенджер[аеуом]{0,2}|банк[аеуом]{0,2}|фирм[аыеуой]{1,2}|производител[ьяюем]{1,2})[ \u00a0]+$")
+_BODY_KIND_HEAD = re.compile(_BODY_KIND_BEFORE.pattern.replace("(?<![\\w-])", "").rstrip("$"))
+
+
+def _bodies_after_their_kind(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A 'person' right after a kind of body is that body, in every mention ('Команда Феррари не
+    подавала апелляцию ... Оба болида Феррари'), unless it reads as a person's name ('команда
+    Путина' is his team)."""
+    mentions = list(mentions)
+    for i, m in enumerate(mentions):
+        head = _BODY_KIND_HEAD.match(text[m.start:m.end] + " ") if m.label == "PER" else None
+        if head and head.end() >= m.end - m.start:          # 'Маркетплейс Wildberries …': the kind alone
+            mentions[i] = Mention(m.start, m.start, "")
+        elif head:                                          # 'Команда Феррари' read as one person
+            mentions[i] = Mention(m.start + head.end(), m.end, "PER")
+    name_words = {w.lower() for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
+                  for w in ws}
+    bodies = set()
+    for m in mentions:
+        if m.label == "PER" and _BODY_KIND_BEFORE.search(text, max(0, m.start - 30), m.start):
+            words = text[m.start:m.end].split()
+            if len(words) <= 2 and not any(_name_word(w) or any(_stem_eq(w.lower(), nw) for nw in name_words)
+                                           for w in words):
+                bodies.add(" ".join(words))      # ('клубом Прозы' beside 'Альберт Проза' is his club)
+    # the body everywhere it is named so ('Оба болида Феррари')
+    return [Mention(m.start, m.end, "ORG") if m.label == "PER" and " ".join(text[m.start:m.end].split()) in bodies
+            else m for m in mentions if m.label]
 
 
 def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
