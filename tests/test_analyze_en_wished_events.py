@@ -45,3 +45,11 @@ def test_an_event_name_ends_before_a_verb_a_pronoun_or_a_purpose():
     assert any(n.startswith("meeting between Mr. Trump") for n in events), events
     events = analyzed("Ukraine\n\nOn July 10 they held a meeting to say the aid would come.\n", "en", "events")
     assert not any("say" in n for n in events), events
+
+
+def test_a_place_after_the_event_word_qualifies_a_participant_not_the_venue():
+    events = analyzed("Talks\n\nEarlier, at a meeting with the U.S. Secretary of State Antony Blinken, Russian Foreign "
+                      "Minister Sergei Lavrov said Moscow was ready for dialogue. The prime minister visited Kamchatka "
+                      "last week. Leaders attended the Liverpool summit on Sunday.\n", "en", "events")
+    places = {name.split()[0]: a["place"] for name, a in events.items()}
+    assert places == {"meeting": None, "visited": "Kamchatka", "Liverpool": "Liverpool"}, places

@@ -412,7 +412,10 @@ def _place(text, s, e, ss, se, ments, name):
         if m.label != "LOC" or not (ss <= m.start < se):
             continue
         left = text[max(ss, m.start - 12):m.start].lower()
-        in_name = name and text[m.start:m.end] in name
+        # a place naming the event stands before its word ('the Liverpool summit') or is its
+        # object ('visited Kamchatka'); further on it qualifies someone else ('a meeting with
+        # the U.S. Secretary of State', 'an agreement between the Vatican and Germany')
+        in_name = name and text[m.start:m.end] in name and (m.end <= s or not text[e:m.start].strip())
         if re.search(r"\b(?:in|at|to|into|near|of|from)\s+(?:the\s+)?$", left) or in_name:
             p = lookup_place(text[m.start:m.end])
             kind_pen = 0 if (p is None or p.kind != "country") else 500
