@@ -169,3 +169,11 @@ def test_a_name_after_a_kind_of_body_is_that_body_in_every_mention():
     persons, orgs = analyzed(text, "ru", "persons"), analyzed(text, "ru", "organizations")
     assert "Феррари" in orgs and "Феррари" not in persons and "Маркетплейс" not in persons, (persons, orgs)
     assert "Владимир Путин" in persons and "Альберт Проза" in persons and "Проза" not in orgs, (persons, orgs)
+
+
+def test_an_event_place_is_named_in_the_nominative_and_a_visit_goes_to_its_object():
+    from support import analyzed
+    text = ("Министры встретились\n\nВ субботу на саммите в Ливерпуле министры обсудили санкции. "
+            "Премьер-министр посетил Белград и провёл переговоры.\n")
+    places = sorted(str(e["place"]) for e in analyzed(text, "ru", "events").values())
+    assert places == ["Белград", "Ливерпуль"], places

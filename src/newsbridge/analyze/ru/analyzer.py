@@ -874,6 +874,14 @@ def _nominative_surface(surface: str, place) -> str:
     return normalize_phrase(surface)
 
 
+def _place_nominative(surface: str, place) -> str:
+    """The nominative of a place as the text names it, in as many words ('Ливерпуле' ->
+    'Ливерпуль', 'Финском заливе' -> 'Финский залив'; 'Камчатку' -> 'Камчатка', not the
+    gazetteer's 'Камчатский край')."""
+    nominative = _nominative_surface(surface, place)
+    return nominative if len(nominative.split()) == len(surface.split()) else normalize_phrase(surface)
+
+
 # -- roles -------------------------------------------------------------------------------------
 def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Person], person_at: dict[int, Person]):
     text = doc.text
@@ -1587,10 +1595,13 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 if mm.label == "LOC":
                     pl = gz.lookup(surface, "ru")
                     prev = text[max(ss, mm.start - 10):mm.start].lower()
-                    if (re.search(r"\b(в|во|на)\s+$", prev) or _RESIDENTS_OF.search(prev)) \
+                    visited = etype == "visit" and mm.start > te and not text[te:mm.start].strip()
+                    if (re.search(r"\b(в|во|на)\s+$", prev) or _RESIDENTS_OF.search(prev) or visited) \
                             and _attached_to(text, ts, te, mm.start, mm.end) \
                             and (place is None or abs(mm.start - ts) < place_dist):
-                        place, place_dist = surface, abs(mm.start - ts)
+                        # 'посетил Камчатку': a visit's object is where it went; named as the
+                        # locations layer names it ('в Ливерпуле' -> 'Ливерпуль')
+                        place, place_dist = _place_nominative(surface, pl), abs(mm.start - ts)
                     if pl is not None and pl.kind == "country":
                         nm = pl.native("ru")
                         if nm not in parts:
