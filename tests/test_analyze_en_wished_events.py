@@ -53,3 +53,9 @@ def test_a_place_after_the_event_word_qualifies_a_participant_not_the_venue():
                       "last week. Leaders attended the Liverpool summit on Sunday.\n", "en", "events")
     places = {name.split()[0]: a["place"] for name, a in events.items()}
     assert places == {"meeting": None, "visited": "Kamchatka", "Liverpool": "Liverpool"}, places
+
+
+def test_the_outlet_reporting_an_event_takes_no_part_in_it():
+    events = analyzed("Blast\n\nForensic experts arrived in Novosibirsk to help investigate the gas explosion, the NGS "
+                      "reports.\n", "en", "events")
+    assert [a["participants"] for a in events.values()] == [[]], events

@@ -177,3 +177,10 @@ def test_an_event_place_is_named_in_the_nominative_and_a_visit_goes_to_its_objec
             "Премьер-министр посетил Белград и провёл переговоры.\n")
     places = sorted(str(e["place"]) for e in analyzed(text, "ru", "events").values())
     assert places == ["Белград", "Ливерпуль"], places
+
+
+def test_the_outlet_reporting_an_event_takes_no_part_in_it():
+    from support import analyzed
+    text = ("Взрыв газа\n\nКриминалисты прибыли в Новосибирск помочь с расследованием дела о взрыве газа, "
+            "сообщает НГС.\n")
+    assert [e["participants"] for e in analyzed(text, "ru", "events").values()] == [[]]

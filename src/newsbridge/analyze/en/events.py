@@ -307,6 +307,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     participants = []
     for m in ments:
         if ss <= m.start < se and m.label in ("ORG", "LOC"):
+            if m.label == "ORG" and (_REPORTED_BY_BEFORE.search(text, max(ss, m.start - 30), m.start)
+                                     or _REPORTS_AFTER.match(text, m.end)):
+                continue     # '…, the NGS reports', 'according to TASS': the outlet reports it, takes no part
             nm = " ".join(text[m.start:m.end].split())
             p = lookup_place(nm) if m.label == "LOC" else None
             if m.label == "LOC" and (p is None or p.kind != "country"):
@@ -315,6 +318,10 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             if nm not in participants:
                 participants.append(nm)
     return EventMention(etype, s, e, sent, name, named, anaphor, date, place, {}, participants, persons, planned)
+
+
+_REPORTED_BY_BEFORE = re.compile(r"\b(?:according to|citing|reported by|reports|quoted by)\s+(?:the\s+)?$", re.I)
+_REPORTS_AFTER = re.compile(r"\s+(?:reports|reported|writes|wrote|informs)\s*[.,;]")
 
 
 def _launch_subject(text: str, ss: int, s: int) -> str | None:

@@ -874,6 +874,12 @@ def _nominative_surface(surface: str, place) -> str:
     return normalize_phrase(surface)
 
 
+# '…, сообщает НГС', 'по данным ТАСС': the outlet that reports the event takes no part in it
+_REPORTED_BY = re.compile(r"(?i)(?<![\w-])(?:сообщает|сообщают|сообщил[аио]?|передает|передаёт|пишет|пишут|"
+                          r"информирует|по (?:данным|сообщению|информации)|со ссылкой на|ссылаясь на)"
+                          r"[ \u00a0]+(?:(?:агентство|издание|газета|телеканал|сайт|портал)[ \u00a0]+)?[«\"„“]?$")
+
+
 def _place_nominative(surface: str, place) -> str:
     """The nominative of a place as the text names it, in as many words ('Ливерпуле' ->
     'Ливерпуль', 'Финском заливе' -> 'Финский залив'; 'Камчатку' -> 'Камчатка', not the
@@ -1606,7 +1612,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                         nm = pl.native("ru")
                         if nm not in parts:
                             parts.append(nm)
-                elif mm.label == "ORG" and not _generic_body(surface):
+                elif mm.label == "ORG" and not _generic_body(surface) \
+                        and not _REPORTED_BY.search(text, max(ss, mm.start - 40), mm.start):
                     nm = normalize_phrase(surface)
                     prev = text[max(ss, mm.start - 4):mm.start].lower()
                     if is_seat(surface) and re.search(r"\b(в|во)\s+$", prev) and place is None:
