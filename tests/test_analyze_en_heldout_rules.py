@@ -231,3 +231,16 @@ def test_en_a_place_owning_the_next_name_is_no_list_mate_of_teams():
     gold = to_gold(_run("He played for the Finnish teams ROPS and TPS, and Malta's Valletta, before he came home."))
     assert "Malta" in {loc["name"] for loc in gold["locations"]}
     assert "Malta" not in {o["name"] for o in gold["organizations"]}
+
+
+def test_en_she_finds_a_woman_whose_name_the_name_lists_know_and_a_company_is_no_speaker():
+    """'Roisin' is a woman's name the shipped lists agree on (it is no English -a name and was
+    taken for a man's); 'bakery chain Greggs' is a company however often the model reads a person."""
+    from newsbridge.analyze.common.given_names import given_name_gender
+    assert given_name_gender("Roisin") == "f" and given_name_gender("Taras") == "m" and given_name_gender("Kim") is None
+    gold = to_gold(_run(
+        "High-street bakery chain Greggs has said it does not plan to hike prices. Greggs opened 160 shops.\n\n"
+        "Chief executive Roisin Currie told PA she has \"no plans currently\" to raise prices. However, she added "
+        "that it would be \"a long time before we see deflation\" in the shops. Greggs said sales rose."))
+    assert [q["speaker"] for q in gold["quotes"]] == ["Roisin Currie", "Roisin Currie"], gold["quotes"]
+    assert "Greggs" in {o["name"] for o in gold["organizations"]}

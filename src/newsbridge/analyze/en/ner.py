@@ -888,11 +888,13 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
             continue
         if any(m.source == "alias" for m in ms):
             continue
+        told = next((m.label for m in ms if m.source == "context"), None)
         votes: dict[str, int] = {}
         for m in ms:
-            votes[m.label] = votes.get(m.label, 0) + (
-                3 if m.source == "context" else 2 if m.source in ("rule", "rule-titled", "gazetteer", "quoted") else 1)
-        if lookup_place(surface):
+            votes[m.label] = votes.get(m.label, 0) + (2 if m.source in ("rule", "rule-titled", "gazetteer", "quoted") else 1)
+        if told is not None:
+            best = told       # "bakery chain Greggs": what the text says it is, however often the model guessed a person
+        elif lookup_place(surface):
             best = "LOC"
         else:
             ranked = sorted(votes.values(), reverse=True)

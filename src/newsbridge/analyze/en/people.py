@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..common.given_names import given_name_gender
 from ..common.names import group_names, name_tokens
 from . import lexicon as lx
 from .ner import Mention, tokens
@@ -74,6 +75,10 @@ def guess_gender(name: str) -> str | None:
         return None
     if first in lx.FEMALE_NAMES:
         return "f"
+    if first not in lx.NON_FEMALE_A_NAMES:
+        known = given_name_gender(toks[0].strip("."))     # 'Roisin', 'Ingrid', 'Karine': the name lists agree
+        if known is not None:
+            return known
     if first.endswith("a") and first not in lx.NON_FEMALE_A_NAMES:
         return "f"
     # Slavic female surnames: -ova, -eva, -ina, -aya, -skaya
