@@ -184,3 +184,15 @@ def test_the_outlet_reporting_an_event_takes_no_part_in_it():
     text = ("Взрыв газа\n\nКриминалисты прибыли в Новосибирск помочь с расследованием дела о взрыве газа, "
             "сообщает НГС.\n")
     assert [e["participants"] for e in analyzed(text, "ru", "events").values()] == [[]]
+
+
+def test_a_nominative_foreign_name_stays_as_written_and_a_first_name_in_in_is_no_mans_surname():
+    """pymorphy guesses 'Генслер' as the vocative of a woman's 'Генслера' (news writes no
+    vocative); 'Ройзин' ends like a man's surname but is her first name."""
+    from newsbridge.analyze.ru.morph import gender_of_name, normalize_name
+    from support import analyzed_doc
+    assert normalize_name("Гари Генслер") == "Гари Генслер" and normalize_name("Майкла Помпео") == "Майкл Помпео"
+    assert gender_of_name(["Ройзин", "Кёри"]) is None and gender_of_name(["Иван", "Петров"]) == "masc"
+    text = ("Цены не поднимут\n\nКак заявила руководительница фирмы Ройзин Кёри, у нее «на данный момент нет планов» "
+            "поднимать цены. При этом она добавила, что «на данный момент не идет речи о дефляции».\n")
+    assert [q.attrs["speaker"] for q in analyzed_doc(text, "ru").layer("quotes")] == ["Ройзин Кёри", "Ройзин Кёри"]

@@ -69,7 +69,8 @@ def gender_of_name(words: list[str]) -> str | None:
         for p in _name_parses(w):
             if "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
                 return p.tag.gender
-    for w in words:
+    # surname endings, on the surname only ('Ройзин Кёри': a first name in -ин is no surname)
+    for w in words[-1:] if len(words) > 1 else words:
         lw = w.lower()
         if re.search(r"(ова|ева|ёва|ина|ына|ская|цкая)$", lw):
             return "femn"
@@ -105,7 +106,10 @@ def normalize_name(name: str) -> str:
         if w.endswith(".") or len(w) <= 2:
             continue
         # indeclinable words ('Джо', 'Си') look nominative in every case: the next word decides
-        cands = [p for p in _name_parses(w) if (p.tag.number != "plur" or "Surn" in p.tag) and "Fixd" not in p.tag]
+        # (no vocative or informal readings: news writes neither, and a guessed 'Генслер' as the
+        # vocative of a woman's 'Генслера' turned 'Гари Генслер' into 'Гари Генслера')
+        cands = [p for p in _name_parses(w) if (p.tag.number != "plur" or "Surn" in p.tag) and "Fixd" not in p.tag
+                 and p.tag.case != "voct" and "Infr" not in p.tag]
         if cands:
             best = max(cands, key=lambda p: p.score)
             case, gender = best.tag.case, best.tag.gender
