@@ -244,3 +244,13 @@ def test_en_she_finds_a_woman_whose_name_the_name_lists_know_and_a_company_is_no
         "that it would be \"a long time before we see deflation\" in the shops. Greggs said sales rose."))
     assert [q["speaker"] for q in gold["quotes"]] == ["Roisin Currie", "Roisin Currie"], gold["quotes"]
     assert "Greggs" in {o["name"] for o in gold["organizations"]}
+
+
+def test_en_a_name_qualifying_a_noun_after_the_is_no_place():
+    gold = to_gold(_run(
+        "The new strain can beat the Delta strain spread rate, doctors said. The Horizon scandal is one of the "
+        "most serious miscarriages of justice. The houses were given to the Zabota management company. A record "
+        "number of migrants crossed the Channel last year. Ships paraded in the Neva water zone."))
+    places = {loc["name"] for loc in gold["locations"]}
+    assert not places & {"Delta", "Horizon", "Zabota"}, places
+    assert "Zabota" in {o["name"] for o in gold["organizations"]}

@@ -441,7 +441,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _fix_labels(text, cands)
     cands = _extend_orgs(text, cands)
     cands = _quoted_org_names(text, paras, cands)
-    cands = _context_labels(text, cands)
+    cands = _modifier_names(text, _context_labels(text, cands))
     cands = [m for m in cands if _keep(text, m)]
     storms = set(_STORM.findall(text))
     if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
@@ -655,6 +655,44 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 m.label = "ORG"
         led = lead
     return cands
+
+
+_NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]{3,})\b")
+_NOT_A_NOUN = {"and", "but", "for", "nor", "the", "was", "were", "are", "has", "have", "had", "will", "would", "can",
+               "could", "may", "might", "must", "should", "said", "says", "did", "does", "also", "that", "which",
+               "who", "with", "from", "into", "over", "after", "before", "than", "then", "not", "now", "its", "this",
+               "last", "next", "every", "each", "yesterday", "today", "tomorrow", "week", "year", "month", "day",
+               "again", "too", "alone", "itself", "there", "here"}
+
+
+def _modifier_names(text: str, cands: list[Mention]) -> list[Mention]:
+    """A one-word 'place' no gazetteer knows that stands between 'the' and a noun it qualifies is
+    a name of something else ('the Delta strain', 'the Horizon scandal', 'the Zabota management
+    company'); a known place keeps its label ('the Moscow metro'), and so does one a geographic
+    word or a word of time follows ('the Neva water zone', 'crossing the Channel last year')."""
+    out = []
+    for m in cands:
+        if m.label == "LOC" and " " not in text[m.start:m.end] and _THE_BEFORE_NAME.search(text, max(0, m.start - 5), m.start):
+            nxt = _NOUN_AFTER.match(text, m.end)
+            word = nxt.group(1) if nxt else ""
+            if nxt and word not in _NOT_A_NOUN and word not in GEO_HEADS and word not in _PLACE_NOUNS \
+                    and not word.endswith(("ed", "ing", "ly")) and not lookup_place(text[m.start:m.end]):
+                head = _ORG_NOUN_SOON.match(text, m.end)
+                if head is None:
+                    continue
+                m.label = "ORG"      # 'the Zabota management company'
+        out.append(m)
+    return out
+
+
+# nouns of places beyond the name heads: 'the Neva water zone', 'the Borovsky settlement'
+_PLACE_NOUNS = {"water", "waters", "zone", "area", "settlement", "village", "town", "city", "embankment", "shore",
+                "highway", "road", "route", "border", "region", "oblast", "krai", "lowland", "basin", "delta"}
+_ORG_NOUN_SOON = re.compile(r"(?:[ \u00a0]+[a-z]+){0,2}?[ \u00a0]+(?:company|bank|group|party|agency|holding|firm|"
+                            r"corporation|concern|club|fund|foundation|union|association)\b")
+
+
+_THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ \u00a0]+$")
 
 
 _ROUTE_JOIN = re.compile(r"\s*[–—-]\s*|\s+[–—-]\s+")
