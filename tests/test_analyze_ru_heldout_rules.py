@@ -196,3 +196,12 @@ def test_a_nominative_foreign_name_stays_as_written_and_a_first_name_in_in_is_no
     text = ("Цены не поднимут\n\nКак заявила руководительница фирмы Ройзин Кёри, у нее «на данный момент нет планов» "
             "поднимать цены. При этом она добавила, что «на данный момент не идет речи о дефляции».\n")
     assert [q.attrs["speaker"] for q in analyzed_doc(text, "ru").layer("quotes")] == ["Ройзин Кёри", "Ройзин Кёри"]
+
+
+def test_a_bulleted_list_is_a_name_per_item_and_a_stray_bracket_is_cut():
+    from support import analyzed
+    text = ("Список стран\n\nВ список вошли: Бахрейн • Барбадос • Бермуды • Йемен • Замбия. Министр финансов земли "
+            "Гессен жил в городе Хоххайм-на-Майне (Hochheim am Main) до 2020 года.\n")
+    places = analyzed(text, "ru", "locations")
+    assert {"Бахрейн", "Барбадос", "Йемен", "Замбия"} <= set(places), places
+    assert not any("•" in p or p.endswith(")") for p in places), places

@@ -218,21 +218,38 @@ def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_BULLET = re.compile(r"[•·▪■●]")
 _TRAILING_LINK_WORD = re.compile(r"\s+(?:на|в|во|о|об|по|с|со|за|для|и|или|к|ко|от|до|из|у|при)$")
 _NAMED_AFTER = re.compile(r"\.[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+)?")
 
 
 def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Edges of body and place names the model cut wrong: 'ПАСЕ (' and 'ХДС (Христианско-
+    """Edges of names the model cut wrong: a bulleted list is a name per item ('Йемен • Замбия');
+    a closing bracket without its opening one is cut ('Hochheim am Main)'); 'ПАСЕ (' and 'ХДС (Христианско-
     демократический союз Германии' stop at their unclosed bracket (what follows it is a name of
     its own); 'Комиссии на' ends before its preposition; 'Театра им' runs on to the person it is
     named after ('Театра им. Йозефа Бойса')."""
     out = []
     for m in mentions:
+        surface = text[m.start:m.end]
+        if _BULLET.search(surface):
+            # 'Бахрейн • Барбадос • Бермуды': a list set with bullets is a name per item
+            for piece in re.finditer(r"[^•·▪■●|]+", surface):
+                a, b = m.start + piece.start(), m.start + piece.end()
+                while a < b and not text[a].isalnum():
+                    a += 1
+                while b > a and not text[b - 1].isalnum() and text[b - 1] not in ".»\"":
+                    b -= 1
+                if b - a >= 2:
+                    out.append(Mention(a, b, m.label))
+            continue
+        if surface.endswith(")") and "(" not in surface:
+            m = Mention(m.start, m.end - 1, m.label)            # 'Hochheim am Main)'
+            surface = surface[:-1].rstrip()
+            m = Mention(m.start, m.start + len(surface), m.label)
         if m.label not in ("ORG", "LOC"):
             out.append(m)
             continue
-        surface = text[m.start:m.end]
         if "(" in surface and ")" not in surface:
             k = surface.index("(")
             left = surface[:k].rstrip()
