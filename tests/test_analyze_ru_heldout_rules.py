@@ -205,3 +205,9 @@ def test_a_bulleted_list_is_a_name_per_item_and_a_stray_bracket_is_cut():
     places = analyzed(text, "ru", "locations")
     assert {"Бахрейн", "Барбадос", "Йемен", "Замбия"} <= set(places), places
     assert not any("•" in p or p.endswith(")") for p in places), places
+
+
+def test_european_bodies_in_any_case_are_bodies_not_places():
+    from newsbridge.analyze.common.bodies import is_body
+    assert is_body("Евросоюзом") and is_body("Еврокомиссия") and is_body("Евросовета")
+    assert not is_body("Есенин") and not is_body("Европой")

@@ -19,6 +19,7 @@ _BODIES = {
     "white house", "kremlin", "brics", "asean", "opec", "sco", "cis", "osce",
     "ес", "евросоюз", "европейский союз", "нато", "оон", "g7", "большая семерка", "большая семёрка",
     "большая двадцатка", "белый дом", "кремль", "снг", "шос", "брикс", "обсе", "опек",
+    "еврокомиссия", "евросовет", "европарламент", "european commission", "european parliament",
 }
 _SLASH = re.compile(r"\s*/[^/\n]{1,60}/?\s*$")
 # the bodies that are also buildings an event takes place in ("в Кремле", "at the White House")
@@ -46,7 +47,10 @@ def _words(name: str) -> list[str]:
 
 
 def _matches(words: list[str], stems: set[tuple[str, ...]]) -> bool:
-    return any(len(st) == len(words) and all(w.startswith(x) and re.search(r"[а-я]", w) and len(w) - len(x) <= 3
+    # up to three letters past the stem, four past a long one ('Евросоюзом' is 'евросо' + 'юзом';
+    # 'Есенин' is no 'ЕС')
+    return any(len(st) == len(words) and all(w.startswith(x) and re.search(r"[а-я]", w)
+                                             and len(w) - len(x) <= (4 if len(x) >= 5 else 3)
                                              for w, x in zip(words, st)) for st in stems)
 
 
