@@ -211,3 +211,13 @@ def test_european_bodies_in_any_case_are_bodies_not_places():
     from newsbridge.analyze.common.bodies import is_body
     assert is_body("Евросоюзом") and is_body("Еврокомиссия") and is_body("Евросовета")
     assert not is_body("Есенин") and not is_body("Европой")
+
+
+def test_a_rank_before_the_name_in_the_nominative_and_a_title_another_one_spells_out_dropped():
+    from support import analyzed
+    text = ("Парад\n\nПарад принимал главнокомандующий ВМФ адмирал Николай Евменов. Доклад главнокомандующего ВМФ "
+            "адмирала Николая Евменова был коротким. Врио Михаил Дегтярёв выступил. Врио губернатора Хабаровского "
+            "края Михаил Дегтярёв встретился с жителями.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert not any(r.endswith("адмирала") for r in persons["Николай Евменов"]["roles"]), persons["Николай Евменов"]
+    assert persons["Михаил Дегтярёв"]["roles"] == ["врио губернатора Хабаровского края"], persons["Михаил Дегтярёв"]

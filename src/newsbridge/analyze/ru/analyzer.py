@@ -931,7 +931,7 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             found = [after] if after else []
         for rs, re_, head_lemma in reversed(found):
             raw = " ".join(text[rs:re_].split())
-            role = _acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw)
+            role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw))
             first = role.split()[0]
             if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
                 role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
@@ -949,6 +949,25 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             if org_as_written and not p.org:
                 p.org = org_as_written        # as the role names it ("главком Военно-морского флота")
             doc.add(ROLES, rs, re_, role, person=p.name, org=org)
+    for p in persons:        # 'врио' beside 'врио губернатора Хабаровского края': the fuller title says it
+        p.roles = [r for r in p.roles if not any(o != r and o.startswith(r + " ") for o in p.roles)]
+
+
+# military ranks stand right before the name, in its case: 'главнокомандующего ВМФ адмирала Евменова'
+_RANKS = {"адмирал", "вице-адмирал", "контр-адмирал", "генерал", "генерал-полковник", "генерал-лейтенант",
+          "генерал-майор", "генерал-армии", "маршал", "полковник", "подполковник", "майор", "капитан",
+          "лейтенант", "старший лейтенант", "сержант", "прапорщик", "рядовой"}
+
+
+def _rank_nominative(role: str) -> str:
+    """A title ending in a rank left in the name's case: the rank in the nominative too
+    ('главнокомандующий ВМФ адмирала' -> 'главнокомандующий ВМФ адмирал')."""
+    words = role.split()
+    if len(words) > 1:
+        rank = lemmas(words[-1].lower()) & _RANKS
+        if rank and words[-1].lower() not in _RANKS:
+            return " ".join(words[:-1] + [next(iter(rank))])
+    return role
 
 
 MAX_LISTED_ROLES = 4
