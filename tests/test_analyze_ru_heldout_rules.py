@@ -221,3 +221,11 @@ def test_a_rank_before_the_name_in_the_nominative_and_a_title_another_one_spells
     persons = analyzed(text, "ru", "persons")
     assert not any(r.endswith("адмирала") for r in persons["Николай Евменов"]["roles"]), persons["Николай Евменов"]
     assert persons["Михаил Дегтярёв"]["roles"] == ["врио губернатора Хабаровского края"], persons["Михаил Дегтярёв"]
+
+
+def test_chinese_and_korean_names_in_an_oblique_case_to_the_nominative():
+    from newsbridge.analyze.ru.morph import normalize_name
+    cases = {"Дэн Сяопина": "Дэн Сяопин", "Цзян Цзэминя": "Цзян Цзэминь", "Си Цзиньпином": "Си Цзиньпин",
+             "Кима Чен Ира": "Ким Чен Ир", "Ким Чен Ына": "Ким Чен Ын", "Сунь Ятсена": "Сунь Ятсен",
+             "Ху Цзиньтао": "Ху Цзиньтао", "Ван Хуа": "Ван Хуа", "Ли На": "Ли На", "Ким Бейсингер": "Ким Бейсингер"}
+    assert {n: normalize_name(n) for n in cases} == cases

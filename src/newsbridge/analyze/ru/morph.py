@@ -93,6 +93,32 @@ def fix_homoglyphs(phrase: str) -> str:
     return phrase
 
 
+# Common Chinese and Korean surnames as Russian writes them: the given name after one declines
+# like a masculine noun ('Дэн Сяопина', 'Ким Чен Ына'), which the dictionary does not know.
+_EAST_ASIAN_SURNAMES = frozenset(
+    "ван ли чжан лю чэнь ян хуан чжао чжоу сюй сунь чжу ху го хэ гао линь ло чжэн лян се сун тан хань фэн "
+    "дэн цао пэн цзэн сяо тянь дун пань юань цай цзян юй ду чэн вэй су лу дин жэнь шэнь яо цуй цзинь мао си "
+    "вэнь цинь ким пак чхве чон кан чо юн чан лим мун син квон хван ан сон хон чжон нам".split())
+
+
+def _east_asian_nominative(words: list[str]) -> list[str] | None:
+    """'Дэн Сяопина' -> 'Дэн Сяопин', 'Цзян Цзэминя' -> 'Цзян Цзэминь', 'Кима Чен Ира' -> 'Ким Чен Ир',
+    'Си Цзиньпином' -> 'Си Цзиньпин'; None when the name is no such name in an oblique case."""
+    first = words[0].lower()
+    surname = first if first in _EAST_ASIAN_SURNAMES else first[:-1] if first[:-1] in _EAST_ASIAN_SURNAMES \
+        and first.endswith(("а", "у")) and len(first) > 3 else None
+    last = words[-1]
+    if surname is None or len(words) < 2 or len(last) < 3 or "-" in last:
+        return None
+    low = last.lower()
+    for ending, soft in (("ом", False), ("ем", True), ("ём", True), ("а", False), ("я", True), ("у", False),
+                         ("ю", True)):
+        if low.endswith(ending) and low[-len(ending) - 1] not in _VOWELS and low[-len(ending) - 1] not in "йь":
+            stem = last[:-len(ending)] + ("ь" if soft else "")
+            return [_cap(surname, words[0])] + words[1:-1] + [stem]
+    return None
+
+
 @lru_cache(maxsize=50_000)
 def normalize_name(name: str) -> str:
     """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'."""
@@ -100,6 +126,9 @@ def normalize_name(name: str) -> str:
     words = name.split()
     if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
         return name
+    east = _east_asian_nominative(words)
+    if east is not None:
+        return " ".join(east)
     # the case the name is in: the first word that is a known first name / surname decides
     case = gender = None
     for w in words:
