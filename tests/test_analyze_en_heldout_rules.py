@@ -254,3 +254,14 @@ def test_en_a_name_qualifying_a_noun_after_the_is_no_place():
     places = {loc["name"] for loc in gold["locations"]}
     assert not places & {"Delta", "Horizon", "Zabota"}, places
     assert "Zabota" in {o["name"] for o in gold["organizations"]}
+
+
+def test_en_a_relative_named_with_a_persons_surname_is_a_person_not_a_body():
+    gold = to_gold(_run(
+        "Khabib Nurmagomedov met the head of Dagestan. The dispute concerned a sports complex named after the "
+        "champion's late father, the meritorious coach of Russia, Abdulmanap Nurmagomedov. Jeff Bezos's Blue "
+        "Origin launched a rocket, and Blue Origin said the flight went well."))
+    persons = {p["name"] for p in gold["persons"]}
+    orgs = {o["name"] for o in gold["organizations"]}
+    assert "Abdulmanap Nurmagomedov" in persons and "Abdulmanap Nurmagomedov" not in orgs, (persons, orgs)
+    assert "Blue Origin" in orgs, orgs

@@ -13,6 +13,7 @@ import re
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ..common.abbreviations import abbreviation_pairs
+from ..common.given_names import is_given_name
 from ..gazetteer import country_of_adjective
 from ..common.bodies import is_body, trim_slash
 from ..common.dates import event_years, reference_date
@@ -174,19 +175,30 @@ def _one_word_names(text: str, mentions: list[Mention]) -> list[Mention]:
     - a one-word 'organisation' that is such a word, followed by a verb people take, is that
       person ("Dmitry Lomsadze … ever since the first grade Dmitry has shown"; "Stadia launches"
       beside a product the model called a person stays);
+    - a two-word 'organisation' that is a name word and the surname of a person named in full
+      is a person ('Abdulmanap Nurmagomedov' beside 'Khabib Nurmagomedov');
     - a one-word 'person' spelled like a Russian town ('from Barnaul via Pavlovsk') that is no
       such word is a place."""
     names = _full_name_ends(text, mentions)
+    # surnames of persons whose first name the name lists know ('Khabib Nurmagomedov'; not 'MacBook Pro')
+    surnames = {ws[-1] for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
+                and len(ws) <= 3 and is_given_name(ws[0]) and not _POSSESSIVE_IN.search(text, m.start, m.end)}
     for m in mentions:
         word = text[m.start:m.end]
+        words = word.split()
         if m.label == "ORG" and word in names and word[1:].islower() and not known_agency(word) \
                 and _PERSON_VERB_AFTER.match(text, m.end):
             m.label = "PER"
+        elif m.label == "ORG" and len(words) == 2 and words[-1] in surnames and not lookup_place(words[0]) \
+                and words[0].lower() not in lx.ORG_HEADS and not is_role_word(words[0]) \
+                and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) and not known_agency(word):
+            m.label = "PER"      # 'Abdulmanap Nurmagomedov' beside 'Khabib Nurmagomedov': a relative, no body
         elif m.label == "PER" and _TOWN_ENDING.fullmatch(word) and word not in names:
             m.label = "LOC"
     return mentions
 
 
+_POSSESSIVE_IN = re.compile(r"['’]s\b")
 _PERSON_VERB_AFTER = re.compile(r"\s+(?:also\s+)?(?:has|had|is|was|said|says|told|added|noted|believes|thinks|wants|"
                                 r"explained|recalled|stressed|who)\b")
 
