@@ -229,3 +229,13 @@ def test_chinese_and_korean_names_in_an_oblique_case_to_the_nominative():
              "Кима Чен Ира": "Ким Чен Ир", "Ким Чен Ына": "Ким Чен Ын", "Сунь Ятсена": "Сунь Ятсен",
              "Ху Цзиньтао": "Ху Цзиньтао", "Ван Хуа": "Ван Хуа", "Ли На": "Ли На", "Ким Бейсингер": "Ким Бейсингер"}
     assert {n: normalize_name(n) for n in cases} == cases
+
+
+def test_an_outlet_the_agency_table_knows_read_in_part_is_the_whole_outlet():
+    from newsbridge.crossscript import known_agency
+    from support import analyzed
+    assert known_agency("Голос Америки") == known_agency("VOA") == "Voice of America"
+    text = ("Интервью\n\nВ интервью Русской службе «Голоса Америки» политик рассказал о планах. Об этом он "
+            "сообщил корреспонденту Голоса Америки в Киеве.\n")
+    orgs, places = analyzed(text, "ru", "organizations"), analyzed(text, "ru", "locations")
+    assert any("Голос" in o for o in orgs) and "Америка" not in places, (orgs, places)

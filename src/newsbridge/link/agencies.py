@@ -71,6 +71,8 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "dw": ("Deutsche Welle", "DW", "Немецкая волна", "德国之声"),
     "nhk": ("NHK", "Эн-эйч-кей", "日本广播协会"),
     "aljazeera": ("Al Jazeera", "Аль-Джазира", "半岛电视台"),
+    "voa": ("Voice of America", "VOA", "Голос Америки", "美国之音"),
+    "rferl": ("Radio Liberty", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода", "自由亚洲电台"),
 }
 
 # Words that name the kind of outlet rather than the outlet ("Xinhua News Agency", "ИА Регнум").

@@ -101,7 +101,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = _bodies_after_their_kind(text, _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions)))
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
-    mentions = _add_seats(text, segments, _bodies_and_slashes(text, mentions))
+    mentions = _add_seats(text, segments, _agencies_read_in_part(text, _bodies_and_slashes(text, mentions)))
     mentions.sort(key=lambda m: m.start)
 
     persons, person_at = _persons(doc, tx, mentions)
@@ -136,6 +136,23 @@ def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
             label = "ORG" if m.label == "LOC" and is_body(text[m.start:e]) else m.label
             if e != m.end or label != m.label:
                 m = Mention(m.start, e, label)
+        out.append(m)
+    return out
+
+
+_WORD_JUST_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁA-Z][\w-]+)[ \u00a0]+[«\"„“]?$")
+
+
+def _agencies_read_in_part(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An outlet the agency table knows whose name the model read in part ('Голоса Америки':
+    the place 'Америки' alone): the whole name is the body."""
+    out = []
+    for m in mentions:
+        before = _WORD_JUST_BEFORE.search(text, max(0, m.start - 25), m.start)
+        if before and m.label in ("LOC", "ORG", "PER"):
+            whole = " ".join(text[before.start(1):m.end].replace("«", " ").replace("\"", " ").split())
+            if known_agency(whole) or known_agency(normalize_phrase(whole)):
+                m = Mention(before.start(1), m.end, "ORG")
         out.append(m)
     return out
 
