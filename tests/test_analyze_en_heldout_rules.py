@@ -23,6 +23,12 @@ def _run(text: str) -> Document:
     return doc
 
 
+def _names(text: str) -> dict[str, set[str]]:
+    """The names of the persons, organisations and places of an English text, as exported."""
+    gold = to_gold(_run(text))
+    return {key: {x["name"] for x in gold[key]} for key in ("persons", "organizations", "locations")}
+
+
 @pytest.fixture(scope="module")
 def case():
     text = (GOLDEN / "launch_visit_multipara.txt").read_text(encoding="utf-8")
@@ -203,10 +209,9 @@ def test_en_a_ministers_portfolio_is_no_body():
 
 
 def test_en_a_capitalised_title_is_no_body_but_the_body_after_of_is():
-    gold = to_gold(_run("Zukhra Pavlova, Academic Advisor of Systems Medicine Clinic, told reporters about the study.\n\n"
-                        "\"We are ready,\" Taras Kremen, the country's Language Ombudsman said. The Coordinator for "
-                        "Strategic Communications at the White House declined to comment."))
-    orgs = {o["name"] for o in gold["organizations"]}
+    orgs = _names("Zukhra Pavlova, Academic Advisor of Systems Medicine Clinic, told reporters about the study.\n\n"
+                  "\"We are ready,\" Taras Kremen, the country's Language Ombudsman said. The Coordinator for "
+                  "Strategic Communications at the White House declined to comment.")["organizations"]
     assert "Systems Medicine Clinic" in orgs and "White House" in orgs, orgs
     assert not any(word in name for name in orgs for word in ("Advisor", "Ombudsman", "Coordinator")), orgs
 
@@ -215,22 +220,19 @@ def test_en_what_the_text_says_a_name_is_outweighs_the_model():
     """'the analytical company App Annie' names a company everywhere in the text, though the
     model reads 'at App Annie' as a person twice; 'the online clothing retailer Shein', 'the
     Zenly service', 'the Pfizer-BioNTech vaccine' are businesses, 'the Borovsky settlement' a place."""
-    gold = to_gold(_run(
+    names = _names(
         "The data was published by the analytical company App Annie. \"People wanted to be closer,\" says Lexi "
         "Sydow, head of market research at App Annie. Earlier, App Annie counted downloads of the online clothing "
         "retailer Shein and of the Zenly service. The effectiveness of the Pfizer-BioNTech vaccine is lower. "
-        "A driver was arrested on the road to the Borovsky settlement."))
-    persons = {p["name"] for p in gold["persons"]}
-    orgs = {o["name"] for o in gold["organizations"]}
-    assert persons == {"Lexi Sydow"}, persons
-    assert {"App Annie", "Shein", "Zenly", "Pfizer-BioNTech"} <= orgs, orgs
-    assert "Borovsky" in {loc["name"] for loc in gold["locations"]}
+        "A driver was arrested on the road to the Borovsky settlement.")
+    assert names["persons"] == {"Lexi Sydow"}, names
+    assert {"App Annie", "Shein", "Zenly", "Pfizer-BioNTech"} <= names["organizations"], names
+    assert "Borovsky" in names["locations"]
 
 
 def test_en_a_place_owning_the_next_name_is_no_list_mate_of_teams():
-    gold = to_gold(_run("He played for the Finnish teams ROPS and TPS, and Malta's Valletta, before he came home."))
-    assert "Malta" in {loc["name"] for loc in gold["locations"]}
-    assert "Malta" not in {o["name"] for o in gold["organizations"]}
+    names = _names("He played for the Finnish teams ROPS and TPS, and Malta's Valletta, before he came home.")
+    assert "Malta" in names["locations"] and "Malta" not in names["organizations"], names
 
 
 def test_en_she_finds_a_woman_whose_name_the_name_lists_know_and_a_company_is_no_speaker():
@@ -247,21 +249,18 @@ def test_en_she_finds_a_woman_whose_name_the_name_lists_know_and_a_company_is_no
 
 
 def test_en_a_name_qualifying_a_noun_after_the_is_no_place():
-    gold = to_gold(_run(
+    names = _names(
         "The new strain can beat the Delta strain spread rate, doctors said. The Horizon scandal is one of the "
         "most serious miscarriages of justice. The houses were given to the Zabota management company. A record "
-        "number of migrants crossed the Channel last year. Ships paraded in the Neva water zone."))
-    places = {loc["name"] for loc in gold["locations"]}
-    assert not places & {"Delta", "Horizon", "Zabota"}, places
-    assert "Zabota" in {o["name"] for o in gold["organizations"]}
+        "number of migrants crossed the Channel last year. Ships paraded in the Neva water zone.")
+    assert not names["locations"] & {"Delta", "Horizon", "Zabota"}, names
+    assert "Zabota" in names["organizations"]
 
 
 def test_en_a_relative_named_with_a_persons_surname_is_a_person_not_a_body():
-    gold = to_gold(_run(
+    names = _names(
         "Khabib Nurmagomedov met the head of Dagestan. The dispute concerned a sports complex named after the "
         "champion's late father, the meritorious coach of Russia, Abdulmanap Nurmagomedov. Jeff Bezos's Blue "
-        "Origin launched a rocket, and Blue Origin said the flight went well."))
-    persons = {p["name"] for p in gold["persons"]}
-    orgs = {o["name"] for o in gold["organizations"]}
-    assert "Abdulmanap Nurmagomedov" in persons and "Abdulmanap Nurmagomedov" not in orgs, (persons, orgs)
-    assert "Blue Origin" in orgs, orgs
+        "Origin launched a rocket, and Blue Origin said the flight went well.")
+    assert "Abdulmanap Nurmagomedov" in names["persons"] - names["organizations"], names
+    assert "Blue Origin" in names["organizations"], names
