@@ -562,7 +562,6 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
 # modifies a business's product noun is the business; "the Borovsky settlement" is a place
 _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
                           r"marketplace|chain|brand)|(settlement|village|district|township))(?:['’]s)?\b")
-_THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
 
 
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
@@ -672,7 +671,7 @@ def _modifier_names(text: str, cands: list[Mention]) -> list[Mention]:
     word or a word of time follows ('the Neva water zone', 'crossing the Channel last year')."""
     out = []
     for m in cands:
-        if m.label == "LOC" and " " not in text[m.start:m.end] and _THE_BEFORE_NAME.search(text, max(0, m.start - 5), m.start):
+        if m.label == "LOC" and " " not in text[m.start:m.end] and _THE_BEFORE.search(text, max(0, m.start - 5), m.start):
             nxt = _NOUN_AFTER.match(text, m.end)
             word = nxt.group(1) if nxt else ""
             if nxt and word not in _NOT_A_NOUN and word not in GEO_HEADS and word not in _PLACE_NOUNS \
@@ -690,9 +689,6 @@ _PLACE_NOUNS = {"water", "waters", "zone", "area", "settlement", "village", "tow
                 "highway", "road", "route", "border", "region", "oblast", "krai", "lowland", "basin", "delta"}
 _ORG_NOUN_SOON = re.compile(r"(?:[ \u00a0]+[a-z]+){0,2}?[ \u00a0]+(?:company|bank|group|party|agency|holding|firm|"
                             r"corporation|concern|club|fund|foundation|union|association)\b")
-
-
-_THE_BEFORE_NAME = re.compile(r"\b[Tt]he[ \u00a0]+$")
 
 
 _ROUTE_JOIN = re.compile(r"\s*[–—-]\s*|\s+[–—-]\s+")

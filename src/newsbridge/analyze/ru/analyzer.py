@@ -234,7 +234,6 @@ def _split_routes(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _BULLET = re.compile(r"[•·▪■●]")
 _TRAILING_LINK_WORD = re.compile(r"\s+(?:на|в|во|о|об|по|с|со|за|для|и|или|к|ко|от|до|из|у|при)$")
 _NAMED_AFTER = re.compile(r"\.[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+)?")
@@ -260,8 +259,7 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
                 if b - a >= 2:
                     out.append(Mention(a, b, m.label))
             continue
-        if surface.endswith(")") and "(" not in surface:
-            m = Mention(m.start, m.end - 1, m.label)            # 'Hochheim am Main)'
+        if surface.endswith(")") and "(" not in surface:     # 'Hochheim am Main)'
             surface = surface[:-1].rstrip()
             m = Mention(m.start, m.start + len(surface), m.label)
         if m.label not in ("ORG", "LOC"):
