@@ -62,6 +62,8 @@ def analyze_en(doc: Document) -> None:
     mentions = _titles_are_no_bodies(text, _one_word_names(text, mentions))
     people = build_persons(text, mentions)
     assign_roles(text, people, mentions, sentences)
+    for p in people:
+        p.roles = tidy_roles(p.roles)
     orgs = _group_orgs(text, [m for m in mentions if m.label == "ORG"])
     locs = _group_locs(text, [m for m in mentions if m.label == "LOC"])
     org_name = {}
@@ -120,6 +122,18 @@ def analyze_en(doc: Document) -> None:
                 participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
                 trigger_span=[m0.start, m0.end],
                 mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
+
+
+def tidy_roles(roles: list[str]) -> list[str]:
+    """A person's titles once each: without closing punctuation ('head.' is 'head'), and none that
+    a fuller title of the same person contains word for word ('goalkeeper' beside 'Former German
+    goalkeeper')."""
+    out: list[str] = []
+    for r in (r.strip().rstrip(".,;:") for r in roles):
+        if r and r.lower() not in (o.lower() for o in out):
+            out.append(r)
+    padded = [f" {r.lower()} " for r in out]
+    return [r for r, pr in zip(out, padded) if not any(pr != other and pr in other for other in padded)]
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+$")
