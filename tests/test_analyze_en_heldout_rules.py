@@ -267,7 +267,7 @@ def test_en_a_relative_named_with_a_persons_surname_is_a_person_not_a_body():
 
 
 def test_en_a_persons_titles_once_each_and_none_a_fuller_one_contains():
-    from newsbridge.analyze.en import tidy_roles
+    from newsbridge.analyze.common.titles import tidy_roles
     assert tidy_roles(["head", "head.", "Head"]) == ["head"]
     assert tidy_roles(["goalkeeper", "Former German goalkeeper", "coach"]) == ["Former German goalkeeper", "coach"]
     assert tidy_roles(["President", "Supreme Commander-in-Chief"]) == ["President", "Supreme Commander-in-Chief"]

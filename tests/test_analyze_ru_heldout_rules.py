@@ -239,3 +239,12 @@ def test_an_outlet_the_agency_table_knows_read_in_part_is_the_whole_outlet():
             "сообщил корреспонденту Голоса Америки в Киеве.\n")
     orgs, places = analyzed(text, "ru", "organizations"), analyzed(text, "ru", "locations")
     assert any("Голос" in o for o in orgs) and "Америка" not in places, (orgs, places)
+
+
+def test_a_participle_of_another_noun_is_no_part_of_the_title_and_titles_are_tidy():
+    from support import analyzed
+    text = ("Сенат\n\nРеспубликанцы обещают ликвидировать реформу здравоохранения, начатую президентом Бараком Обамой. "
+            "Аргентинский футболист Лионель Месси забил гол. Футболист Лионель Месси доволен.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert persons["Барак Обама"]["roles"] == ["президент"], persons["Барак Обама"]
+    assert persons["Лионель Месси"]["roles"] == ["аргентинский футболист"], persons["Лионель Месси"]

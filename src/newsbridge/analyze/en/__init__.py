@@ -14,6 +14,7 @@ import re
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ..common.abbreviations import abbreviation_pairs
 from ..common.given_names import is_given_name
+from ..common.titles import tidy_roles
 from ..gazetteer import country_of_adjective
 from ..common.bodies import is_body, trim_slash
 from ..common.dates import event_years, reference_date
@@ -122,18 +123,6 @@ def analyze_en(doc: Document) -> None:
                 participants=ev.participants, counts=dict(ev.counts), planned=ev.planned,
                 trigger_span=[m0.start, m0.end],
                 mentions=[[x.start, x.end] for x in ev.mentions if x.type != "counts"])
-
-
-def tidy_roles(roles: list[str]) -> list[str]:
-    """A person's titles once each: without closing punctuation ('head.' is 'head'), and none that
-    a fuller title of the same person contains word for word ('goalkeeper' beside 'Former German
-    goalkeeper')."""
-    out: list[str] = []
-    for r in (r.strip().rstrip(".,;:") for r in roles):
-        if r and r.lower() not in (o.lower() for o in out):
-            out.append(r)
-    padded = [f" {r.lower()} " for r in out]
-    return [r for r, pr in zip(out, padded) if not any(pr != other and pr in other for other in padded)]
 
 
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sir|Lady|Lord)\.?\s+$")

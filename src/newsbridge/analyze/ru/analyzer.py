@@ -15,6 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
+from ..common.titles import tidy_roles
 from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
@@ -965,7 +966,7 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
                 p.org = org_as_written        # as the role names it ("главком Военно-морского флота")
             doc.add(ROLES, rs, re_, role, person=p.name, org=org)
     for p in persons:        # 'врио' beside 'врио губернатора Хабаровского края': the fuller title says it
-        p.roles = [r for r in p.roles if not any(o != r and o.startswith(r + " ") for o in p.roles)]
+        p.roles = tidy_roles(p.roles)
 
 
 # military ranks stand right before the name, in its case: 'главнокомандующего ВМФ адмирала Евменова'
@@ -1098,7 +1099,8 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
     # "вышел к протестующим Врио губернатора ...")
     k = head
     while k > 0 and not window[k].text[:1].isupper() and (window[k - 1].low in lx.ROLE_MODIFIERS or (
-            _is_adj(window[k - 1].low) and not _in_mention(window[k - 1].start, spans))):
+            _is_adj(window[k - 1].low) and not _in_mention(window[k - 1].start, spans)
+            and _agrees(window[k - 1].low, window[k].low))):
         k -= 1
     # "(временно) исполняющий обязанности губернатора": acting, not the governor
     if k >= 2 and window[k - 1].low == "обязанности" and window[k - 2].low.startswith("исполняющ"):
@@ -1204,6 +1206,19 @@ def _is_verbal(low: str) -> bool:
         return False
     best = ps[0]
     return best.tag.POS in ("VERB", "INFN", "GRND", "PRTS") or (best.tag.POS in ("CONJ",) and low in lx.ROLE_STOP_WORDS)
+
+
+def _agrees(modifier: str, noun: str) -> bool:
+    """An adjective or participle that can stand in the noun's case, number and gender ('бывший
+    президент'; not 'реформу, начатую президентом': the participle belongs to 'реформу')."""
+    for p in parses(modifier):
+        if p.tag.POS not in ("ADJF", "PRTF"):
+            continue
+        for q in parses(noun):
+            if p.tag.case == q.tag.case and p.tag.number == q.tag.number \
+                    and (p.tag.number == "plur" or p.tag.gender in (None, q.tag.gender) or q.tag.gender in (None, "ms-f")):
+                return True
+    return False
 
 
 def _is_adj(low: str) -> bool:
