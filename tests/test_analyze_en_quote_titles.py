@@ -59,3 +59,10 @@ def test_a_statement_of_its_own_after_a_quote_does_not_attribute_it():
     speakers = dict(_speakers(text, 12))
     assert "into extreme" not in speakers, speakers
     assert speakers.get("Can I give i") == "Maria Petrova", speakers
+
+
+def test_a_speaker_after_the_quote_named_with_an_initial():
+    from support import analyzed_doc
+    doc = analyzed_doc("Rates\n\nCentral Bank Governor Elvira Nabiullina spoke on Friday.\n\n\"Therefore, this year "
+                       "the rate will be raised,\" E. Nabiullina said.\n", "en")
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Elvira Nabiullina"]

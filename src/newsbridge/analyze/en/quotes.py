@@ -351,7 +351,8 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
     m = _AFTER_SUBJ_FIRST.match(clause)
     if m and re.search(r"[.!?]\s*$", inner) and _NEW_STATEMENT.match(clause, m.end("verb")):
         m = None   # '… out of their pockets." In October, Antonio Guterres stated that …': a statement of its own
-    if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", m.group("who")):
+    # (an initial's period is no sentence end: '…," E. Nabiullina said')
+    if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", _INITIAL.sub("", m.group("who"))):
         ws, we = after_s + m.start("who"), after_s + m.end("who")
         r = res.resolve(ws, we, anchored=True)
         if r:
@@ -407,6 +408,9 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
         if r:
             return r[0], r[1], (after_s + lead, we), "after"
     return None
+
+
+_INITIAL = re.compile(r"\b[A-Z]\.")
 
 
 def _how(position: str, kind: str) -> str:
