@@ -248,3 +248,11 @@ def test_a_participle_of_another_noun_is_no_part_of_the_title_and_titles_are_tid
     persons = analyzed(text, "ru", "persons")
     assert persons["Барак Обама"]["roles"] == ["президент"], persons["Барак Обама"]
     assert persons["Лионель Месси"]["roles"] == ["аргентинский футболист"], persons["Лионель Месси"]
+
+
+def test_a_modifier_of_another_gender_does_not_agree_and_raises_nothing():
+    """pymorphy's grammemes refuse comparison with an unknown value: 'новая президент' once
+    raised ValueError inside the title reader (caught by factRuEval's test texts)."""
+    from newsbridge.analyze.ru.analyzer import _agrees
+    assert not _agrees("новая", "президент") and _agrees("новый", "президент")
+    assert _agrees("бывшие", "президенты") and not _agrees("начатую", "президентом")

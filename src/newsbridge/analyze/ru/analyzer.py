@@ -1215,8 +1215,9 @@ def _agrees(modifier: str, noun: str) -> bool:
         if p.tag.POS not in ("ADJF", "PRTF"):
             continue
         for q in parses(noun):
+            pg, qg = str(p.tag.gender or ""), str(q.tag.gender or "")   # grammemes compared as text
             if p.tag.case == q.tag.case and p.tag.number == q.tag.number \
-                    and (p.tag.number == "plur" or p.tag.gender in (None, q.tag.gender) or q.tag.gender in (None, "ms-f")):
+                    and (str(p.tag.number) == "plur" or not pg or not qg or pg == qg or "Ms-f" in q.tag):
                 return True
     return False
 
