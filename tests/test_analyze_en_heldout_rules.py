@@ -271,3 +271,8 @@ def test_en_a_persons_titles_once_each_and_none_a_fuller_one_contains():
     assert tidy_roles(["head", "head.", "Head"]) == ["head"]
     assert tidy_roles(["goalkeeper", "Former German goalkeeper", "coach"]) == ["Former German goalkeeper", "coach"]
     assert tidy_roles(["President", "Supreme Commander-in-Chief"]) == ["President", "Supreme Commander-in-Chief"]
+
+
+def test_en_a_clergy_title_before_a_name_is_a_role():
+    gold = to_gold(_run("The Vatican signed the agreement. Cardinal Pacelli, who later became pope, led the talks."))
+    assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Pacelli", ["Cardinal"])], gold["persons"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 # Head nouns of job titles (lower case). Plural forms map to the singular.
 ROLE_HEADS = {
+    "cardinal", "archbishop", "mufti", "ayatollah", "abbot", "reverend",      # clergy titles before a name
     "president", "vice-president", "president-elect", "premier", "minister", "chancellor", "secretary",
     "secretary-general", "chairman", "chairwoman", "chairperson", "chair", "head", "director",
     "director-general", "spokesman", "spokeswoman", "spokesperson", "governor", "mayor",
