@@ -256,3 +256,16 @@ def test_a_modifier_of_another_gender_does_not_agree_and_raises_nothing():
     from newsbridge.analyze.ru.analyzer import _agrees
     assert not _agrees("новая", "президент") and _agrees("новый", "президент")
     assert _agrees("бывшие", "президенты") and not _agrees("начатую", "президентом")
+
+
+def test_clergy_titles_and_no_title_for_the_saint_a_church_is_named_after():
+    from support import analyzed
+    text = ("Служба\n\nВ Ватикане кардинал Пачелли подписал соглашение. Ректор МГУ имени Ломоносова Виктор Садовничий выступил. "
+            "Настоятель собора во имя святого благоверного князя Александра Невского провел службу. Протоиерей "
+            "Всеволод Чаплин, глава синодального Отдела по взаимоотношениям Церкви и общества. На панихиде он "
+            "выступил.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert persons["Пачелли"]["roles"] == ["кардинал"]
+    assert persons["Виктор Садовничий"]["roles"] == ["ректор МГУ имени Ломоносова"]
+    assert persons.get("Александр Невский", {"roles": []})["roles"] == []
+    assert not any(". " in r for r in persons["Всеволод Чаплин"]["roles"]), persons["Всеволод Чаплин"]

@@ -947,6 +947,14 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             found = [after] if after else []
         for rs, re_, head_lemma in reversed(found):
             raw = " ".join(text[rs:re_].split())
+            link = _NAMED_AFTER_LINK.search(raw)
+            if link and not re.search(r"[A-ZА-ЯЁ]", raw[link.end():]):
+                continue     # 'настоятель собора во имя … князя Александра Невского': the saint holds no
+                #              title ('ректор МГУ имени Ломоносова Виктор Садовничий' keeps his)
+            cut = _SENTENCE_BREAK.search(text, rs, re_)
+            if cut:          # '… Церкви и общества. На панихиде он': the title ends with its sentence
+                re_ = cut.start()
+                raw = " ".join(text[rs:re_].split())
             role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw))
             first = role.split()[0]
             if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
@@ -967,6 +975,10 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             doc.add(ROLES, rs, re_, role, person=p.name, org=org)
     for p in persons:        # 'врио' beside 'врио губернатора Хабаровского края': the fuller title says it
         p.roles = tidy_roles(p.roles)
+
+
+_NAMED_AFTER_LINK = re.compile(r"(?<![\w-])(?:во имя|имени|им\.)(?![\w-])")
+_SENTENCE_BREAK = re.compile(r"(?<=[а-яё»\"])\.\s+(?=[А-ЯЁ])")
 
 
 # military ranks stand right before the name, in its case: 'главнокомандующего ВМФ адмирала Евменова'
