@@ -360,13 +360,18 @@ _NAMING_NOUNS = {"фамилия", "псевдоним", "прозвище", "и
 _EPONYM_NOUNS = {"болезнь", "синдром"}
 
 
+def _full_name_words(text: str, mentions: list[Mention]) -> set[str]:
+    """The words, lower-cased, of the persons the text names with two or more words."""
+    return {w.lower() for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
+            for w in ws}
+
+
 def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word 'person' that pymorphy knows only as a common word is a capitalised word of a
     run-in headline ("Боевика из Чечни приговорили", "Осыпает мозги алкоголь"), unless the text
     names a person with it (a word of a full name: "Ненад Попович" ... "Попович"), a title or
     "фамилией" stands before it ("поп-звезда Мадонна"), or a verb follows it ("Хван был")."""
-    surnames = [w.lower() for m in mentions if m.label == "PER" and len(text[m.start:m.end].split()) > 1
-                for w in text[m.start:m.end].split()]         # any word: "Хван Чжан Еп" ... "Хвана"
+    surnames = _full_name_words(text, mentions)         # any word: "Хван Чжан Еп" ... "Хвана"
     full_names = [(ws[0].lower(), ws[-1].lower()) for m in mentions if m.label == "PER"
                   and len(ws := text[m.start:m.end].split()) > 1]
     out = []
@@ -401,11 +406,12 @@ PLACE_AS_PERSON_MIN_POPULATION = 100_000
 
 # kinds of body a name stands after without quotation marks: 'команда Феррари', 'из команды
 # МакЛарен-Мерседес', 'компания Tesla', 'маркетплейс Wildberries'
-_BODY_KIND_BEFORE = re.compile(r"(?i)(?<![\w-])(команд[аеуыой]{0,2}|компани[яиюей]{1,2}|клуб[аеуом]{0,2}|концерн[аеуом]{0,2}|"
-                               r"корпораци[яиюей]{1,2}|маркетплейс[аеуом]{0,2}|сервис[аеуом]{0,2}|бренд[аеуом]{0,2}|"
-                               r"холдинг[аеуом]{0,2}|автоконцерн[аеуом]{0,2}|ритейлер[аеуом]{0,2}|соцсет[ьиюей]{1,2}|"
-                               r"мессенджер[аеуом]{0,2}|банк[аеуом]{0,2}|фирм[аыеуой]{1,2}|производител[ьяюем]{1,2})[ \u00a0]+$")
-_BODY_KIND_HEAD = re.compile(_BODY_KIND_BEFORE.pattern.replace("(?<![\\w-])", "").rstrip("$"))
+_BODY_KINDS = (r"(?:команд[аеуыой]{0,2}|компани[яиюей]{1,2}|клуб[аеуом]{0,2}|концерн[аеуом]{0,2}|"
+               r"корпораци[яиюей]{1,2}|маркетплейс[аеуом]{0,2}|сервис[аеуом]{0,2}|бренд[аеуом]{0,2}|"
+               r"холдинг[аеуом]{0,2}|автоконцерн[аеуом]{0,2}|ритейлер[аеуом]{0,2}|соцсет[ьиюей]{1,2}|"
+               r"мессенджер[аеуом]{0,2}|банк[аеуом]{0,2}|фирм[аыеуой]{1,2}|производител[ьяюем]{1,2})")
+_BODY_KIND_BEFORE = re.compile(r"(?i)(?<![\w-])" + _BODY_KINDS + r"[ \u00a0]+$")   # right before a name
+_BODY_KIND_HEAD = re.compile(r"(?i)" + _BODY_KINDS + r"[ \u00a0]+")              # opening a name's span
 
 
 def _bodies_after_their_kind(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -419,8 +425,7 @@ def _bodies_after_their_kind(text: str, mentions: list[Mention]) -> list[Mention
             mentions[i] = Mention(m.start, m.start, "")
         elif head:                                          # 'Команда Феррари' read as one person
             mentions[i] = Mention(m.start + head.end(), m.end, "PER")
-    name_words = {w.lower() for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
-                  for w in ws}
+    name_words = _full_name_words(text, mentions)
     bodies = set()
     for m in mentions:
         if m.label == "PER" and _BODY_KIND_BEFORE.search(text, max(0, m.start - 30), m.start):
@@ -437,8 +442,7 @@ def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]
     """A one-word 'person' that is a city of 100,000 or more, a region or a country the gazetteer
     knows ('Калуга, дом на углу ...'), shaped like no surname and no word of a person the text
     names in full, is that place ('Королёв', 'Киров', 'Пушкин' stay persons: surname-shaped)."""
-    name_words = {w.lower() for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
-                  for w in ws}
+    name_words = _full_name_words(text, mentions)
     out = []
     for m in mentions:
         word = text[m.start:m.end].strip()
