@@ -276,3 +276,17 @@ def test_en_a_persons_titles_once_each_and_none_a_fuller_one_contains():
 def test_en_a_clergy_title_before_a_name_is_a_role():
     gold = to_gold(_run("The Vatican signed the agreement. Cardinal Pacelli, who later became pope, led the talks."))
     assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Pacelli", ["Cardinal"])], gold["persons"]
+
+
+def test_en_a_given_name_stranded_before_its_surname_joins_it():
+    """The model reads '... of the Russian Federation Dmitry' as one body, so the split leaves
+    'Dmitry' and 'Peskov' two persons; a lone given name right before a lone surname is one."""
+    from newsbridge.analyze.en.ner import Mention, _join_split_names
+    text = "Dmitry Peskov and Anna Maria met Putin Xi."
+    ms = [Mention(0, 6, "PER"), Mention(7, 13, "PER"), Mention(18, 22, "PER"), Mention(23, 28, "PER"),
+          Mention(33, 38, "PER"), Mention(39, 41, "PER")]
+    joined = [text[m.start:m.end] for m in _join_split_names(text, ms)]
+    assert joined == ["Dmitry Peskov", "Anna", "Maria", "Putin", "Xi"], joined
+    gold = to_gold(_run("Sanctions will hurt everyone The Press Secretary of the President of the Russian Federation "
+                        "Dmitry Peskov commented on the sanctions on Monday."))
+    assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Dmitry Peskov", ["Press Secretary"])], gold["persons"]

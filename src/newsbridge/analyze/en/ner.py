@@ -452,7 +452,23 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _vote_labels(text, cands)
     cands = _list_mates(text, cands)
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
-    return [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)]
+    return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
+
+
+def _join_split_names(text: str, ms: list[Mention]) -> list[Mention]:
+    """A given name alone as a person, right before a surname alone as a person, is one person:
+    the model reads "… of the Russian Federation Dmitry" as a body and "Peskov" apart, and the
+    body-person split leaves the given name stranded."""
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == m.label == "PER" and text[prev.end:m.start] == " " \
+                and " " not in text[prev.start:prev.end] and " " not in text[m.start:m.end] \
+                and is_given_name(text[prev.start:prev.end]) and not is_given_name(text[m.start:m.end]):
+            out[-1] = Mention(prev.start, m.end, "PER", prev.source)
+            continue
+        out.append(m)
+    return out
 
 
 # a ship's name after its kind, with the rank of the admiral it is named after: "the destroyer
