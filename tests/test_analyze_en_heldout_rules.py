@@ -290,3 +290,29 @@ def test_en_a_given_name_stranded_before_its_surname_joins_it():
     gold = to_gold(_run("Sanctions will hurt everyone The Press Secretary of the President of the Russian Federation "
                         "Dmitry Peskov commented on the sanctions on Monday."))
     assert [(p["name"], p["roles"]) for p in gold["persons"]] == [("Dmitry Peskov", ["Press Secretary"])], gold["persons"]
+
+
+def test_en_a_town_run_into_the_person_after_it_splits_off():
+    names = _names("Britain accused Germany of delaying arms deliveries to Kyiv Oleksii Reznikov, head of the "
+                   "Ministry of Defense of Ukraine, said on Monday.")
+    assert "Oleksii Reznikov" in names["persons"] and "Kyiv" in names["locations"], names
+
+
+def test_en_a_known_persons_surname_or_given_name_is_no_body():
+    """The model reads a bare 'DeSantis' as a work and 'Justin' in a quote as a body; beside the
+    full names they are the persons."""
+    names = _names("Ron DeSantis won again. Analysts name DeSantis as the main rival of Donald Trump. Republican "
+                   "DeSantis has not yet announced his plans. Ron DeSantis declined to comment.")
+    assert names["persons"] == {"Ron DeSantis", "Donald Trump"} and not names["organizations"], names
+    names = _names("Plumber Justin Cauley found the cash in a wall. \"I wanted the pastor to say: 'You know, Justin, "
+                   "you did the right thing,'\" Justin Cauley told a TV channel.")
+    assert names["persons"] == {"Justin Cauley"} and not names["organizations"], names
+
+
+def test_en_an_editors_note_and_a_letter_alone_are_no_persons():
+    from newsbridge.analyze.en.ner import Mention, _keep
+    text = "prices rose (financial and industrial groups - Ed.), antibodies of classes A and G, Ed Sheeran said."
+    ed, g, sheeran = text.index("Ed."), text.index("G,"), text.index("Ed Sheeran")
+    assert not _keep(text, Mention(ed, ed + 2, "PER"))
+    assert not _keep(text, Mention(g, g + 1, "PER"))
+    assert _keep(text, Mention(sheeran, sheeran + 10, "PER"))

@@ -450,7 +450,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, cands)
-    cands = _list_mates(text, cands)
+    cands = _list_mates(text, _persons_named_in_part(text, cands))
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
 
@@ -799,6 +799,7 @@ def _is_demonym(word: str) -> bool:
 
 
 _NUMBER_NEXT = re.compile(r"[ \u00a0]\d")
+_EDITOR_NOTE = re.compile(r"[-–—]\s*Ed\.?\s*[)\]]|\(Ed\.?\)")
 _NOT_NAME_SUFFIX = re.compile(r"^\w{4,}(?:tion|ment|ness|ism|ship|ogy)$")     # no -ance/-ence: Lawrence, Florence
 
 
@@ -841,6 +842,10 @@ def _keep(text: str, m: Mention) -> bool:
             return False   # "Day" left of "Russian Navy Day" once the navy is dropped
         if any(c.isdigit() for c in surface):
             return False
+        if len(surface) == 1:
+            return False   # "immunoglobulins A and G": a letter alone names no one
+        if low == ["ed"] and _EDITOR_NOTE.search(text, max(0, m.start - 4), m.end + 2):
+            return False   # "(financial groups - Ed.)": the editor's note, no person
         if len(low) == 1 and _NUMBER_NEXT.match(text, m.end):
             return False   # "Project 22350", "Pier 39": a thing and its number
         if any(_NOT_NAME_SUFFIX.search(w) for w in low):
@@ -959,6 +964,37 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
     return [m for m in cands if m.label]
 
 
+_PARTY_WORDS = {"republican", "democrat", "democratic", "conservative", "tory", "labour", "liberal",
+                "socialist", "communist", "independent"}
+
+
+def _persons_named_in_part(text: str, cands: list[Mention]) -> list[Mention]:
+    """A body named only by a word of a person the text names in full is that person: the given
+    name alone ("You know, Justin, ..." beside Justin Cauley) and a surname after a party word
+    ("Republican DeSantis" beside Ron DeSantis). The given name counts only when the full name
+    stands twice: a model that reads the car "Porsche Cayman" as a person reads it once."""
+    givens: dict[str, int] = {}
+    surnames = set()
+    for m in cands:
+        if m.label == "PER":
+            ws = name_tokens(text[m.start:m.end])
+            if len(ws) >= 2:
+                givens[ws[0]] = givens.get(ws[0], 0) + 1
+                surnames.add(ws[-1])
+    if not surnames:
+        return cands
+    for m in cands:
+        if m.label != "ORG":
+            continue
+        toks = tokens(text, m.start, m.end)
+        ws = [text[a:b] for a, b in toks]
+        if len(ws) == 1 and givens.get(ws[0], 0) >= 2 and is_given_name(ws[0]) and not lookup_place(ws[0]):
+            m.label = "PER"
+        elif len(ws) == 2 and ws[0].lower() in _PARTY_WORDS and ws[1] in surnames:
+            m.start, m.label = toks[1][0], "PER"
+    return cands
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 
 
@@ -1036,15 +1072,17 @@ _ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
 
 def _place_then_person(text: str, s: int, e: int, src: str) -> list[Mention] | None:
     """A country or region, then a two- or three-word name, in one model span after a title's
-    "of"/"to": the place and the person the title belongs to."""
+    "of"/"to": the place and the person the title belongs to. A town is split off only before
+    a given name and one more word ("shipments to [Kyiv Oleksii Reznikov], head of ...")."""
     toks = tokens(text, s, e)
     for k in (1, 2):
         if len(toks) - k not in (2, 3):
             continue
         place = lookup_place(text[toks[0][0]:toks[k - 1][1]])
-        if place is None or place.kind not in ("country", "region"):
-            continue
         rest = [text[a:b] for a, b in toks[k:]]
+        if place is None or place.kind not in ("country", "region") and not (
+                len(rest) == 2 and is_given_name(rest[0]) and not is_given_name(rest[1])):
+            continue
         if all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE for w in rest) \
                 and classify_run(text, toks[k][0], e) is None:
             return [Mention(toks[0][0], toks[k - 1][1], "LOC", "gazetteer"), Mention(toks[k][0], e, "PER", src)]
@@ -1468,8 +1506,8 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue
             if word.isupper() and len(word) > 1:
                 continue   # an acronym ("DAB", "VR") is an organisation or a product, not a surname
-            if any(a <= s and e <= b for a, b in blocked):
-                continue
+            if any(a <= s and e <= b and b - a > e - s for a, b in blocked):
+                continue   # inside a longer work or event ("PlayStation VR"); the bare surname is the person
             place = lookup_place(surface)
             if place is not None and not any(surface == f for f in fulls) and (
                     place.kind == "country" or _PLACE_PREPOSITION_BEFORE.search(text, max(0, s - 12), s)
