@@ -316,3 +316,19 @@ def test_en_an_editors_note_and_a_letter_alone_are_no_persons():
     assert not _keep(text, Mention(ed, ed + 2, "PER"))
     assert not _keep(text, Mention(g, g + 1, "PER"))
     assert _keep(text, Mention(sheeran, sheeran + 10, "PER"))
+
+
+def test_en_a_nationality_before_a_persons_name_is_no_part_of_it_and_stage_directions_are_no_names():
+    names = _names("Makhachev won the title in a bout with Brazilian Charles Oliveira. I am going to choke Charles, "
+                   "he said.")
+    assert "Charles Oliveira" in names["persons"] and not any("Brazilian" in n for n in names["persons"]), names
+    from newsbridge.analyze.en.ner import Mention, _keep
+    text = "Laughter Smith spoke. (Laughter) And then (Applause) we met Music (the band)."
+
+    def kept(word: str, nth: int = 0) -> bool:
+        a = -1
+        for _ in range(nth + 1):
+            a = text.index(word, a + 1)
+        return _keep(text, Mention(a, a + len(word), "PER"))
+    assert [kept("Laughter", 1), kept("Applause")] == [False, False]
+    assert [kept("Laughter Smith"), kept("Music")] == [True, True]

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ...crossscript import known_agency
 from ..common.bodies import is_body
 from ..common.vessels import drop_vessel_names
-from ..common.given_names import is_given_name
+from ..common.given_names import given_name_gender, is_given_name
 from ..common.names import is_alias, name_tokens
 from . import lexicon as lx
 
@@ -790,6 +790,9 @@ _SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional
 _DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s)"
                         r"\s+(?:in|of)\s+$")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
+# what a transcript puts in brackets for the audience: "(Laughter)", "(Applause)"
+STAGE_DIRECTIONS = {"laughter", "applause", "music", "cheers", "cheering", "silence", "video", "audio", "singing",
+                    "crosstalk", "inaudible", "laughs", "applauds"}
 
 
 def _is_demonym(word: str) -> bool:
@@ -827,6 +830,13 @@ def _keep(text: str, m: Mention) -> bool:
         return False
     if m.label != "LOC" and surface.lower() in NOT_NAMES:
         return False
+    if len(low) == 1 and low[0] in STAGE_DIRECTIONS and text[m.start - 1:m.start] in ("(", "[") \
+            and text[m.end:m.end + 1] in (")", "]"):
+        return False   # "(Laughter)" in a talk's transcript
+    if m.label == "PER" and len(words) >= 3 and _is_demonym(words[0]) and (
+            is_given_name(words[1]) or given_name_gender(words[1]) is not None):
+        m.start = tokens(text, m.start, m.end)[1][0]   # "a bout with Brazilian Charles Oliveira"
+        words, low = words[1:], low[1:]
     if m.label == "ORG" and len(words) == 1 and (words[0].isupper() and low[0] in lx.NOT_ORG_ACRONYMS or
                                                  words[0][-1:] == "s" and words[0][:-1].isupper()
                                                  and low[0][:-1] in lx.NOT_ORG_ACRONYMS):
