@@ -269,3 +269,20 @@ def test_clergy_titles_and_no_title_for_the_saint_a_church_is_named_after():
     assert persons["Виктор Садовничий"]["roles"] == ["ректор МГУ имени Ломоносова"]
     assert persons.get("Александр Невский", {"roles": []})["roles"] == []
     assert not any(". " in r for r in persons["Всеволод Чаплин"]["roles"]), persons["Всеволод Чаплин"]
+
+
+def test_a_hyphenated_profession_and_a_specialist_in_ology_are_titles_not_names():
+    from support import analyzed
+    text = ("Нутрициолог рассказала о пользе овощей\n\nВрач-нутрициолог Мария Лосева рассказала о пользе овощей. "
+            "По словам Лосевой, овощи нужны каждый день.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert set(persons) == {"Мария Лосева"}, persons
+
+
+def test_a_given_name_the_dictionary_lacks_gives_the_surname_its_gender():
+    """'София' has no given-name reading in pymorphy; the shipped name lists know it a woman's,
+    so 'Черкасова' beside it is her nominative, not the genitive of 'Черкасов'."""
+    from newsbridge.analyze.ru.morph import normalize_name
+    cases = {"София Черкасова": "София Черкасова", "Меган Маркл": "Меган Маркл", "Ника Дэйвисона": "Ник Дэйвисон",
+             "Анна Попова": "Анна Попова", "Сергея Попова": "Сергей Попов"}
+    assert {n: normalize_name(n) for n in cases} == cases

@@ -475,8 +475,14 @@ def _title_word(word: str) -> bool:
     low = low.split("-", 1)[1] if low.startswith(("экс-", "вице-")) else low
     heads = lemmas(low)
     if "-" in low and not heads & lx.ROLE_HEADS:
-        heads = lemmas(low.rsplit("-", 1)[1])       # "Фитнес-эксперт", "шеф-повар"
-    return any(lem in lx.ROLE_HEADS for lem in heads) and not gz.lookup(word.strip(), "ru")
+        first, last = low.split("-", 1)[0], low.rsplit("-", 1)[1]
+        heads = lemmas(last) | lemmas(first)        # "Фитнес-эксперт", "шеф-повар", "Врач-сомнолог"
+    return any(lem in lx.ROLE_HEADS or lem.endswith(_SCIENTIST_END) for lem in heads) \
+        and not gz.lookup(word.strip(), "ru")
+
+
+# "-олог" names a specialist ("сомнолог", "нутрициолог"), whether or not the list has the field
+_SCIENTIST_END = ("олог",)
 
 
 _PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}

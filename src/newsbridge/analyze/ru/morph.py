@@ -131,6 +131,9 @@ def normalize_name(name: str) -> str:
         return " ".join(east)
     # the case the name is in: the first word that is a known first name / surname decides
     case = gender = None
+    # a given name the dictionary lacks ('София', 'Меган') has its gender in the name lists:
+    # 'София Черкасова' is a woman in the nominative, not the genitive of 'Черкасов'
+    listed = _listed_gender(words[0]) if len(words) > 1 and not _name_parses(words[0]) else None
     for w in words:
         if w.endswith(".") or len(w) <= 2:
             continue
@@ -139,6 +142,8 @@ def normalize_name(name: str) -> str:
         # vocative of a woman's 'Генслера' turned 'Гари Генслер' into 'Гари Генслера')
         cands = [p for p in _name_parses(w) if (p.tag.number != "plur" or "Surn" in p.tag) and "Fixd" not in p.tag
                  and p.tag.case != "voct" and "Infr" not in p.tag]
+        if listed is not None:
+            cands = [p for p in cands if p.tag.gender == listed] or cands
         if cands:
             best = max(cands, key=lambda p: p.score)
             case, gender = best.tag.case, best.tag.gender
@@ -150,6 +155,14 @@ def normalize_name(name: str) -> str:
     for w in words:
         out.append(w if w.endswith(".") or len(w) <= 2 else _nominative_name_word(w, case, gender))
     return " ".join(out)
+
+
+def _listed_gender(word: str) -> str | None:
+    """'masc' / 'femn' for a given name the shipped name lists agree on, romanized."""
+    from ...link.names import romanize
+    from ..common.given_names import given_name_gender
+    g = given_name_gender(romanize(word))
+    return {"m": "masc", "f": "femn"}.get(g or "")
 
 
 def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
