@@ -286,3 +286,17 @@ def test_a_given_name_the_dictionary_lacks_gives_the_surname_its_gender():
     cases = {"София Черкасова": "София Черкасова", "Меган Маркл": "Меган Маркл", "Ника Дэйвисона": "Ник Дэйвисон",
              "Анна Попова": "Анна Попова", "Сергея Попова": "Сергей Попов"}
     assert {n: normalize_name(n) for n in cases} == cases
+
+
+def test_a_one_word_person_the_text_names_as_a_body_is_that_body_and_an_adjective_is_no_form_of_a_place():
+    from newsbridge.analyze.ru.analyzer import _one_word_one_kind, _same_word
+    from newsbridge.analyze.ru.ner import Mention
+    assert _same_word("моссовета", "моссовете") and not _same_word("тарту", "тартуских")
+    text = "решение театра Моссовета было плановым. Он служил в Моссовете. Суд Тарту и пресс-секретарь Тартуских судов."
+
+    def at(word: str, label: str) -> Mention:
+        s = text.index(word)
+        return Mention(s, s + len(word), label)
+    ms = [at("Моссовета", "ORG"), at("Моссовете", "PER"), at("Тарту ", "LOC"), at("Тартуских", "PER")]
+    ms[2] = Mention(ms[2].start, ms[2].end - 1, "LOC")
+    assert [m.label for m in _one_word_one_kind(text, ms)] == ["ORG", "ORG", "LOC", "PER"]

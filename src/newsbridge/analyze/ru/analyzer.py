@@ -100,6 +100,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, _mend_edges(text, mentions))))
     mentions = _bodies_after_their_kind(text, _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions)))
+    mentions = _one_word_one_kind(text, mentions)
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
     mentions = _add_seats(text, segments, _agencies_read_in_part(text, _bodies_and_slashes(text, mentions)))
@@ -436,6 +437,45 @@ def _bodies_after_their_kind(text: str, mentions: list[Mention]) -> list[Mention
     # the body everywhere it is named so ('Оба болида Феррари')
     return [Mention(m.start, m.end, "ORG") if m.label == "PER" and " ".join(text[m.start:m.end].split()) in bodies
             else m for m in mentions if m.label]
+
+
+def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A one-word 'person' whose word, in any case, the text names more often as one body or one
+    place is that body or place ('решение театра Моссовета' ... 'в Моссовете' read as a person),
+    unless it is a word of a person the text names in full. Forms are compared closely (a
+    letter of ending apart, at most two letters longer): 'Тартуских' is no form of 'Тарту'; on a
+    tie the word must have no reading as a name."""
+    others: dict[str, list[str]] = {}
+    for m in mentions:
+        if m.label in ("ORG", "LOC") and " " not in (w := text[m.start:m.end].strip()):
+            others.setdefault(w.lower()[:3], []).append(w.lower() + "\t" + m.label)
+    if not others:
+        return mentions
+    name_words = _full_name_words(text, mentions)
+    ones = [text[m.start:m.end].strip().lower() for m in mentions if m.label == "PER"]
+    out = []
+    for m in mentions:
+        word = text[m.start:m.end].strip().lower()
+        if m.label == "PER" and " " not in word and not any(_stem_eq(word, nw) for nw in name_words):
+            labels = [e.split("\t")[1] for e in others.get(word[:3], ()) if _same_word(word, e.split("\t")[0])]
+            persons = sum(1 for o in ones if _same_word(word, o))
+            if labels and len(set(labels)) == 1 and (len(labels) > persons or
+                                                     len(labels) == persons and not _name_word(word)):
+                m = Mention(m.start, m.end, labels[0])
+        out.append(m)
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Two case forms of one word: 'моссовета' / 'моссовете', not 'тарту' / 'тартуских'."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(3, min(len(a), len(b)) - 1)
 
 
 def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
