@@ -300,3 +300,11 @@ def test_a_one_word_person_the_text_names_as_a_body_is_that_body_and_an_adjectiv
     ms = [at("Моссовета", "ORG"), at("Моссовете", "PER"), at("Тарту ", "LOC"), at("Тартуских", "PER")]
     ms[2] = Mention(ms[2].start, ms[2].end - 1, "LOC")
     assert [m.label for m in _one_word_one_kind(text, ms)] == ["ORG", "ORG", "LOC", "PER"]
+
+
+def test_whom_a_person_spoke_to_is_no_part_of_the_title_before_the_name():
+    from support import analyzed
+    text = ("Полигоны\n\n\"Это курорт\", - рассказал журналистам глава Истринского округа Олег Игнатьев. Вчера "
+            "президент назначил руководителем службы заместителя министра Ивана Павлова.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert persons["Олег Игнатьев"]["roles"] == ["глава Истринского округа"], persons["Олег Игнатьев"]

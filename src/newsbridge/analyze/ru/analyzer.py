@@ -1150,12 +1150,13 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
     head = next((k for k, t in enumerate(window) if _role_head(t, spans)), None)
     if head is None:
         return None
-    last = len(window) - 1
-    if head < last and _role_head(window[last], spans) and _nominative(window[last].low) \
-            and not _nominative(window[head].low):
-        # "на заседании глав стран ШОС президент Владимир Путин": the title next to the name is
-        # his; the oblique one before it belongs to the event
-        head = last
+    if not _nominative(window[head].low) and _addressees(window[head].low):
+        # "на заседании глав стран ШОС президент Владимир Путин", "рассказал журналистам глава
+        # округа Николай Парфенов": the title in the nominative nearer the name is his; the
+        # plural or dative one before it belongs to the event or is whom he spoke to (an
+        # instrumental one is what he was made: "назначил руководителем службы ...")
+        head = next((k for k in range(head + 1, len(window)) if _role_head(window[k], spans)
+                     and _nominative(window[k].low)), head)
     # modifiers before the head: "бывший", "генеральный", "первый" (already in the window); a
     # capitalised word opens the role (what stands before it is another sentence run in:
     # "вышел к протестующим Врио губернатора ...")
@@ -1172,6 +1173,12 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+def _addressees(low: str) -> bool:
+    """Every reading plural or dative: 'журналистам', 'глав', 'корреспонденту'."""
+    ps = parses(low)
+    return bool(ps) and all(p.tag.number == "plur" or p.tag.case == "datv" for p in ps)
 
 
 def _nominative(low: str) -> bool:
