@@ -308,3 +308,15 @@ def test_whom_a_person_spoke_to_is_no_part_of_the_title_before_the_name():
             "президент назначил руководителем службы заместителя министра Ивана Павлова.\n")
     persons = analyzed(text, "ru", "persons")
     assert persons["Олег Игнатьев"]["roles"] == ["глава Истринского округа"], persons["Олег Игнатьев"]
+
+
+def test_an_oblique_form_the_gazetteer_lists_is_named_in_the_nominative_and_a_surname_is_no_place():
+    from newsbridge.analyze import gazetteer as gz
+    from newsbridge.analyze.ru.analyzer import _nominative_surface, _one_word_one_kind
+    from newsbridge.analyze.ru.ner import Mention
+    got = {w: _nominative_surface(w, gz.lookup(w, "ru")) for w in ("Киевом", "Киеву", "США", "Китае")}
+    assert got == {"Киевом": "Киев", "Киеву": "Киев", "США": "США", "Китае": "Китай"}
+    text = "Ислам Махачев победил. Бой между Махачевым и Оливейрой прошел в Абу-Даби."
+    ms = [Mention(0, 13, "PER"), Mention(text.index("Махачевым"), text.index("Махачевым") + 9, "LOC"),
+          Mention(text.index("Абу-Даби"), text.index("Абу-Даби") + 8, "LOC")]
+    assert [m.label for m in _one_word_one_kind(text, ms)] == ["PER", "PER", "LOC"]

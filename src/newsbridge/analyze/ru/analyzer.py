@@ -442,7 +442,8 @@ def _bodies_after_their_kind(text: str, mentions: list[Mention]) -> list[Mention
 def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
     """A one-word 'person' whose word, in any case, the text names more often as one body or one
     place is that body or place ('решение театра Моссовета' ... 'в Моссовете' read as a person),
-    unless it is a word of a person the text names in full. Forms are compared closely (a
+    unless it is a word of a person the text names in full; a one-word 'place' no gazetteer knows
+    that is a form of such a word is that person. Forms are compared closely (a
     letter of ending apart, at most two letters longer): 'Тартуских' is no form of 'Тарту'; on a
     tie the word must have no reading as a name."""
     others: dict[str, list[str]] = {}
@@ -462,6 +463,9 @@ def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
             if labels and len(set(labels)) == 1 and (len(labels) > persons or
                                                      len(labels) == persons and not _name_word(word)):
                 m = Mention(m.start, m.end, labels[0])
+        elif m.label == "LOC" and " " not in word and any(_same_word(word, nw) for nw in name_words) \
+                and gz.lookup(word, "ru", fuzzy=False) is None:
+            m = Mention(m.start, m.end, "PER")    # 'между Махачевым и Оливейрой' beside 'Ислам Махачев'
         out.append(m)
     return out
 
@@ -948,9 +952,10 @@ def _locations(doc: Document, ms: list[Mention]):
 def _nominative_surface(surface: str, place) -> str:
     """The nominative of the form the text uses ('США' stays 'США', 'Китае' -> 'Китай')."""
     if place is not None:
-        for form in [place.native("ru")] + list(place.aliases.get("ru", ())):
-            if form == surface:
-                return form
+        native = place.native("ru")
+        for form in [native] + list(place.aliases.get("ru", ())):
+            if form == surface and not (form != native and native and _same_word(form.lower(), native.lower())):
+                return form   # (the gazetteer lists some oblique forms as names: 'Киевом' is 'Киев')
         cands = [f for f in [place.native("ru")] + list(place.aliases.get("ru", ())) if f and _stem_eq(f.lower().split()[0], surface.lower().split()[0])]
         if cands:
             return cands[0]
