@@ -320,3 +320,11 @@ def test_an_oblique_form_the_gazetteer_lists_is_named_in_the_nominative_and_a_su
     ms = [Mention(0, 13, "PER"), Mention(text.index("Махачевым"), text.index("Махачевым") + 9, "LOC"),
           Mention(text.index("Абу-Даби"), text.index("Абу-Даби") + 8, "LOC")]
     assert [m.label for m in _one_word_one_kind(text, ms)] == ["PER", "PER", "LOC"]
+
+
+def test_a_mans_name_of_the_a_declension_to_the_nominative_and_foreign_names_in_i_kept():
+    from newsbridge.analyze.ru.morph import foreign_nominative
+    cases = {"Артема Дзюбы": "Артём Дзюба", "Халифы Хафтара": "Халифа Хафтар", "Хосепа Гвардиолы": "Хосеп Гвардиола",
+             "Хадим Хуссейн Ризви": "Хадим Хуссейн Ризви", "Александер Волкановски": "Александер Волкановски",
+             "Сергея Лаврова": "Сергей Лавров"}
+    assert {n: foreign_nominative(n, "masc") for n in cases} == cases

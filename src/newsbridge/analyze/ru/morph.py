@@ -185,6 +185,11 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
         return sk.group(1) + ("ая" if gender == "femn" else "ий")
     if gender == "femn":
         return word  # foreign female surnames do not inflect: Ирины Флюр
+    if gender == "masc" and len(lw) > 4 and (case == "gent" and re.search(r"[^аеёиоуыэюяйь]ы$", lw)
+                                             or case == "ablt" and re.search(r"[^аеёиоуыэюяйь]ой$", lw)):
+        # a man's name of the -а declension the dictionary lacks: 'Артема Дзюбы' -> 'Дзюба' (not
+        # one in -и: 'Ризви', 'Волкановски' do not inflect)
+        return (word[:-2] if case == "ablt" else word[:-1]) + "а"
     for ending, c in _FOREIGN_OBLIQUE:
         if c == case or (case == "accs" and c == "gent"):
             if lw.endswith(ending) and len(lw) > len(ending) + 2 and lw[-len(ending) - 1] not in _VOWELS:
@@ -387,6 +392,10 @@ def foreign_nominative(name: str, gender: str | None = None) -> str:
     if analyzer_known(last) and any("Surn" in p.tag and p.tag.case == "nomn" for p in _name_parses(last)):
         return name  # 'Обама': a surname the dictionary has in this form (not 'Обам' in the genitive)
     a_genitive = _A_DECLENSION_GENITIVE.search(last)
+    if len(words) == 2 and _MASC_GENITIVE.search(last) and _A_DECLENSION_GENITIVE.search(words[0].lower()) \
+            and words[0][-1:].lower() == "ы":
+        # 'Халифы Хафтара': a first name of the -а declension, a surname ending in a consonant
+        return f"{words[0][:-1]}а {words[1][:-1]}"
     if len(words) >= 2 and a_genitive and all(_MASC_GENITIVE.search(w.lower()) for w in words[:-1]):
         # 'Хосепа Гвардиолы': a masculine first name in the genitive, a surname of the -а declension
         stem = words[-1][:-1]
