@@ -328,3 +328,14 @@ def test_a_mans_name_of_the_a_declension_to_the_nominative_and_foreign_names_in_
              "Хадим Хуссейн Ризви": "Хадим Хуссейн Ризви", "Александер Волкановски": "Александер Волкановски",
              "Сергея Лаврова": "Сергей Лавров"}
     assert {n: foreign_nominative(n, "masc") for n in cases} == cases
+
+
+def test_a_womans_name_in_ia_is_no_mans_genitive_and_the_first_name_agrees_with_the_surname():
+    from newsbridge.analyze.ru.morph import normalize_name
+    cases = {"Асия Биби": "Асия Биби", "Асии Биби": "Асия Биби", "Асию": "Асия", "Лидии Смирновой": "Лидия Смирнова",
+             "Юлия Петрова": "Юлия Петрова", "Сергея Лаврова": "Сергей Лавров", "Александры Петровой": "Александра Петрова"}
+    assert {n: normalize_name(n) for n in cases} == cases
+    from support import analyzed
+    persons = analyzed("Христианка Асия Биби вышла на свободу\n\nХристианка Асия Биби освобождена. Суд оправдал Асию Биби "
+                       "в октябре.\n", "ru", "persons")
+    assert list(persons) == ["Асия Биби"], persons

@@ -332,11 +332,12 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
-            if first and _title_word(first.group(1)) and not _name_word(first.group(1)) \
+            if first and (_title_word(first.group(1)) or _kind_of_person(first.group(1))) \
+                    and not _name_word(first.group(1)) \
                     and not any(lem in lx.STYLED_TITLES for lem in lemmas(first.group(1).lower())):
                 if not surface[first.end():].strip():
                     continue  # "Вирусолог, руководитель ...": a title opening a sentence
-                m = Mention(m.start + first.end(), m.end, "PER")   # "Пульмонолог Сергей Пурясев"
+                m = Mention(m.start + first.end(), m.end, "PER")   # "Пульмонолог Сергей Пурясев", "Христианка Асия Биби"
         if m.label == "LOC":
             geo = _GEO_NOUN_BEFORE.search(text, max(0, m.start - 16), m.start)
             if geo and any(lem in _GEO_NOUNS for lem in lemmas(geo.group(1).lower())):

@@ -130,6 +130,17 @@ def normalize_name(name: str) -> str:
     if east is not None:
         return " ".join(east)
     # the case the name is in: the first word that is a known first name / surname decides
+    first = words[0].lower()
+    if first.endswith("ия") and not any(p.tag.gender == "femn" for p in _name_parses(words[0])) \
+            and _listed_gender(words[0]) == "femn":
+        return name      # 'Асия Биби': a woman's name, not the genitive of the man's 'Асий'
+    oblique = re.search(r"(?:ию|ии|ией)$", first) if not any(
+        p.tag.gender == "femn" for p in _name_parses(words[0])) else None
+    if oblique and _listed_gender(words[0][:oblique.start()] + "ия") == "femn":
+        # 'Азию Биби', 'Асии Биби': a woman's name in -ия the dictionary lacks, in an oblique case
+        case = {"ию": "accs", "ии": "gent", "ией": "ablt"}[oblique.group(0)]
+        return " ".join([words[0][:oblique.start()] + "ия"] + [_nominative_name_word(w, case, "femn") if len(w) > 2
+                                                                and not w.endswith(".") else w for w in words[1:]])
     case = gender = None
     # a given name the dictionary lacks ('София', 'Меган') has its gender in the name lists:
     # 'София Черкасова' is a woman in the nominative, not the genitive of 'Черкасов'
@@ -144,6 +155,12 @@ def normalize_name(name: str) -> str:
                  and p.tag.case != "voct" and "Infr" not in p.tag]
         if listed is not None:
             cands = [p for p in cands if p.tag.gender == listed] or cands
+        if cands and w == words[0] and len(words) > 1:
+            # the first name's reading that agrees with the surname's ('Лидии Смирновой' is a
+            # woman's genitive, not the dative of the man's 'Лидий')
+            surname = [q.tag for q in _name_parses(words[-1]) if "Surn" in q.tag]
+            cands = [p for p in cands if any(q.case == p.tag.case and q.gender == p.tag.gender
+                                             for q in surname)] or cands
         if cands:
             best = max(cands, key=lambda p: p.score)
             case, gender = best.tag.case, best.tag.gender
