@@ -304,6 +304,8 @@ def test_en_a_known_persons_surname_or_given_name_is_no_body():
     names = _names("Ron DeSantis won again. Analysts name DeSantis as the main rival of Donald Trump. Republican "
                    "DeSantis has not yet announced his plans. Ron DeSantis declined to comment.")
     assert names["persons"] == {"Ron DeSantis", "Donald Trump"} and not names["organizations"], names
+    from newsbridge.analyze.en.ner import _given_and_surname
+    assert _given_and_surname("DeSantis", ["Ron DeSantis"]) and not _given_and_surname("Atlantis", ["Shuttle Atlantis"])
     names = _names("Plumber Justin Cauley found the cash in a wall. \"I wanted the pastor to say: 'You know, Justin, "
                    "you did the right thing,'\" Justin Cauley told a TV channel.")
     assert names["persons"] == {"Justin Cauley"} and not names["organizations"], names

@@ -1516,8 +1516,9 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue
             if word.isupper() and len(word) > 1:
                 continue   # an acronym ("DAB", "VR") is an organisation or a product, not a surname
-            if any(a <= s and e <= b and b - a > e - s for a, b in blocked):
-                continue   # inside a longer work or event ("PlayStation VR"); the bare surname is the person
+            if any(a <= s and e <= b and (b - a > e - s or not _given_and_surname(surface, fulls)) for a, b in blocked):
+                continue   # a work or event ("PlayStation VR", the shuttle "Atlantis"); the bare surname of
+                #            one named with a given name is the person ("name DeSantis as ...")
             place = lookup_place(surface)
             if place is not None and not any(surface == f for f in fulls) and (
                     place.kind == "country" or _PLACE_PREPOSITION_BEFORE.search(text, max(0, s - 12), s)
@@ -1545,6 +1546,15 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
                 continue        # the model read it otherwise there ("the group Ruki Vverkh"): its call
             out.append(Mention(s, e, "PER", "alias"))
     return out
+
+
+def _given_and_surname(surname: str, fulls: list[str]) -> bool:
+    """Some full name is a given name the name lists know, then ``surname``."""
+    for f in fulls:
+        toks = name_tokens(f)
+        if len(toks) >= 2 and toks[-1] == surname and (is_given_name(toks[0]) or given_name_gender(toks[0])):
+            return True
+    return False
 
 
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:in|to|from|at|near|of|across|around|outside|inside|via|into|through|"
