@@ -339,3 +339,11 @@ def test_a_womans_name_in_ia_is_no_mans_genitive_and_the_first_name_agrees_with_
     persons = analyzed("Христианка Асия Биби вышла на свободу\n\nХристианка Асия Биби освобождена. Суд оправдал Асию Биби "
                        "в октябре.\n", "ru", "persons")
     assert list(persons) == ["Асия Биби"], persons
+
+
+def test_a_surname_shaped_like_a_kind_of_person_stays_a_person():
+    """'Товпинец' ends like 'боец': alone, or before no given name, it is no kind of person to cut."""
+    from support import analyzed
+    persons = analyzed("Суд\n\nАдвокат Сергей Товпинец подал жалобу. Товпинец заявил, что суд ошибся.\n", "ru", "persons")
+    assert "Сергей Товпинец" in persons and persons["Сергей Товпинец"]["mentions"] and len(persons) == 1, persons
+    assert len(persons["Сергей Товпинец"]["mentions"]) == 2, persons

@@ -332,7 +332,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
-            if first and (_title_word(first.group(1)) or _kind_of_person(first.group(1))) \
+            if first and (_title_word(first.group(1)) or _kind_of_person(first.group(1))
+                          and _name_word(surface[first.end():].split()[0] if surface[first.end():].split() else "")) \
                     and not _name_word(first.group(1)) \
                     and not any(lem in lx.STYLED_TITLES for lem in lemmas(first.group(1).lower())):
                 if not surface[first.end():].strip():
