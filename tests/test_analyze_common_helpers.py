@@ -113,3 +113,13 @@ def test_a_russian_headline_run_into_the_lead_ends_a_sentence():
     assert [text[a:b] for a, b in split_sentences(text)][1].startswith("Эксперты по международным делам")
     text = "Певец посетил Тверскую область Экс-солист группы «Руки Вверх» Сергей Жуков выложил фото."
     assert [text[a:b] for a, b in split_sentences(text)][1].startswith("Экс-солист группы")
+
+
+def test_the_place_a_visit_went_to_or_named_alone_is_no_participant():
+    from newsbridge.analyze.common.participants import same_name, without_place
+    assert same_name("Аргентина", "Аргентине") and not same_name("Россия", "Росгвардия")
+    assert without_place(["Argentina"], "Argentina", "visit") == []
+    assert without_place(["Germany", "Kyiv"], "Kyiv", "visit") == ["Germany"]
+    assert without_place(["Ватикан"], "Ватикане", "meeting") == []
+    assert without_place(["Иран", "Россия", "США"], "Россия", "meeting") == ["Иран", "Россия", "США"]
+    assert without_place(["Russia", "China"], None, "forum") == ["Russia", "China"]

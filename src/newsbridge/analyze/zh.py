@@ -22,6 +22,7 @@ from pathlib import Path
 from ..model import EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, Document
 from ..model import ROLES as ROLES_LAYER
 from . import gazetteer as gz
+from .common.participants import without_place
 from .common.counts import parse_chinese_number
 from .common import event_years, find_dates, merge_continuations, reference_date, resolve, scan_quotes, split_sentences
 from .registry import register_analyzer
@@ -988,7 +989,7 @@ def _events(doc: Document, segments, org_spans, loc_spans, words=()) -> None:
                 _attach(seen[-1], {"attendees": counts["attendees"]}, [])  # "中俄两国约140名代表出席。"
     for ev in seen:
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
-                place=ev["place"], participants=ev["participants"], counts=ev["counts"],
+                place=ev["place"], participants=without_place(ev["participants"], ev["place"], ev["type"]), counts=ev["counts"],
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
 
 
@@ -1065,4 +1066,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="5")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots
+register_analyzer("zh", version="6")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots; 6: the place a visit went to, or named alone, is no participant

@@ -15,6 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
+from ..common.participants import without_place
 from ..common.titles import tidy_roles
 from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
@@ -1817,7 +1818,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 seen.remove(ev)
     for ev in seen:
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
-                place=ev["place"], participants=ev["participants"], counts=ev["counts"],
+                place=ev["place"], participants=without_place(ev["participants"], ev["place"], ev["type"]), counts=ev["counts"],
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
 
 
