@@ -347,3 +347,13 @@ def test_a_surname_shaped_like_a_kind_of_person_stays_a_person():
     persons = analyzed("Суд\n\nАдвокат Сергей Товпинец подал жалобу. Товпинец заявил, что суд ошибся.\n", "ru", "persons")
     assert "Сергей Товпинец" in persons and persons["Сергей Товпинец"]["mentions"] and len(persons) == 1, persons
     assert len(persons["Сергей Товпинец"]["mentions"]) == 2, persons
+
+
+def test_a_capitalised_adjective_of_the_noun_after_it_is_no_person_and_belongs_to_the_title():
+    from support import analyzed
+    text = ("Суд\n\n\"Регулировать такие вопросы должна прокуратура\", - ранее пояснила корреспонденту ERR "
+            "пресс-секретарь Тартуских судов Анетт Крейтсманн. Об этом сообщил глава Пярнуских судов Андрес Кукк.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert set(persons) == {"Анетт Крейтсманн", "Андрес Кукк"}, persons
+    assert persons["Анетт Крейтсманн"]["roles"] == ["пресс-секретарь Тартуских судов"], persons["Анетт Крейтсманн"]
+    assert persons["Андрес Кукк"]["roles"] == ["глава Пярнуских судов"], persons["Андрес Кукк"]

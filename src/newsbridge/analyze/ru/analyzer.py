@@ -384,6 +384,10 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
         if m.label == "PER" and (before := _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)) \
                 and lemmas(before.group(1).lower()) & _EPONYM_NOUNS:
             continue      # "болезни Альцгеймера": a disease named after a person, no person of the story
+        if m.label == "PER" and " " not in word and _adjective_word(word.lower()) \
+                and (after := _WORD_AFTER.match(text, m.end)) and after.group(1).islower() \
+                and _agrees(word.lower(), after.group(1).lower()):
+            continue      # "пресс-секретарь Тартуских судов Анетт ...": an adjective of the noun after it
         if m.label == "PER" and " " not in word and "-" not in word and _common_word(word) \
                 and not any(_stem_eq(word.lower(), sn) for sn in surnames):
             before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
@@ -1138,8 +1142,10 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             break
         low = t.low
         if inm is None and t.text[:1].isupper() and not t.text.isupper() and low not in lx.ROLE_CAPITALIZED and i != tx.token_index(sent_start):
-            # a capitalized word that is not a place/org mention or an abbreviation ends the role
-            if not _CYR_WORD.search(t.text) or not any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
+            # a capitalized word that is not a place/org mention or an abbreviation ends the role,
+            # unless it is an adjective of the word after it ('пресс-секретарь Тартуских судов')
+            if not _CYR_WORD.search(t.text) or not any(lem in lx.ROLE_HEADS for lem in lemmas(low)) and not (
+                    window and window[-1].text.islower() and _adjective_word(low) and _agrees(low, window[-1].low)):
                 break
         if inm is None and _CYR_WORD.search(t.text) and not t.text.isupper():
             if low == "и" and window and not _has_role_head(window, spans) and _oblique(window[-1].low):
