@@ -357,3 +357,11 @@ def test_a_capitalised_adjective_of_the_noun_after_it_is_no_person_and_belongs_t
     assert set(persons) == {"Анетт Крейтсманн", "Андрес Кукк"}, persons
     assert persons["Анетт Крейтсманн"]["roles"] == ["пресс-секретарь Тартуских судов"], persons["Анетт Крейтсманн"]
     assert persons["Андрес Кукк"]["roles"] == ["глава Пярнуских судов"], persons["Андрес Кукк"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_place():
+    from newsbridge.analyze.ru.analyzer import _clean_mentions
+    from newsbridge.analyze.ru.ner import Mention
+    text = "Сегодня в Москве прошел форум. Огонь охватил склад в Орле."
+    ms = [Mention(text.index(w), text.index(w) + len(w), "LOC") for w in ("Сегодня", "Москве", "Огонь", "Орле")]
+    assert [text[m.start:m.end] for m in _clean_mentions(text, ms)] == ["Москве", "Орле"]

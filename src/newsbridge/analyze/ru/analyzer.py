@@ -304,14 +304,16 @@ def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[M
 
 
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop place mentions that are common nouns ('Огонь' after a headline) and cut organization
-    mentions to the name in quotation marks ('группы «Руки Вверх»' -> 'Руки Вверх')."""
+    """Drop place mentions that are common nouns or adverbs ('Огонь', 'Сегодня' opening a
+    sentence) and cut organization mentions to the name in quotation marks ('группы «Руки
+    Вверх»' -> 'Руки Вверх')."""
     out = []
     for m in mentions:
         surface = text[m.start:m.end]
         if len(surface.strip()) < 2 and m.label != "ORG":
             continue      # a lone letter ("В" of a run-in headline); "Ъ" is Kommersant
-        if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and _common_noun(surface):
+        if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and (
+                _common_noun(surface) or _common_word(surface) and parses(surface.lower())[0].tag.POS == "ADVB"):
             continue
         if m.label != "LOC" and " " not in surface.strip():
             place = gz.lookup(surface, "ru")
