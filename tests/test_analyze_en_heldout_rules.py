@@ -334,3 +334,15 @@ def test_en_a_nationality_before_a_persons_name_is_no_part_of_it_and_stage_direc
         return _keep(text, Mention(a, a + len(word), "PER"))
     assert [kept("Laughter", 1), kept("Applause")] == [False, False]
     assert [kept("Laughter Smith"), kept("Music")] == [True, True]
+
+
+def test_en_a_nationality_left_dangling_at_a_bodys_end_belongs_to_the_noun_after_it():
+    from newsbridge.analyze.en.ner import Mention, _trim_tail
+    text = ("informed by the Information and Public Relations Department of the Armenian prime minister's office. "
+            "The Embassy of the Russian Federation said. The Bank of the Philippine Islands said.")
+    a = text.index("Information")
+    m = Mention(a, text.index(" prime"), "ORG")
+    assert _trim_tail(text, m) and text[m.start:m.end] == "Information and Public Relations Department"
+    b = text.index("Bank")
+    m2 = Mention(b, text.index(" said", b), "ORG")
+    assert _trim_tail(text, m2) and text[m2.start:m2.end] == "Bank of the Philippine Islands"

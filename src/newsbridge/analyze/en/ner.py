@@ -497,11 +497,18 @@ def _trim_tail(text: str, m: Mention) -> bool:
     when = _DATE_TAIL.search(text, m.start, m.end)
     if when and when.start() > m.start and m.label in ("ORG", "LOC"):
         m.end = when.start()        # "the State Department on March 13": the date is not the name's
+    nation = _OF_A_NATION_TAIL.search(text, m.start, m.end) if m.label == "ORG" else None
+    if nation and nation.start() > m.start and _is_demonym(nation.group(1)) and _LOWER_NEXT.match(text, m.end):
+        m.end = nation.start()      # "Department of the Armenian [prime minister's office]": the adjective is the next noun's
     while True:
         tail = _DANGLING_TAIL.search(text, m.start, m.end)
         if not tail or tail.start() <= m.start:
             return m.end > m.start
         m.end = tail.start()
+
+
+_OF_A_NATION_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][a-z]+)$")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
