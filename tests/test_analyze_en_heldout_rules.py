@@ -346,3 +346,17 @@ def test_en_a_nationality_left_dangling_at_a_bodys_end_belongs_to_the_noun_after
     b = text.index("Bank")
     m2 = Mention(b, text.index(" said", b), "ORG")
     assert _trim_tail(text, m2) and text[m2.start:m2.end] == "Bank of the Philippine Islands"
+
+
+def test_en_names_listed_before_and_other_websites_are_of_that_kind_and_comma_lists_of_bodies():
+    names = _names("Lostfilm, Lordfilm and other websites with pirated films will vanish from search results. Lostfilm "
+                   "said nothing. Lordfilm was blocked.")
+    assert {"Lostfilm", "Lordfilm"} <= names["organizations"] and not names["persons"] & {"Lostfilm", "Lordfilm"}, names
+    from newsbridge.analyze.en.ner import Mention, _list_mates
+    text = "Deals by Gannett, Tribune, McClatchy, newspapers said. Tours stop in Camden, Mansfield, Wantagh, NJ."
+    def at(word: str, label: str) -> Mention:
+        s = text.index(word)
+        return Mention(s, s + len(word), label)
+    ms = _list_mates(text, [at("Gannett", "PER"), at("Tribune", "ORG"), at("McClatchy", "ORG"),
+                            at("Camden", "LOC"), at("Mansfield", "LOC"), at("Wantagh", "ORG")])
+    assert [m.label for m in ms] == ["ORG", "ORG", "ORG", "LOC", "LOC", "ORG"]

@@ -449,7 +449,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                  and _STORM_WORD.match(text, m.start) is None]
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
-    cands = _vote_labels(text, cands)
+    cands = _vote_labels(text, _kind_after_list(text, cands))
     cands = _list_mates(text, _persons_named_in_part(text, cands))
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
@@ -1015,20 +1015,51 @@ def _persons_named_in_part(text: str, cands: list[Mention]) -> list[Mention]:
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
 
 
-def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
-    """Names listed together are of one kind: a one-word 'place' no gazetteer knows, listed with
-    bodies only, is a body too ("Changan, Chery, Geely and Mercedes-Benz", "Blackrock and
-    Fidelity", "Marvel Entertainment, Lucasfilm and BamTech"); a one-word 'body' the gazetteer
-    knows, listed with places only, is a place."""
+def _list_runs(text: str, cands: list[Mention]) -> list[list[Mention]]:
+    """Names in text order, grouped where only a comma or 'and'/'or' stands between them."""
     runs: list[list[Mention]] = []
     for m in sorted(cands, key=lambda m: m.start):
         if runs and _LIST_JOIN.fullmatch(text, runs[-1][-1].end, m.start):
             runs[-1].append(m)
         else:
             runs.append([m])
+    return runs
+
+
+def _kind_after_list(text: str, cands: list[Mention]) -> list[Mention]:
+    """Names listed before 'and other websites' ('… other cities') are of that kind, in every
+    mention (the label's source is the context, which the vote follows)."""
+    for run in _list_runs(text, cands):
+        kind = _OTHER_KIND_AFTER.match(text, run[-1].end)
+        if kind:
+            label = "LOC" if kind.group(1).lower() in _PLACE_KINDS else "ORG"
+            for m in run:
+                if m.label != label and not (label == "ORG" and lookup_place(text[m.start:m.end])):
+                    m.label, m.source = label, "context"
+    return cands
+
+
+def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
+    """Names listed together are of one kind: a one-word 'place' no gazetteer knows, listed with
+    bodies only, is a body too ("Changan, Chery, Geely and Mercedes-Benz", "Blackrock and
+    Fidelity", "Marvel Entertainment, Lucasfilm and BamTech"), and so is a one-word 'person' no
+    name list knows; a one-word 'body' the gazetteer knows, listed with places only, is a place.
+    Three names or more make a list of persons and bodies with commas alone."""
+    full_words = {w for m in cands if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1 for w in ws}
+    runs = _list_runs(text, cands)
     for run in runs:
-        if len(run) < 2 or not re.search(r"\b(?:and|or)\b", text[run[-2].end:run[-1].start]):
-            continue       # "the canton of Valais, ANSA reported": a comma alone makes no list
+        joined = len(run) >= 2 and re.search(r"\b(?:and|or)\b", text[run[-2].end:run[-1].start]) is not None
+        if len(run) < 2 or not joined and len(run) < 3:
+            continue       # "the canton of Valais, ANSA reported": a comma alone joins no two names
+        # a one-word 'person' no name list knows, listed with bodies only, is a body too ("such as
+        # Kinogo, Lostfilm, Filmix, managed to survive")
+        lone = [m for m in run if m.label == "PER" and " " not in text[m.start:m.end].strip()
+                and not is_given_name(text[m.start:m.end]) and text[m.start:m.end] not in full_words]
+        if lone and len(run) > len(lone) and all(m.label == "ORG" for m in run if m not in lone):
+            for m in lone:
+                m.label = "ORG"
+        if not joined:
+            continue       # places and bodies only in a list that says 'and' (concert dates list both)
         unknown = [m for m in run if m.label == "LOC" and " " not in text[m.start:m.end].strip()
                    and not lookup_place(text[m.start:m.end])]
         if unknown and len(run) > len(unknown) and all(m.label == "ORG" for m in run if m not in unknown):
@@ -1042,6 +1073,14 @@ def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
             for m in known:
                 m.label = "LOC"
     return cands
+
+
+_PLACE_KINDS = {"countries", "cities", "towns", "regions", "states", "provinces", "villages", "republics"}
+_OTHER_KIND_AFTER = re.compile(
+    r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+(websites|sites|companies|firms|banks|platforms|"
+    r"services|brands|outlets|newspapers|channels|apps|retailers|chains|airlines|carriers|operators|"
+    r"organi[sz]ations|agencies|universities|clubs|teams|parties|countries|cities|towns|regions|states|provinces|"
+    r"villages|republics)\b", re.I)
 
 
 def _put_in_place(text: str, m: Mention) -> bool:
