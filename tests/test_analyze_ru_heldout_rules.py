@@ -365,3 +365,11 @@ def test_an_adverb_opening_a_sentence_is_no_place():
     text = "Сегодня в Москве прошел форум. Огонь охватил склад в Орле."
     ms = [Mention(text.index(w), text.index(w) + len(w), "LOC") for w in ("Сегодня", "Москве", "Огонь", "Орле")]
     assert [text[m.start:m.end] for m in _clean_mentions(text, ms)] == ["Москве", "Орле"]
+
+
+def test_coming_across_people_and_teams_meeting_in_a_match_are_no_meetings():
+    text = ("Финал\n\nВ матче за трофей встретятся мадридский «Реал» и «Аль-Хиляль». Потом мы встречали недовольных "
+            "местных жителей. Космонавтов встретили местные жители. Министр встретился с послом Китая в Москве.\n")
+    from support import analyzed_doc
+    events = [(s.label, s.attrs["name"]) for s in analyzed_doc(text, "ru").layer("events")]
+    assert len(events) == 1 and events[0][0] == "meeting" and "встретился" in events[0][1], events

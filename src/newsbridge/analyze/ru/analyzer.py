@@ -1882,6 +1882,12 @@ _ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никак
                         r"одобрени|оваци|аплодисмент|восторг|недоумени|протест)")
 
 
+_MATCH_WORD = re.compile(r"(?i)(?<![\w-])(?:матч\w*|турнир\w*|чемпионат\w*|плей-офф|финал\w*|полуфинал\w*|"
+                         r"четвертьфинал\w*|сыграют|сыграет|игр[аеуы] (?:тура|сезона))(?![\w-])")
+_MET_SOMEONE = re.compile(r"(?i)встре(?:чал[аи]?|чать|чает|чают|тил[аи]?|тить|тит|тят)")   # not 'встретился с'
+_WITH_NEXT = re.compile(r"\s+(?:с|со)\s", re.I)
+
+
 def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
     """Not an event word: 'визит-центр', 'пресс-конференция', 'Конгресс США' (a body)."""
     ts, te = ss + m.start(1), ss + m.end(1)
@@ -1903,6 +1909,11 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
     stop = text.find(".", te)
     if etype == "meeting" and _SCORE.search(text, ts, stop if stop >= 0 else len(text)):
         return False  # 'Встреча в Череповце завершилась со счетом 4:3': a match
+    if etype == "meeting" and _MATCH_WORD.search(text, ss, stop if stop >= 0 else len(text)):
+        return False  # 'В матче за трофей встретятся «Реал» и «Аль-Хиляль»': teams meet on the field
+    if etype == "meeting" and _MET_SOMEONE.fullmatch(m.group(1)) and not _WITH_NEXT.match(text, te) \
+            and not any(mm.label in ("PER", "ORG") and te < mm.start <= te + 40 for mm in mentions):
+        return False  # 'мы встречали недовольных местных': came across, no meeting of parties
     if any(mm.label == "ORG" and mm.start <= ts and te <= mm.end for mm in mentions):
         # a named forum tagged ORG is still a forum; 'Совет Федерации', 'Конгресса США' are bodies
         return etype == "forum" and text[ts:ts + 1].isupper() and any(
