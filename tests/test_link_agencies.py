@@ -54,3 +54,11 @@ def test_agency_keys_need_no_pinyin_dictionaries():
 def test_common_capitalised_words_are_no_agency(word):
     from newsbridge.link.agencies import known_agency
     assert known_agency(word) is None
+
+
+def test_newspapers_the_regions_news_quotes_are_known_in_three_scripts_and_surnames_stay_unknown():
+    from newsbridge.link.agencies import known_agency
+    assert known_agency("Гардиан") == known_agency("Guardian") == known_agency("卫报") == "The Guardian"
+    assert known_agency("Нью-Йорк таймс") == known_agency("New York Times") == "The New York Times"
+    assert known_agency("Die Welt") == "Die Welt" and known_agency("Tagesspiegel") == "Tagesspiegel"
+    assert [known_agency(n) for n in ("Fox", "Sky", "Forbes", "Spiegel", "Economist", "Nikkei")] == [None] * 6

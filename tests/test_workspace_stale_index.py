@@ -32,3 +32,15 @@ def test_reindex_of_a_stale_index_rebuilds_it_once(tmp_path, monkeypatch):
         assert ids["forum"] in ws.index
     finally:
         ws.close()
+
+
+def test_an_index_built_with_another_agency_table_is_stale(tmp_path):
+    """Facets and filters name agencies as the table does; a table that grew renames some."""
+    from newsbridge.crossscript import agency_table_digest
+    ix = SearchIndex(tmp_path / "ix")
+    ix.close()
+    pointer = tmp_path / "ix" / POINTER
+    data = json.loads(pointer.read_text())
+    assert data["agencies"] == agency_table_digest() and not SearchIndex(tmp_path / "ix").stale
+    pointer.write_text(json.dumps({**data, "agencies": "000000000000"}))
+    assert SearchIndex(tmp_path / "ix").stale

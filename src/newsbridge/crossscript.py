@@ -24,6 +24,12 @@ def known_agency(name: str) -> str | None:
     return lookup(name)
 
 
+def agency_table_digest() -> str:
+    """The agency table's fingerprint (what an index records of the names it counted under)."""
+    from .link.agencies import agency_table_digest as digest
+    return digest()
+
+
 def english_name(kind: str, name: str, attrs: dict[str, Any]) -> str | None:
     """The name a span of ``kind`` (person, org, place) is counted and found under in every
     script, when it has one: a place's gazetteer name (the analyzers' ``canonical``), a known

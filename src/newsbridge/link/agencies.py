@@ -10,6 +10,8 @@ agencies keep different keys. A Chinese name is compared as written.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import unicodedata
 from functools import lru_cache
@@ -73,6 +75,35 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "aljazeera": ("Al Jazeera", "Аль-Джазира", "半岛电视台"),
     "voa": ("Voice of America", "VOA", "Голос Америки", "美国之音"),
     "rferl": ("Radio Liberty", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода", "自由亚洲电台"),
+    # newspapers and broadcasters the region's news quotes most, as the three languages write them
+    # (no name that is also a surname, a common word or a stock index alone: Fox, Sky, Forbes, Spiegel,
+    # Economist, Nikkei)
+    "guardian": ("The Guardian", "Guardian", "Гардиан", "卫报"),
+    "nytimes": ("The New York Times", "New York Times", "Нью-Йорк таймс", "Нью-Йорк Таймс", "纽约时报"),
+    "washingtonpost": ("The Washington Post", "Washington Post", "Вашингтон пост", "Вашингтон Пост", "华盛顿邮报"),
+    "wsj": ("The Wall Street Journal", "Wall Street Journal", "WSJ", "Уолл-стрит джорнэл", "Уолл-стрит джорнал",
+            "华尔街日报"),
+    "ft": ("Financial Times", "Файнэншл таймс", "Файненшл таймс", "Файнэншл Таймс", "金融时报"),
+    "economist": ("The Economist", "经济学人"),
+    "telegraph": ("The Daily Telegraph", "Daily Telegraph", "The Telegraph", "Дейли телеграф", "每日电讯报"),
+    "dailymail": ("Daily Mail", "Дейли мейл", "每日邮报"),
+    "spiegel": ("Der Spiegel", "明镜周刊"),
+    "bild": ("Bild", "Бильд", "图片报"),
+    "welt": ("Die Welt", "Ди Вельт", "世界报"),
+    "tagesspiegel": ("Tagesspiegel", "Der Tagesspiegel", "Тагесшпигель"),
+    "faz": ("Frankfurter Allgemeine Zeitung", "FAZ", "Франкфуртер альгемайне цайтунг"),
+    "sz": ("Süddeutsche Zeitung", "Зюддойче цайтунг", "南德意志报"),
+    "lemonde": ("Le Monde", "Монд", "Ле Монд", "世界报 (法国)"),
+    "lefigaro": ("Le Figaro", "Фигаро", "Ле Фигаро", "费加罗报"),
+    "politico": ("Politico", "Политико", "政客新闻网"),
+    "axios": ("Axios", "Аксиос"),
+    "cnbc": ("CNBC", "Си-эн-би-си"),
+    "nbcnews": ("NBC News", "NBC", "Эн-би-си"),
+    "newsweek": ("Newsweek", "Ньюсуик", "新闻周刊"),
+    "scmp": ("South China Morning Post", "SCMP", "Саут Чайна Морнинг Пост", "南华早报"),
+    "nikkei": ("Nikkei Asia", "日经新闻"),
+    "alarabiya": ("Al Arabiya", "Аль-Арабия", "阿拉伯卫星电视台"),
+    "haaretz": ("Haaretz", "Гаарец", "国土报"),
 }
 
 # Words that name the kind of outlet rather than the outlet ("Xinhua News Agency", "ИА Регнум").
@@ -118,6 +149,13 @@ def agency_spellings(name: str) -> list[str]:
     ``name`` first; just ``name`` for an agency the table does not know."""
     names = AGENCIES.get(agency_key(name), ())
     return [name, *(n for n in names if n != name)]
+
+
+@lru_cache(maxsize=1)
+def agency_table_digest() -> str:
+    """A short fingerprint of the table: an index built with another table counts and finds
+    agencies under other names, so the index records it and is rebuilt when it differs."""
+    return hashlib.sha1(json.dumps(AGENCIES, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()[:12]
 
 
 def known_agency(name: str) -> str | None:

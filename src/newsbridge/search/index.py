@@ -39,10 +39,10 @@ from typing import Any, Iterable, Iterator, Sequence
 
 import tantivy
 
-from ..crossscript import english_name, known_agency, source_spellings
+from ..crossscript import agency_table_digest, english_name, known_agency, source_spellings
 from ..model import EVENTS, LOCATIONS, ORGANIZATIONS, PERSONS, Document
 
-SCHEMA_VERSION = 8                 # 4: places filter and count under their English name; 5, 6, 8: agencies too; 7: sample
+SCHEMA_VERSION = 8                 # 4: places filter and count under their English name; 5, 6, 8: agencies too (now the pointer records the agency table's digest); 7: sample
 POINTER = "INDEX.json"
 
 LANGS = ("en", "ru", "zh", "xx")          # xx: every other language, words lower-cased
@@ -403,8 +403,8 @@ class SearchIndex:
         except (OSError, ValueError) as e:
             raise IndexError_(f"E301: search index pointer {p} is unreadable ({e}); "
                               "run `newsbridge reindex` to rebuild it from the store") from e
-        if data.get("schema") != SCHEMA_VERSION:
-            self.stale = True
+        if data.get("schema") != SCHEMA_VERSION or data.get("agencies") != agency_table_digest():
+            self.stale = True       # another schema, or agencies named otherwise than the table now does
         gen = data.get("current")
         if not gen or not (self.path / gen).is_dir():
             return None
@@ -414,7 +414,8 @@ class SearchIndex:
 
     def _write_pointer(self, gen: str) -> None:
         tmp = self.path / (POINTER + ".tmp")
-        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "current": gen}), encoding="utf-8")
+        tmp.write_text(json.dumps({"schema": SCHEMA_VERSION, "agencies": agency_table_digest(), "current": gen}),
+                       encoding="utf-8")
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, self.path / POINTER)
