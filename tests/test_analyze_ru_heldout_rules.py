@@ -373,3 +373,10 @@ def test_coming_across_people_and_teams_meeting_in_a_match_are_no_meetings():
     from support import analyzed_doc
     events = [(s.label, s.attrs["name"]) for s in analyzed_doc(text, "ru").layer("events")]
     assert len(events) == 1 and events[0][0] == "meeting" and "встретился" in events[0][1], events
+
+
+def test_an_outlet_named_with_its_domain_declines_its_word_and_keeps_the_domain():
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    got = {p: normalize_phrase(p) for p in ("Газету.Ru", "Газеты.Ru", "Ленте.ру", "Фонтанке.ру", "INFOX.ru")}
+    assert got == {"Газету.Ru": "Газета.Ru", "Газеты.Ru": "Газета.Ru", "Ленте.ру": "Лента.ру",
+                   "Фонтанке.ру": "Фонтанка.ру", "INFOX.ru": "INFOX.ru"}

@@ -214,6 +214,9 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     return word
 
 
+_SITE_SUFFIX = re.compile(r"(?<=[А-Яа-яЁё])\.(?:ru|Ru|RU|ру|Ру|РУ|рф|РФ|com|by|kz|ua)$")
+
+
 @lru_cache(maxsize=50_000)
 def normalize_phrase(phrase: str) -> str:
     """A noun phrase in the nominative: the head noun and the adjectives before it inflect,
@@ -224,6 +227,10 @@ def normalize_phrase(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return phrase
+    site = _SITE_SUFFIX.search(phrase)
+    if site and len(words) == 1 and site.start() > 1:
+        # 'Газету.Ru', 'Ленте.ру': the outlet's word declines, its domain stays
+        return normalize_phrase(phrase[:site.start()]) + site.group(0)
     if len(words) == 1 and _MINISTRY_OF_GENITIVE.fullmatch(phrase):
         return phrase          # 'Минцифры', 'Минприроды': a ministry of a genitive noun does not decline
     head_i = None
