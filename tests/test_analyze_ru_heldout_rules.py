@@ -380,3 +380,10 @@ def test_an_outlet_named_with_its_domain_declines_its_word_and_keeps_the_domain(
     got = {p: normalize_phrase(p) for p in ("Газету.Ru", "Газеты.Ru", "Ленте.ру", "Фонтанке.ру", "INFOX.ru")}
     assert got == {"Газету.Ru": "Газета.Ru", "Газеты.Ru": "Газета.Ru", "Ленте.ру": "Лента.ру",
                    "Фонтанке.ру": "Фонтанка.ру", "INFOX.ru": "INFOX.ru"}
+
+
+def test_a_name_as_likely_indeclinable_as_a_case_of_another_stays_as_written():
+    from newsbridge.analyze.ru.morph import normalize_name
+    cases = {"Нафтали Беннет": "Нафтали Беннет", "Амаду Тумани Туре": "Амаду Тумани Туре",
+             "Йохен Копельке": "Йохен Копельке", "Джо Байдена": "Джо Байден", "Сергея Лаврова": "Сергей Лавров"}
+    assert {n: normalize_name(n) for n in cases} == cases

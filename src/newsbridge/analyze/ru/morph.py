@@ -153,6 +153,9 @@ def normalize_name(name: str) -> str:
         # vocative of a woman's 'Генслера' turned 'Гари Генслер' into 'Гари Генслера')
         cands = [p for p in _name_parses(w) if (p.tag.number != "plur" or "Surn" in p.tag) and "Fixd" not in p.tag
                  and p.tag.case != "voct" and "Infr" not in p.tag]
+        fixed = [p.score for p in _name_parses(w) if "Fixd" in p.tag and "Name" in p.tag]
+        if cands and fixed and max(fixed) >= max(p.score for p in cands) and not any(p.tag.case == "nomn" for p in cands):
+            continue     # 'Нафтали': as likely an indeclinable name as a case of another; the next word decides
         if listed is not None:
             cands = [p for p in cands if p.tag.gender == listed] or cands
         if cands and w == words[0] and len(words) > 1:
