@@ -360,3 +360,15 @@ def test_en_names_listed_before_and_other_websites_are_of_that_kind_and_comma_li
     ms = _list_mates(text, [at("Gannett", "PER"), at("Tribune", "ORG"), at("McClatchy", "ORG"),
                             at("Camden", "LOC"), at("Mansfield", "LOC"), at("Wantagh", "ORG")])
     assert [m.label for m in ms] == ["ORG", "ORG", "ORG", "LOC", "LOC", "ORG"]
+
+
+def test_en_a_title_speaks_for_the_person_whose_words_the_text_just_reported():
+    gold = to_gold(_run(
+        "Fraud goes video\n\nAccording to Zaur Abutalimov, product director at the company Ivideon, deepfakes are the "
+        "main danger. Abutalimov added that attackers could call the victim's friends. \"Such fakes can easily provoke "
+        "bullying,\" said the expert."))
+    assert [(q["speaker"], q["text"][:10]) for q in gold["quotes"]] == [("Zaur Abutalimov", "Such fakes")], gold
+    gold = to_gold(_run(
+        "Vaccines\n\n\"A third dose is necessary,\" said Anna Weber, a doctor. Moreover, according to Bernd Salzberger, "
+        "chairman of the society, the vaccination helps. \"Israel's experience shows it,\" emphasized the expert."))
+    assert [q["speaker"] for q in gold["quotes"]] == ["Anna Weber", "Bernd Salzberger"], gold["quotes"]

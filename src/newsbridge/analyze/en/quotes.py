@@ -180,6 +180,11 @@ class SpeakerResolver:
             return None
         p = self.last_speaker
         if p is None or pos - self.last_speaker_pos > RECENT_SPEAKER_CHARS * 2:
+            p = None
+        reported = self._reported_speaker(pos)
+        if reported is not None and (p is None or reported[1] > self.last_speaker_pos):
+            p = reported[0]      # words reported since the last quote: their speaker goes on
+        if p is None:
             return None
         # "said one legal expert … the expert warned", "A doctor on the scene … the doctor said":
         # the title takes up someone the text introduced without a name, not the last speaker
@@ -188,8 +193,27 @@ class SpeakerResolver:
         p.add_role(" ".join(phrase.split()[1:]), None, pos, pos + len(phrase))
         return p
 
+    def _reported_speaker(self, pos: int) -> tuple[Person, int] | None:
+        """The person named last before ``pos`` and where, when the text reported their words
+        there ("Abutalimov added that ...", "according to Salzberger, ...") and no one else was
+        named since: the one 'the expert' then quotes."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        if k < 0:
+            return None
+        ms, me, p = self.by_mention[k]
+        if pos - me > RECENT_SPEAKER_CHARS * 2:
+            return None
+        if _REPORTED_AFTER.match(self.text, me) or _ACCORDING_TO_BEFORE.search(self.text, max(0, ms - 20), ms):
+            return p, ms
+        return None
+
     def note_speaker(self, p: Person, pos: int) -> None:
         self.last_speaker, self.last_speaker_pos = p, pos
+
+
+_REPORTED_AFTER = re.compile(r"(?:['’]s)?,?\s+(?:also\s+|further\s+|then\s+)?(?:said|says|added|adds|noted|notes|explained|"
+                             r"stressed|emphasized|emphasised|believes|warned|told)\b")
+_ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:[\w-]+\s+){0,4}$")
 
 
 def _is_titleish(s: str) -> bool:
