@@ -372,3 +372,11 @@ def test_en_a_title_speaks_for_the_person_whose_words_the_text_just_reported():
         "Vaccines\n\n\"A third dose is necessary,\" said Anna Weber, a doctor. Moreover, according to Bernd Salzberger, "
         "chairman of the society, the vaccination helps. \"Israel's experience shows it,\" emphasized the expert."))
     assert [q["speaker"] for q in gold["quotes"]] == ["Anna Weber", "Bernd Salzberger"], gold["quotes"]
+
+
+def test_en_a_long_title_set_off_by_a_comma_before_the_speakers_name():
+    gold = to_gold(_run(
+        "Landfills\n\nSome landfills will close this year. \"There was such an idea – create a landfill reclamation "
+        "museum,\" said the deputy prime minister and minister of ecology and nature management for the region, "
+        "Dmitry Kurakin."))
+    assert [q["speaker"] for q in gold["quotes"]] == ["Dmitry Kurakin"], gold["quotes"]

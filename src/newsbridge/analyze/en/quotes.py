@@ -152,11 +152,14 @@ class SpeakerResolver:
         phrase = self.text[phrase_start:phrase_end]
         hit = self.person_in(phrase_start, phrase_end)
         if hit and anchored:
-            gap = self.text[phrase_start:hit[1][0]].split()
+            gap_text = self.text[phrase_start:hit[1][0]]
+            gap = gap_text.split()
             if not all(w[:1].isupper() or w.lower().strip(",") in ("of", "the", "and", "for")
                        or w.lower().strip(",") in lx.ROLE_HEADS or w.lower().strip(",") in lx.ROLE_MODIFIERS
-                       for w in gap):
-                hit = None
+                       for w in gap) and not (_TITLE_THEN_COMMA.fullmatch(gap_text)
+                                              and any(w.lower().strip(",") in lx.ROLE_HEADS for w in gap)):
+                hit = None   # ('said the deputy prime minister and minister of ecology for the region, Dmitry
+                #              Kurakin': a long title set off by a comma before the name is his)
         if hit:
             return hit[0], hit[1], "name"
         m = re.match(r"\s*(he|she|He|She)\b", phrase)
@@ -214,6 +217,9 @@ class SpeakerResolver:
 _REPORTED_AFTER = re.compile(r"(?:['’]s)?,?\s+(?:also\s+|further\s+|then\s+)?(?:said|says|added|adds|noted|notes|explained|"
                              r"stressed|emphasized|emphasised|believes|warned|told)\b")
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:[\w-]+\s+){0,4}$")
+
+
+_TITLE_THEN_COMMA = re.compile(r"\s*(?:the|a|an)\s+[^.;:!?\"“”()]{1,160},\s*")
 
 
 def _is_titleish(s: str) -> bool:
@@ -363,7 +369,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
     m = _AFTER_VERB_FIRST.match(clause)
     if m:
         ws = after_s + m.start("who")
-        we = after_s + min(m.end("who"), m.start("who") + 80)
+        we = after_s + min(m.end("who"), m.start("who") + 170)   # a long title set off before the name
         r = res.resolve(ws, we, anchored=True)
         if r:
             return r[0], r[1], (after_s, we), _how("after", r[2])
