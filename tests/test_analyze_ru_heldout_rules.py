@@ -387,3 +387,12 @@ def test_a_name_as_likely_indeclinable_as_a_case_of_another_stays_as_written():
     cases = {"Нафтали Беннет": "Нафтали Беннет", "Амаду Тумани Туре": "Амаду Тумани Туре",
              "Йохен Копельке": "Йохен Копельке", "Джо Байдена": "Джо Байден", "Сергея Лаврова": "Сергей Лавров"}
     assert {n: normalize_name(n) for n in cases} == cases
+
+
+def test_she_finds_a_woman_whose_name_the_dictionary_reads_only_as_a_mans():
+    from newsbridge.analyze.ru.morph import gender_of_name
+    assert gender_of_name(["Асия", "Биби"]) == "femn" and gender_of_name(["Сергей", "Лавров"]) == "masc"
+    from support import analyzed_doc
+    doc = analyzed_doc("Суд\n\nАсия Биби вышла на свободу. Ее адвокат рассказал о реакции. «Я не могу поверить в то, "
+                       "что я слышу», — сказала она в разговоре с корреспондентом AFP.\n", "ru")
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Асия Биби"]

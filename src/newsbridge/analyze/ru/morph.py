@@ -65,6 +65,9 @@ def _name_parses(word: str):
 
 def gender_of_name(words: list[str]) -> str | None:
     """'masc' / 'femn' from first names and surnames, None when unknown."""
+    if words and words[0].lower().endswith("ия") and not any(p.tag.gender == "femn" for p in _name_parses(words[0])) \
+            and _listed_gender(words[0]) == "femn":
+        return "femn"     # 'Асия', read by the dictionary only as the man's 'Асий' in the genitive
     for w in words:
         for p in _name_parses(w):
             if "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
