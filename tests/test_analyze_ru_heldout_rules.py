@@ -396,3 +396,10 @@ def test_she_finds_a_woman_whose_name_the_dictionary_reads_only_as_a_mans():
     doc = analyzed_doc("Суд\n\nАсия Биби вышла на свободу. Ее адвокат рассказал о реакции. «Я не могу поверить в то, "
                        "что я слышу», — сказала она в разговоре с корреспондентом AFP.\n", "ru")
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Асия Биби"]
+
+
+def test_a_surname_shaped_like_an_adjective_before_a_preposition_and_an_unknown_first_name_stay():
+    from support import analyzed
+    persons = analyzed("Выборы\n\nЮристы поставили под вопрос сбор пожертвований на кампанию Навального с помощью "
+                       "кошельков. В среду он принял президента Австрии Хайнца Фишера в Цетинье.\n", "ru", "persons")
+    assert "Навальный" in persons and "Хайнц Фишер" in persons, persons

@@ -336,6 +336,7 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
             if first and (_title_word(first.group(1)) or _kind_of_person(first.group(1))
+                          and analyzer_known(first.group(1).lower())
                           and _name_word(surface[first.end():].split()[0] if surface[first.end():].split() else "")) \
                     and not _name_word(first.group(1)) \
                     and not any(lem in lx.STYLED_TITLES for lem in lemmas(first.group(1).lower())):
@@ -387,7 +388,8 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
                 and lemmas(before.group(1).lower()) & _EPONYM_NOUNS:
             continue      # "болезни Альцгеймера": a disease named after a person, no person of the story
         if m.label == "PER" and " " not in word and _adjective_word(word.lower()) \
-                and (after := _WORD_AFTER.match(text, m.end)) and after.group(1).islower() \
+                and (after := _WORD_AFTER.match(text, m.end)) and after.group(1).islower() and len(after.group(1)) > 2 \
+                and any(p.tag.POS == "NOUN" for p in parses(after.group(1).lower())[:1]) \
                 and _agrees(word.lower(), after.group(1).lower()):
             continue      # "пресс-секретарь Тартуских судов Анетт ...": an adjective of the noun after it
         if m.label == "PER" and " " not in word and "-" not in word and _common_word(word) \
