@@ -3,21 +3,15 @@ place named alone, is no participant ('arrived in Argentina' is a visit to Argen
 Argentina took part in)."""
 from __future__ import annotations
 
+import os
+
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
 def _same_word(a: str, b: str) -> bool:
     """Equal, or Cyrillic forms of one word ('аргентина' / 'аргентине')."""
-    if a == b:
-        return True
-    if not (set(a) & _CYRILLIC and set(b) & _CYRILLIC):
-        return False
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
-    return common >= max(3, min(len(a), len(b)) - 2)
+    return a == b or bool(set(a) & _CYRILLIC and set(b) & _CYRILLIC) \
+        and len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 2)
 
 
 def same_name(a: str, b: str) -> bool:

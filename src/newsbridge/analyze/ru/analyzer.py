@@ -7,6 +7,7 @@ with pymorphy3 for lemmas, genders and nominative forms, and the gazetteer for p
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field
 
@@ -483,14 +484,7 @@ def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _same_word(a: str, b: str) -> bool:
     """Two case forms of one word: 'моссовета' / 'моссовете', not 'тарту' / 'тартуских'."""
-    if abs(len(a) - len(b)) > 2:
-        return False
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= max(3, min(len(a), len(b)) - 1)
+    return abs(len(a) - len(b)) <= 2 and len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 1)
 
 
 def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -866,14 +860,7 @@ def same_phrase(a: str, b: str) -> bool:
 
 
 def _stem_eq(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= max(3, min(len(a), len(b)) - 2)
+    return a == b or len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 2)
 
 
 # Region nouns that adjectives in a list share: "Курской и Белгородской областей"
