@@ -10,6 +10,7 @@ news grammar plus the place gazetteer otherwise; everything after NER is rules.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
 from ..common.abbreviations import abbreviation_pairs
@@ -181,9 +182,14 @@ def _one_word_names(text: str, mentions: list[Mention]) -> list[Mention]:
       beside a product the model called a person stays);
     - a two-word 'organisation' that is a name word and the surname of a person named in full
       is a person ('Abdulmanap Nurmagomedov' beside 'Khabib Nurmagomedov');
+    - a one-word 'organisation' that is the given name of a person named in full twice is that
+      person ("You know, Justin, ..." beside Justin Cauley; a model that reads the car "Porsche
+      Cayman" as a person reads it once), and so is a party word before such a surname
+      ("Republican DeSantis" beside Ron DeSantis);
     - a one-word 'person' spelled like a Russian town ('from Barnaul via Pavlovsk') that is no
       such word is a place."""
     names = _full_name_ends(text, mentions)
+    named_twice = Counter(ws[0] for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1)
     # surnames of persons whose first name the name lists know ('Khabib Nurmagomedov'; not 'MacBook Pro')
     surnames = {ws[-1] for m in mentions if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1
                 and len(ws) <= 3 and is_given_name(ws[0]) and not _POSSESSIVE_IN.search(text, m.start, m.end)}
@@ -197,9 +203,18 @@ def _one_word_names(text: str, mentions: list[Mention]) -> list[Mention]:
                 and words[0].lower() not in lx.ORG_HEADS and not is_role_word(words[0]) \
                 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) and not known_agency(word):
             m.label = "PER"      # 'Abdulmanap Nurmagomedov' beside 'Khabib Nurmagomedov': a relative, no body
+        elif m.label == "ORG" and len(words) == 1 and named_twice[word] >= 2 and is_given_name(word) \
+                and not lookup_place(word):
+            m.label = "PER"
+        elif m.label == "ORG" and len(words) == 2 and words[0].lower() in _PARTY_WORDS and words[1] in names:
+            m.start, m.label = m.end - len(words[1]), "PER"
         elif m.label == "PER" and _TOWN_ENDING.fullmatch(word) and word not in names:
             m.label = "LOC"
     return mentions
+
+
+_PARTY_WORDS = {"republican", "democrat", "democratic", "conservative", "tory", "labour", "liberal",
+                "socialist", "communist", "independent"}
 
 
 _POSSESSIVE_IN = re.compile(r"['’]s\b")

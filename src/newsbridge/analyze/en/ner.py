@@ -450,7 +450,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _extend_places(text, cands)
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, _kind_after_list(text, cands))
-    cands = _list_mates(text, _persons_named_in_part(text, cands))
+    cands = _list_mates(text, cands)
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
 
@@ -979,37 +979,6 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
         for m in ms:
             m.label = best
     return [m for m in cands if m.label]
-
-
-_PARTY_WORDS = {"republican", "democrat", "democratic", "conservative", "tory", "labour", "liberal",
-                "socialist", "communist", "independent"}
-
-
-def _persons_named_in_part(text: str, cands: list[Mention]) -> list[Mention]:
-    """A body named only by a word of a person the text names in full is that person: the given
-    name alone ("You know, Justin, ..." beside Justin Cauley) and a surname after a party word
-    ("Republican DeSantis" beside Ron DeSantis). The given name counts only when the full name
-    stands twice: a model that reads the car "Porsche Cayman" as a person reads it once."""
-    givens: dict[str, int] = {}
-    surnames = set()
-    for m in cands:
-        if m.label == "PER":
-            ws = name_tokens(text[m.start:m.end])
-            if len(ws) >= 2:
-                givens[ws[0]] = givens.get(ws[0], 0) + 1
-                surnames.add(ws[-1])
-    if not surnames:
-        return cands
-    for m in cands:
-        if m.label != "ORG":
-            continue
-        toks = tokens(text, m.start, m.end)
-        ws = [text[a:b] for a, b in toks]
-        if len(ws) == 1 and givens.get(ws[0], 0) >= 2 and is_given_name(ws[0]) and not lookup_place(ws[0]):
-            m.label = "PER"
-        elif len(ws) == 2 and ws[0].lower() in _PARTY_WORDS and ws[1] in surnames:
-            m.start, m.label = toks[1][0], "PER"
-    return cands
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+")
