@@ -403,3 +403,15 @@ def test_a_surname_shaped_like_an_adjective_before_a_preposition_and_an_unknown_
     persons = analyzed("Выборы\n\nЮристы поставили под вопрос сбор пожертвований на кампанию Навального с помощью "
                        "кошельков. В среду он принял президента Австрии Хайнца Фишера в Цетинье.\n", "ru", "persons")
     assert "Навальный" in persons and "Хайнц Фишер" in persons, persons
+
+
+def test_abbreviations_with_a_case_ending_outlets_as_the_table_writes_them_and_channels_are_no_bodies():
+    from newsbridge.analyze.ru.analyzer import same_phrase
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    assert [normalize_phrase(p) for p in ("ЦУПа", "МЧСом", "КАМАЗа", "НАТО")] == ["ЦУП", "МЧС", "КАМАЗ", "НАТО"]
+    assert same_phrase("Большая семёрка", "Большой семерки")
+    from support import analyzed
+    orgs = analyzed("Яхты\n\nОб этом пишет Гардиан. Как сообщили в Telegram-канале ведомства, встреча «Большой семёрки» "
+                    "прошла в Ливерпуле. Министры «Большой семерки» договорились.\n", "ru", "organizations")
+    assert "Гардиан" in orgs and not any("канал" in o for o in orgs), orgs
+    assert len([o for o in orgs if o.lower().replace("ё", "е").startswith("большая семерка")]) == 1, orgs

@@ -199,7 +199,7 @@ _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
-_ABBREVIATED_COMPOUND = re.compile(r"[A-ZА-ЯЁ0-9]{2,}-[а-яё]{3,}")
+_ABBREVIATED_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]{2,}|[A-Z][A-Za-z]+)-[а-яё]{3,}")   # 'IT-компании', 'Telegram-каналу'
 
 
 def _adjectives_only(surface: str) -> bool:
@@ -724,6 +724,8 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
             normal = surface
         else:
             normal = normalize_phrase(surface)
+            if label == "ORG" and normal != surface and known_agency(surface) and not known_agency(normal):
+                normal = surface     # 'Гардиан' is no genitive plural of a 'Гардиана': the table knows it as written
         doc.add(MENTIONS, m.start, m.end, label, normal=normal, surface=surface)
         key = _match_key(normal, groups)
         if key is None:
@@ -855,7 +857,7 @@ def _match_key(normal: str, groups) -> str | None:
 def same_phrase(a: str, b: str) -> bool:
     """Two phrases that differ only in Russian case endings, word by word ("Папа Римский" =
     "Папы Римского")."""
-    wa, wb = a.lower().split(), b.lower().split()
+    wa, wb = a.lower().replace("ё", "е").split(), b.lower().replace("ё", "е").split()
     return len(wa) == len(wb) and all(_stem_eq(x, y) for x, y in zip(wa, wb))
 
 

@@ -220,6 +220,7 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     return word
 
 
+_ABBREVIATION_ENDING = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ы|ах|ов|ами)")
 _SITE_SUFFIX = re.compile(r"(?<=[А-Яа-яЁё])\.(?:ru|Ru|RU|ру|Ру|РУ|рф|РФ|com|by|kz|ua)$")
 
 
@@ -233,6 +234,9 @@ def normalize_phrase(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return phrase
+    abbreviation = _ABBREVIATION_ENDING.fullmatch(phrase)
+    if abbreviation:
+        return abbreviation.group(1)     # 'ЦУПа', 'МЧСом' ... the abbreviation takes a case ending after it
     site = _SITE_SUFFIX.search(phrase)
     if site and len(words) == 1 and site.start() > 1:
         # 'Газету.Ru', 'Ленте.ру': the outlet's word declines, its domain stays
