@@ -415,3 +415,12 @@ def test_abbreviations_with_a_case_ending_outlets_as_the_table_writes_them_and_c
                     "прошла в Ливерпуле. Министры «Большой семерки» договорились.\n", "ru", "organizations")
     assert "Гардиан" in orgs and not any("канал" in o for o in orgs), orgs
     assert len([o for o in orgs if o.lower().replace("ё", "е").startswith("большая семерка")]) == 1, orgs
+
+
+def test_a_league_named_with_a_title_word_before_its_hyphen_is_no_title():
+    from newsbridge.analyze.ru.analyzer import _title_word
+    assert _title_word("Врач-сомнолог") and _title_word("Шеф-повар") and not _title_word("Премьер-лига")
+    from support import analyzed
+    orgs = analyzed("Лига\n\nПрезидент РФС Александр Дюков считает, что расширение Российской премьер-лиги (РПЛ) до 18 "
+                    "команд было бы некорректным.\n", "ru", "organizations")
+    assert any(o.startswith("Российская премьер-лига") for o in orgs), orgs

@@ -525,7 +525,9 @@ def _title_word(word: str) -> bool:
     heads = lemmas(low)
     if "-" in low and not heads & lx.ROLE_HEADS:
         first, last = low.split("-", 1)[0], low.rsplit("-", 1)[1]
-        heads = lemmas(last) | lemmas(first)        # "Фитнес-эксперт", "шеф-повар", "Врач-сомнолог"
+        heads = lemmas(last)                        # "Фитнес-эксперт", "шеф-повар"
+        if last.endswith(_SCIENTIST_END) or any("anim" in p.tag for p in parses(last)[:1]):
+            heads |= lemmas(first)                  # "Врач-сомнолог"; not "премьер-лига", a league
     return any(lem in lx.ROLE_HEADS or lem.endswith(_SCIENTIST_END) for lem in heads) \
         and not gz.lookup(word.strip(), "ru")
 
