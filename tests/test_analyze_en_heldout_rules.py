@@ -380,3 +380,21 @@ def test_en_a_long_title_set_off_by_a_comma_before_the_speakers_name():
         "museum,\" said the deputy prime minister and minister of ecology and nature management for the region, "
         "Dmitry Kurakin."))
     assert [q["speaker"] for q in gold["quotes"]] == ["Dmitry Kurakin"], gold["quotes"]
+
+
+def test_en_a_word_read_as_often_a_person_as_a_club_is_the_club_unless_it_speaks():
+    from newsbridge.analyze.en.ner import Mention, _vote_labels
+    text = ("Severstal beat Amur 4:3. Amur lost again. \"We tried,\" Figgins said. Figgins, a lawyer, left. "
+            "Montell Figgins spoke.")
+
+    def at(word: str, label: str, nth: int = 0) -> Mention:
+        a = -1
+        for _ in range(nth + 1):
+            a = text.index(word, a + 1)
+        return Mention(a, a + len(word), label, "spacy")
+    ms = _vote_labels(text, [at("Severstal", "ORG"), at("Amur", "PER"), at("Amur", "ORG", 1),
+                             at("Figgins", "PER"), at("Figgins", "ORG", 1), at("Montell Figgins", "ORG")])
+    assert [(text[m.start:m.end], m.label) for m in ms][:5] == [
+        ("Severstal", "ORG"), ("Amur", "ORG"), ("Amur", "ORG"), ("Figgins", "PER"), ("Figgins", "ORG")]
+    names = _names("Previously, Mamayev played for Torpedo, CSKA and Rostov. Mamayev left Torpedo in May.")
+    assert "Torpedo" in names["organizations"] and "Torpedo" not in names["persons"], names

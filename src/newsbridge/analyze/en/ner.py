@@ -508,7 +508,6 @@ def _trim_tail(text: str, m: Mention) -> bool:
 
 
 _OF_A_NATION_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][a-z]+)$")
-_LOWER_NEXT = re.compile(r"\s+[a-z]")
 
 
 def _snap(text: str, s: int, e: int) -> tuple[int, int]:
@@ -580,7 +579,8 @@ _LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region 
 _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|company|newspaper|magazine|channel|agency|"
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
-                       r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand)\s+$")
+                       r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|"
+                       r"play(?:s|ed|ing)\s+for)\s+$")
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine": a name that
 # modifies a business's product noun is the business; "the Borovsky settlement" is a place
 _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
@@ -938,7 +938,11 @@ def _team_plural(text: str, surface: str, ms: list[Mention]) -> bool:
 
 
 def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
-    """One surface, one label: a place the text puts 'in' stays a place everywhere."""
+    """One surface, one label: a place the text puts 'in' stays a place everywhere; a word read
+    as often as a person as otherwise is no person unless it is a given name, a word of a person
+    named in full, the surname in any name that opens with a given name, or it speaks."""
+    full_words = {w for m in cands if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1 for w in ws}
+    named = [text[m.start:m.end] for m in cands if " " in text[m.start:m.end]]   # 'Montell Figgins' the model called a body
     by_surface: dict[str, list[Mention]] = {}
     for m in cands:
         by_surface.setdefault(" ".join(text[m.start:m.end].split()), []).append(m)
@@ -972,6 +976,11 @@ def _vote_labels(text: str, cands: list[Mention]) -> list[Mention]:
             ranked = sorted(votes.values(), reverse=True)
             if ranked[0] < ranked[1] + 1 and any(_put_in_place(text, m) for m in ms):
                 best = "LOC"   # no majority, but "a ceasefire in Donbass."
+            elif ranked[0] < ranked[1] + 1 and "PER" in votes and " " not in surface and len(votes) == 2 \
+                    and not is_given_name(surface) and surface not in full_words \
+                    and not _given_and_surname(surface, named) \
+                    and not any(_SAID_RIGHT.match(text[m.end:m.end + 40]) for m in ms):   # "…," Figgins said.
+                best = next(k for k in votes if k != "PER")   # "Amur" read once as a person, once as a club
             elif ranked[0] < ranked[1] + 1:
                 continue       # no majority and no place cue: each mention keeps the model's label
             else:
