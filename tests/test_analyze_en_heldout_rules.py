@@ -398,3 +398,10 @@ def test_en_a_word_read_as_often_a_person_as_a_club_is_the_club_unless_it_speaks
         ("Severstal", "ORG"), ("Amur", "ORG"), ("Amur", "ORG"), ("Figgins", "PER"), ("Figgins", "ORG")]
     names = _names("Previously, Mamayev played for Torpedo, CSKA and Rostov. Mamayev left Torpedo in May.")
     assert "Torpedo" in names["organizations"] and "Torpedo" not in names["persons"], names
+
+
+def test_en_et_al_is_no_part_of_the_first_authors_name():
+    from newsbridge.analyze.en.ner import Mention, _trim_tail
+    text = "as G. Petit et al. showed in 2019"
+    m = Mention(3, text.index(" showed") - 1, "PER")
+    assert _trim_tail(text, m) and text[m.start:m.end] == "G. Petit"

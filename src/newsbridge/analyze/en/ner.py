@@ -497,6 +497,9 @@ def _trim_tail(text: str, m: Mention) -> bool:
     when = _DATE_TAIL.search(text, m.start, m.end)
     if when and when.start() > m.start and m.label in ("ORG", "LOC"):
         m.end = when.start()        # "the State Department on March 13": the date is not the name's
+    et_al = _ET_AL.search(text, m.start, m.end) if m.label == "PER" else None
+    if et_al and et_al.start() > m.start:
+        m.end = et_al.start()       # "G. Petit et al": the first author, not the others
     nation = _OF_A_NATION_TAIL.search(text, m.start, m.end) if m.label == "ORG" else None
     if nation and nation.start() > m.start and _is_demonym(nation.group(1)) and _LOWER_NEXT.match(text, m.end):
         m.end = nation.start()      # "Department of the Armenian [prime minister's office]": the adjective is the next noun's
@@ -507,6 +510,7 @@ def _trim_tail(text: str, m: Mention) -> bool:
         m.end = tail.start()
 
 
+_ET_AL = re.compile(r",?\s+et\.?\s+al\.?$")
 _OF_A_NATION_TAIL = re.compile(r"\s+of\s+the\s+([A-Z][a-z]+)$")
 
 
