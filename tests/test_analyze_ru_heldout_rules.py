@@ -424,3 +424,17 @@ def test_a_league_named_with_a_title_word_before_its_hyphen_is_no_title():
     orgs = analyzed("Лига\n\nПрезидент РФС Александр Дюков считает, что расширение Российской премьер-лиги (РПЛ) до 18 "
                     "команд было бы некорректным.\n", "ru", "organizations")
     assert any(o.startswith("Российская премьер-лига") for o in orgs), orgs
+
+
+def test_initials_glued_to_the_surname_are_an_alias_and_foreign_names_in_e_stay():
+    from newsbridge.analyze.common.names import is_alias, name_tokens
+    from newsbridge.analyze.ru.morph import normalize_name
+    assert name_tokens("Л.Глебова") == ["Л.", "Глебова"] and is_alias("Л.Глебова", "Любовь Глебова")
+    cases = {"Л.Глебовой": "Л.Глебова", "А.С.Пушкина": "А.С.Пушкин", "Модибо Сидибе": "Модибо Сидибе",
+             "Сиссе": "Сиссе", "Дональде Трампе": "Дональд Трамп"}
+    assert {n: normalize_name(n) for n in cases} == cases
+    from support import analyzed
+    persons = analyzed("Рособрнадзор\n\nИван Муравьев возглавил ведомство. Экс-глава ведомства Любовь Глебова "
+                       "рекомендовала заместителя. После ухода Л.Глебовой в СМИ писали, что преемником будет "
+                       "И.Муравьев.\n", "ru", "persons")
+    assert len(persons) == 2, persons

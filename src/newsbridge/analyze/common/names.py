@@ -33,7 +33,8 @@ def name_tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def _name_tokens(name: str) -> tuple[str, ...]:
-    toks = [t for t in re.split(r"\s+", name.strip()) if t]
+    # initials glued to the surname ('Л.Глебова', 'A.S.Pushkin') are tokens of their own
+    toks = [t for t in re.split(r"\s+|(?<=\b\w\.)(?=\w\w)", name.strip()) if t]
     while toks and _fold(toks[0]).rstrip(".") in HONORIFICS:
         toks = toks[1:]
     return tuple(toks)

@@ -16,6 +16,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
+from ..common.names import name_tokens
 from ..common.participants import without_place
 from ..common.titles import tidy_roles
 from ..common.vessels import drop_vessel_names
@@ -661,7 +662,7 @@ def _group_by_surname(names: list[str]) -> list[list[int]]:
     grouping, without comparing every pair of names in the article."""
     buckets: dict[str, list[int]] = {}
     for i, n in enumerate(names):
-        buckets.setdefault(n.split()[-1][:3].lower(), []).append(i)
+        buckets.setdefault(name_tokens(n)[-1][:3].lower(), []).append(i)   # (after a glued initial: 'Л.Глебова')
     out = []
     for idx in buckets.values():
         for g in group_names([names[i] for i in idx]):

@@ -126,6 +126,9 @@ def _east_asian_nominative(words: list[str]) -> list[str] | None:
 def normalize_name(name: str) -> str:
     """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'."""
     name = fix_homoglyphs(name)
+    if _GLUED_INITIAL.search(name):
+        # 'Л.Глебовой' -> 'Л.Глебова': the surname declines as if the initial stood apart
+        return _GLUED_INITIAL_SPACE.sub(r"\1", normalize_name(_GLUED_INITIAL.sub(r"\1 ", name)))
     words = name.split()
     if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
         return name
@@ -193,6 +196,8 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     if len(parts) > 1:  # Римского-Корсакова, Жан-Поля
         return "-".join(_nominative_name_word(p, case, gender) if len(p) > 2 else p for p in parts)
     lw = word.lower()
+    if case in ("loct", "datv") and lw.endswith("е") and not analyzer_known(lw):
+        return word   # 'Сиссе', 'Сидибе': a foreign name in -е the dictionary only guesses at does not decline
     cands = [p for p in _name_parses(word) if p.tag.case == case and p.tag.number != "plur"
              and (gender is None or p.tag.gender is None or str(p.tag.gender) == gender)]
     if cands:
@@ -220,6 +225,8 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     return word
 
 
+_GLUED_INITIAL = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2})(?=[А-ЯЁ][а-яё])")
+_GLUED_INITIAL_SPACE = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2}) (?=[А-ЯЁ][а-яё])")
 _ABBREVIATION_ENDING = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ы|ах|ов|ами)")
 _SITE_SUFFIX = re.compile(r"(?<=[А-Яа-яЁё])\.(?:ru|Ru|RU|ру|Ру|РУ|рф|РФ|com|by|kz|ua)$")
 
