@@ -438,3 +438,13 @@ def test_initials_glued_to_the_surname_are_an_alias_and_foreign_names_in_e_stay(
                        "рекомендовала заместителя. После ухода Л.Глебовой в СМИ писали, что преемником будет "
                        "И.Муравьев.\n", "ru", "persons")
     assert len(persons) == 2, persons
+
+
+def test_a_street_named_with_a_loan_word_is_a_place_and_does_not_decline():
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    assert normalize_phrase("Даунинг-стрит") == "Даунинг-стрит"
+    from newsbridge.analyze.ru.analyzer import _clean_mentions
+    from newsbridge.analyze.ru.ner import Mention
+    text = "Премьер вернулся на Даунинг-стрит."
+    a = text.index("Даунинг")
+    assert [m.label for m in _clean_mentions(text, [Mention(a, a + len("Даунинг-стрит"), "PER")])] == ["LOC"]

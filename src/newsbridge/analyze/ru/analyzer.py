@@ -23,7 +23,7 @@ from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
-from .morph import adjective_nominative, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import STREET_WORD, adjective_nominative, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -325,6 +325,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
             elif m.label == "PER" and _MINISTRY_WORD.fullmatch(surface.strip()) and not _name_word(surface.strip()):
                 m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Минздрав": a ministry, not a person
+        if m.label != "LOC" and STREET_WORD.search(surface.strip()):
+            m = Mention(m.start, m.end, "LOC")       # 'Даунинг-стрит', 'Пятая авеню': a street, not a person
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
             continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
         if m.label == "ORG" and _adjectives_only(surface) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):

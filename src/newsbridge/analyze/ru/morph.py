@@ -225,6 +225,7 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     return word
 
 
+STREET_WORD = re.compile(r"(?i)[-\s](?:стрит|авеню|роуд|лейн|штрассе)$")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2})(?=[А-ЯЁ][а-яё])")
 _GLUED_INITIAL_SPACE = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2}) (?=[А-ЯЁ][а-яё])")
 _ABBREVIATION_ENDING = re.compile(r"([А-ЯЁ]{2,})(?:а|у|ом|е|ы|ах|ов|ами)")
@@ -241,6 +242,8 @@ def normalize_phrase(phrase: str) -> str:
     words = phrase.split()
     if not words:
         return phrase
+    if STREET_WORD.search(phrase):
+        return phrase                    # 'Даунинг-стрит', 'Пятая авеню': a loan word that does not decline
     abbreviation = _ABBREVIATION_ENDING.fullmatch(phrase)
     if abbreviation:
         return abbreviation.group(1)     # 'ЦУПа', 'МЧСом' ... the abbreviation takes a case ending after it
