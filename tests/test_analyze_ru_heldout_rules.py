@@ -448,3 +448,12 @@ def test_a_street_named_with_a_loan_word_is_a_place_and_does_not_decline():
     text = "Премьер вернулся на Даунинг-стрит."
     a = text.index("Даунинг")
     assert [m.label for m in _clean_mentions(text, [Mention(a, a + len("Даунинг-стрит"), "PER")])] == ["LOC"]
+
+
+def test_persons_listed_with_commas_in_one_model_span_are_a_name_each():
+    from newsbridge.analyze.ru.analyzer import _mend_edges
+    from newsbridge.analyze.ru.ner import Mention
+    text = "• 0:1 — 01:23 Сёмин (Овечкин, Фёдоров) • 1:1"
+    a = text.index("Овечкин")
+    got = [text[m.start:m.end] for m in _mend_edges(text, [Mention(a, a + len("Овечкин, Фёдоров"), "PER")])]
+    assert got == ["Овечкин", "Фёдоров"]

@@ -244,8 +244,12 @@ _TRAILING_LINK_WORD = re.compile(r"\s+(?:на|в|во|о|об|по|с|со|за|
 _NAMED_AFTER = re.compile(r"\.[ \u00a0]*(?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+)?")
 
 
+_COMMA_THEN_NAME = re.compile(r",\s+[А-ЯЁA-Z]")
+
+
 def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Edges of names the model cut wrong: a bulleted list is a name per item ('Йемен • Замбия');
+    """Edges of names the model cut wrong: a bulleted list is a name per item ('Йемен • Замбия'),
+    and so is a person 'named' with commas between capitalised words ('Овечкин, Фёдоров');
     a closing bracket without its opening one is cut ('Hochheim am Main)'); 'ПАСЕ (' and 'ХДС (Христианско-
     демократический союз Германии' stop at their unclosed bracket (what follows it is a name of
     its own); 'Комиссии на' ends before its preposition; 'Театра им' runs on to the person it is
@@ -267,6 +271,15 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
         if surface.endswith(")") and "(" not in surface:     # 'Hochheim am Main)'
             surface = surface[:-1].rstrip()
             m = Mention(m.start, m.start + len(surface), m.label)
+        if m.label == "PER" and _COMMA_THEN_NAME.search(surface):
+            # 'Сёмин (Овечкин, Фёдоров)': persons listed with commas, a name each
+            for piece in re.finditer(r"[^,]+", surface):
+                a, b = m.start + piece.start(), m.start + piece.end()
+                while a < b and text[a].isspace():
+                    a += 1
+                if b - a >= 2:
+                    out.append(Mention(a, b, "PER"))
+            continue
         if m.label not in ("ORG", "LOC"):
             out.append(m)
             continue
