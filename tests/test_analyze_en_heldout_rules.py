@@ -405,3 +405,10 @@ def test_en_et_al_is_no_part_of_the_first_authors_name():
     text = "as G. Petit et al. showed in 2019"
     m = Mention(3, text.index(" showed") - 1, "PER")
     assert _trim_tail(text, m) and text[m.start:m.end] == "G. Petit"
+
+
+def test_en_an_event_name_ends_where_a_run_in_sentence_begins():
+    doc = _run("Putin arrived in St. Petersburg for Russia's Main Naval Parade The president took a speedboat to "
+               "the ships.")
+    names = [s.attrs["name"] for s in doc.layer(EVENTS)]
+    assert names == ["arrived in St. Petersburg for Russia's Main Naval Parade"], names

@@ -44,7 +44,9 @@ _COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<!\bSt)(?<!\bMt)(?<!\bFt
                               r"\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
                               r"to\s+(?=[a-z])|amid|amidst|despite|organi[sz]ed|co-organi[sz]ed|hosted|sponsored|chaired|"
                               r"attended|has|have|had|will|would|and\s+(?:the\s+)?(?:went|asked|signed|said|discussed)|"
-                              r"since|after|before|because|when|as|until)\b|\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
+                              r"since|after|before|because|when|as|until)\b|"
+                              r"(?<=[a-z])\s(?:The|A|An|In|On|At|He|She|It|They|This|These)\s+(?=[a-z])|"   # a run-in sentence
+                              r"\s(?:in)\s+(?=(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|the\s+(?:past|last|next))")
 _PLANNED = re.compile(r"\b(?:will|shall|is to|are to|plans? to|planned|planning|scheduled|to be held|upcoming|"
                       r"is expected to|are expected to|intends? to|going to|hopes? to|hoped to|expressed hopes to|"
                       r"would like to|wants? to|wanted to|counting on|seeks? to|seeking to|aims? to|ready to|willing to|"
