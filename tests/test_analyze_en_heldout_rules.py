@@ -412,3 +412,12 @@ def test_en_an_event_name_ends_where_a_run_in_sentence_begins():
                "the ships.")
     names = [s.attrs["name"] for s in doc.layer(EVENTS)]
     assert names == ["arrived in St. Petersburg for Russia's Main Naval Parade"], names
+
+
+def test_en_invitations_negations_reactions_and_arenas_are_no_events():
+    text = ("They had a loft, which he didn't visit much.\n\nThe plan was met with hoots of laughter.\n\n"
+            "VISIT the Pennsylvania National Horse Show, Oct. 11–21, in Harrisburg.\n\nSept. 18 -- The Forum, Los Angeles.\n\n"
+            "Visit Business Insider's homepage for more stories.\n\nPresident Xi visited Moscow in March.")
+    doc = _run(text)
+    assert [(s.label, s.attrs["name"]) for s in doc.layer(EVENTS)] == [("visit", "visited Moscow")], \
+        [(s.label, s.attrs["name"]) for s in doc.layer(EVENTS)]

@@ -118,6 +118,14 @@ class Event:
         self.persons |= m.persons
 
 
+_NEGATED_BEFORE = re.compile(r"(?i)\b(?:didn['’]t|did\s+not|never|won['’]t|will\s+not|wouldn['’]t|hasn['’]t|"
+                             r"haven['’]t|has\s+not|have\s+not|cannot|can['’]t)\s+(?:\w+\s+)?$")
+_MET_WITH_REACTION = re.compile(r"(?i)\s+with\s+(?:\w+\s+){0,2}(?:laughter|hoots|applause|criticism|protests?|"
+                                r"skepticism|scepticism|derision|outrage|silence|resistance|opposition|approval|"
+                                r"cheers|boos|anger|dismay|surprise|suspicion|disbelief)\b")
+_IMPERATIVE_OBJECT = re.compile(r"\s+(?:the|our|us|your|their|a|an|[A-Z][\w'’]*)\b")
+
+
 def _is_country(name: str) -> bool:
     p = lookup_place(name)
     return p is not None and p.kind == "country"
@@ -215,6 +223,10 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     planned = bool(_PLANNED.search(text[max(ss, s - 60):min(se, e + 40)]))
     if _ADVICE_BEFORE.search(text, max(ss, s - 40), s):
         return None       # "If you are in Russia, you must visit Kamchatka": advice, nothing that happened
+    if _NEGATED_BEFORE.search(text, max(ss, s - 14), s):
+        return None       # "a loft, which he didn't visit much": nothing that happened
+    if etype == "meeting" and word == "met" and _MET_WITH_REACTION.match(text, e):
+        return None       # "was met with hoots of laughter": a reaction, no meeting
     if etype == "meeting":
         if word in ("met", "meet", "meets"):
             if not re.match(r"\s+(?:with\s+)?(?:(?:the|his|her|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?[A-Z]|\s+with\b", right):
@@ -233,6 +245,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     if etype == "visit":
         if word == "visit" and (re.search(r"\bplease\s+$", left, re.I) or _VISIT_SITE.match(right)):
             return None  # 'please visit our website': an invitation to a page, not a trip
+        if word == "visit" and text[s].isupper() and (not left.strip() or left.rstrip().endswith(":")) \
+                and _IMPERATIVE_OBJECT.match(right):
+            return None  # 'VISIT the Horse Show, Oct. 11–21', 'Visit Business Insider's homepage': an invitation
         if word in ("arrived", "arrives") and not re.match(r"\s+(?:in|at)\s+(?:the\s+)?[A-Z]", right):
             if not re.search(r"\bvisit\b", right):
                 return None
@@ -265,6 +280,8 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None
     if etype == "forum" and word.startswith("conference") and _NOT_FORUM.search(left[-10:]):
         return None  # a press conference, the Western Conference of a league: no gathering
+    if etype == "forum" and text[s:e] == "Forum" and re.search(r"\bThe\s+$", left) and re.match(r"\s*[,(]", right):
+        return None  # 'The Forum, Los Angeles': an arena
     subject_np = None
     if etype == "launch":
         quoted = quoted_name_near(text, ss, se, s, e)
