@@ -457,3 +457,10 @@ def test_persons_listed_with_commas_in_one_model_span_are_a_name_each():
     a = text.index("Овечкин")
     got = [text[m.start:m.end] for m in _mend_edges(text, [Mention(a, a + len("Овечкин, Фёдоров"), "PER")])]
     assert got == ["Овечкин", "Фёдоров"]
+
+
+def test_a_negated_visit_or_meeting_is_no_event():
+    from support import analyzed_doc
+    doc = analyzed_doc("Визит\n\nПрезидент так и не посетил Москву. Министр не встретился с послом. Премьер посетил "
+                       "Казань в марте.\n", "ru")
+    assert [(s.label, s.attrs["name"]) for s in doc.layer("events")] == [("visit", "посетил Казань")]

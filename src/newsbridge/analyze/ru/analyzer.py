@@ -1891,6 +1891,7 @@ _ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никак
                         r"одобрени|оваци|аплодисмент|восторг|недоумени|протест)")
 
 
+_NOT_BEFORE = re.compile(r"(?i)(?<![\w-])не\s+$")
 _MATCH_WORD = re.compile(r"(?i)(?<![\w-])(?:матч\w*|турнир\w*|чемпионат\w*|плей-офф|финал\w*|полуфинал\w*|"
                          r"четвертьфинал\w*|сыграют|сыграет|игр[аеуы] (?:тура|сезона))(?![\w-])")
 _MET_SOMEONE = re.compile(r"(?i)встре(?:чал[аи]?|чать|чает|чают|тил[аи]?|тить|тит|тят)")   # not 'встретился с'
@@ -1902,6 +1903,8 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
     ts, te = ss + m.start(1), ss + m.end(1)
     if text[te:te + 1] == "-" and etype != "forum":
         return False
+    if _NOT_BEFORE.search(text, max(0, ts - 4), ts):
+        return False  # 'так и не посетил', 'не встретился': nothing that happened
     if text[max(0, ts - 6):ts].lower().endswith(("пресс-", "пресс ")):
         return False
     if etype == "forum" and text[ts:ts + 1] == "К" and m.group(1).lower().startswith("конгресс"):
