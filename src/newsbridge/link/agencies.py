@@ -77,7 +77,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "rferl": ("Radio Liberty", "Radio Free Europe/Radio Liberty", "RFE/RL", "Радио Свобода", "自由亚洲电台"),
     # newspapers and broadcasters the region's news quotes most, as the three languages write them
     # (no name that is also a surname, a common word or a stock index alone: Fox, Sky, Forbes, Spiegel,
-    # Economist, Nikkei)
+    # Economist, Nikkei; nor 世界报, which is both Die Welt and Le Monde in Chinese)
     "guardian": ("The Guardian", "Guardian", "Гардиан", "卫报"),
     "nytimes": ("The New York Times", "New York Times", "Нью-Йорк таймс", "Нью-Йорк Таймс", "纽约时报"),
     "washingtonpost": ("The Washington Post", "Washington Post", "Вашингтон пост", "Вашингтон Пост", "华盛顿邮报"),
@@ -89,11 +89,11 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "dailymail": ("Daily Mail", "Дейли мейл", "每日邮报"),
     "spiegel": ("Der Spiegel", "明镜周刊"),
     "bild": ("Bild", "Бильд", "图片报"),
-    "welt": ("Die Welt", "Ди Вельт", "世界报"),
+    "welt": ("Die Welt", "Ди Вельт"),
     "tagesspiegel": ("Tagesspiegel", "Der Tagesspiegel", "Тагесшпигель"),
     "faz": ("Frankfurter Allgemeine Zeitung", "FAZ", "Франкфуртер альгемайне цайтунг"),
     "sz": ("Süddeutsche Zeitung", "Зюддойче цайтунг", "南德意志报"),
-    "lemonde": ("Le Monde", "Монд", "Ле Монд", "世界报 (法国)"),
+    "lemonde": ("Le Monde", "Монд", "Ле Монд"),
     "lefigaro": ("Le Figaro", "Фигаро", "Ле Фигаро", "费加罗报"),
     "politico": ("Politico", "Политико", "政客新闻网"),
     "axios": ("Axios", "Аксиос"),
