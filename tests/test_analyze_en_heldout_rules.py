@@ -421,3 +421,10 @@ def test_en_invitations_negations_reactions_and_arenas_are_no_events():
     doc = _run(text)
     assert [(s.label, s.attrs["name"]) for s in doc.layer(EVENTS)] == [("visit", "visited Moscow")], \
         [(s.label, s.attrs["name"]) for s in doc.layer(EVENTS)]
+
+
+def test_en_a_name_before_the_kind_of_business_it_names_is_that_business():
+    names = _names("Oleg Tinkov, Russian entrepreneur and founder of the Tinkoff group, posted a video. He thanked "
+                   "the Wagner company for the help.")
+    assert "Tinkoff" in names["organizations"] and "Tinkoff" not in names["persons"], names
+    assert "Oleg Tinkov" in names["persons"], names

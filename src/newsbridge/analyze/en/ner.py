@@ -585,10 +585,12 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
                        r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|"
                        r"play(?:s|ed|ing)\s+for)\s+$")
-# "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine": a name that
-# modifies a business's product noun is the business; "the Borovsky settlement" is a place
+# "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
+# a name that modifies a business's product noun or its kind is the business; "the Borovsky
+# settlement" is a place
 _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
-                          r"marketplace|chain|brand)|(settlement|village|district|township))(?:['’]s)?\b")
+                          r"marketplace|chain|brand|group|company|holding|corporation|concern|bank|firm)|"
+                          r"(settlement|village|district|township))(?:['’]s)?\b")
 
 
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
