@@ -428,3 +428,9 @@ def test_en_a_name_before_the_kind_of_business_it_names_is_that_business():
                    "the Wagner company for the help.")
     assert "Tinkoff" in names["organizations"] and "Tinkoff" not in names["persons"], names
     assert "Oleg Tinkov" in names["persons"], names
+
+
+def test_en_a_given_name_ending_like_an_abstract_noun_stays_in_the_name():
+    names = _names("\"Import tariffs are a tax,\" said Lawrence White, a professor at New York University. Minister of "
+                   "Culture and Information Aida Balayeva spoke.")
+    assert {"Lawrence White", "Aida Balayeva"} <= names["persons"], names

@@ -50,6 +50,13 @@ PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok"
 EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",
                "forum", "summit", "conference", "year", "prize", "awards", "war"}
 _SUFFIX_NOT_NAME = re.compile(r"^\w{4,}(?:tion|ment|ness|ity|ance|ence|ism|ics|ship|ogy)$")
+def _abstract_noun(word: str) -> bool:
+    """'Information', 'Development', 'Science': a portfolio's word, not a name ('Lawrence',
+    'Florence', 'Terence' end alike and are given names)."""
+    return _SUFFIX_NOT_NAME.search(word.lower()) is not None and not is_given_name(word) \
+        and given_name_gender(word) is None
+
+
 MEDIA_VERBS = re.compile(r"^\s*(?:quoted|quotes|reported|reports|wrote|writes|published|cited|cites)\b")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F]*(?:[-'’.][\w\u00C0-\u024F]+)*\.?|[\"“”«»()/,;:]|\S")
 
@@ -312,7 +319,7 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     last = k
     for j in range(k, len(toks) - 1):
         w = text[toks[j][0]:toks[j][1]]
-        if w.lower() in ("and", "of", "the", "for") or w.lower() in lx.PORTFOLIO_WORDS or _SUFFIX_NOT_NAME.search(w.lower()):
+        if w.lower() in ("and", "of", "the", "for") or w.lower() in lx.PORTFOLIO_WORDS or _abstract_noun(w):
             last = j + 1
     return toks[last][0] if last < len(toks) else s
 
@@ -1207,7 +1214,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         cut = None
         for k, w in enumerate(ws):
             if w.lower() in ("and", "of", "the", "for") or is_role_word(w) or (
-                    k < len(ws) - 1 and (_SUFFIX_NOT_NAME.search(w.lower()) or w.lower() in lx.PORTFOLIO_WORDS)):
+                    k < len(ws) - 1 and (_abstract_noun(w) or w.lower() in lx.PORTFOLIO_WORDS)):
                 cut = k + 1
         if cut is not None and cut < len(toks):
             s = toks[cut][0]
