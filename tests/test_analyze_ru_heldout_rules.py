@@ -464,3 +464,10 @@ def test_a_negated_visit_or_meeting_is_no_event():
     doc = analyzed_doc("Визит\n\nПрезидент так и не посетил Москву. Министр не встретился с послом. Премьер посетил "
                        "Казань в марте.\n", "ru")
     assert [(s.label, s.attrs["name"]) for s in doc.layer("events")] == [("visit", "посетил Казань")]
+
+
+def test_a_womans_surname_alone_after_a_feminine_verb_of_speech_stays_hers():
+    from support import analyzed
+    persons = analyzed("Модель\n\n«Стареть публично – это ужасно», – пожаловалась Поризкова. Модель призналась, что "
+                       "боится старости.\n", "ru", "persons")
+    assert list(persons) == ["Поризкова"] and persons["Поризкова"]["gender"] == "femn", persons

@@ -637,15 +637,24 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
                 p.forms.append(normals[i])
             person_at[per[i].start] = p
         p.gender = gender_of_name(p.name.split())
+        as_written = None
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
+        elif " " not in p.name and p.gender == "masc" and _gender_from_context(text, p) == "femn":
+            # 'пожаловалась Поризкова': a woman's surname alone, not the genitive of 'Поризков'
+            as_written = next((w for s, e in p.mentions if _FEMININE_SURNAME.search(w := text[s:e])), None)
+            if as_written:
+                p.gender = "femn"
+                if p.name not in p.forms:
+                    p.forms.append(p.name)
+                p.name = as_written
         if p.gender == "femn" and len(p.name.split()) > 1:
             # 'Павлова' alone was read as the masculine genitive 'Павлов': a woman's surname is her full name's
             surname = p.name.split()[-1]
             p.forms = [surname if f != surname and " " not in f and surname.startswith(f) and len(surname) - len(f) <= 2
                        else f for f in p.forms]
             p.forms = list(dict.fromkeys(p.forms))
-        nominative = foreign_nominative(p.name, str(p.gender) if p.gender else None)
+        nominative = p.name if as_written else foreign_nominative(p.name, str(p.gender) if p.gender else None)
         if nominative != p.name and not _subject_as_written(text, p):  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
             if p.name not in p.forms:
                 p.forms.append(p.name)
@@ -708,13 +717,25 @@ def _merge_partial_names(groups: list[list[int]], normals: list[str]) -> list[li
 
 
 def _gender_from_context(text: str, p: Person) -> str | None:
+    """The gender of the verb right after a mention ('Павлова заявила'), or right before it
+    where speech is attributed ('…, — пожаловалась Поризкова')."""
     for s, e in p.mentions:
         m = re.match(r"\s*,?\s*([а-яё]+)", text[e:e + 30])
         if m:
             g = verb_gender(m.group(1))
             if g in ("masc", "femn"):
                 return g
+    for s, e in p.mentions:
+        m = _VERB_BEFORE.search(text, max(0, s - 30), s)
+        if m:
+            g = verb_gender(m.group(1))
+            if g in ("masc", "femn"):
+                return g
     return None
+
+
+_FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_VERB_BEFORE = re.compile(r"[—–-]\s*([а-яё]+)\s+$")
 
 
 def _aliases(p: Person) -> list[str]:
