@@ -434,3 +434,9 @@ def test_en_a_given_name_ending_like_an_abstract_noun_stays_in_the_name():
     names = _names("\"Import tariffs are a tax,\" said Lawrence White, a professor at New York University. Minister of "
                    "Culture and Information Aida Balayeva spoke.")
     assert {"Lawrence White", "Aida Balayeva"} <= names["persons"], names
+
+
+def test_en_he_is_the_subject_not_the_owner_named_after_it():
+    gold = to_gold(_run("Following a performance of their jam, Patrick Simmons teed up Michael McDonald's cameo. "
+                        "\"You might remember him from his band,\" he said."))
+    assert [q["speaker"] for q in gold["quotes"]] == ["Patrick Simmons"], gold["quotes"]

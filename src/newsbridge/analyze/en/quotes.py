@@ -51,6 +51,7 @@ class QuoteHit:
 
 
 _THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+_POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
 _MODIFIER_USE = re.compile(r"(?:['’]s)?\s+[a-z]")
 
 
@@ -98,6 +99,9 @@ class SpeakerResolver:
             if _MODIFIER_USE.match(self.text, me) and _THE_BEFORE.search(self.text, max(0, ms - 5), ms):
                 k -= 1       # "the Biden administration's …": a name that modifies a noun is not who "he" is
                 continue
+            if _POSSESSOR.match(self.text, me) and self._compatible_before(k, want, pos):
+                k -= 1       # "Simmons teed up McDonald's cameo. '…,' he said": the owner is not the subject
+                continue
             if p.gender in (want, None):
                 if self.last_speaker is not None and self.last_speaker.gender in (want, None) \
                         and self.last_speaker_pos >= ms and pos - self.last_speaker_pos < 1500:
@@ -105,6 +109,13 @@ class SpeakerResolver:
                 return p
             k -= 1
         return None
+
+    def _compatible_before(self, k: int, want: str, pos: int) -> bool:
+        """Another person of the wanted gender named before mention ``k`` in the same sentence."""
+        ms, _, p = self.by_mention[k]
+        stop = max(self.text.rfind(". ", 0, ms), self.text.rfind("\n", 0, ms))
+        return any(stop < s2 < ms and p2 is not p and p2.gender in (want, None) and not _POSSESSOR.match(self.text, e2)
+                   for s2, e2, p2 in self.by_mention[max(0, k - 6):k])
 
     def title(self, phrase: str, pos: int, para_start: int | None = None) -> Person | None:
         """'the State Counselor', 'the head of the Belarusian Union of Journalists', 'the forward'.
