@@ -471,3 +471,10 @@ def test_a_womans_surname_alone_after_a_feminine_verb_of_speech_stays_hers():
     persons = analyzed("Модель\n\n«Стареть публично – это ужасно», – пожаловалась Поризкова. Модель призналась, что "
                        "боится старости.\n", "ru", "persons")
     assert list(persons) == ["Поризкова"] and persons["Поризкова"]["gender"] == "femn", persons
+
+
+def test_a_plural_title_before_names_is_each_ones_title_in_the_singular():
+    from support import analyzed
+    persons = analyzed("Тромбы\n\nВрачи Ирина Ярцева и Сергей Токарев предупредили об опасности самолечения.\n",
+                       "ru", "persons")
+    assert persons["Ирина Ярцева"]["roles"] == ["врач"], persons

@@ -1050,6 +1050,8 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
                 re_ = cut.start()
                 raw = " ".join(text[rs:re_].split())
             role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw))
+            if " " not in role and (one := _singular_title(role)):
+                role = one           # 'Врачи Ирина Ярцева и Сергей Токарев': each of them a 'врач'
             first = role.split()[0]
             if first[:1].isupper() and not first.isupper() and first.lower() not in lx.ROLE_CAPITALIZED:
                 role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
@@ -1079,6 +1081,14 @@ _SENTENCE_BREAK = re.compile(r"(?<=[а-яё»\"])\.\s+(?=[А-ЯЁ])")
 _RANKS = {"адмирал", "вице-адмирал", "контр-адмирал", "генерал", "генерал-полковник", "генерал-лейтенант",
           "генерал-майор", "генерал-армии", "маршал", "полковник", "подполковник", "майор", "капитан",
           "лейтенант", "старший лейтенант", "сержант", "прапорщик", "рядовой"}
+
+
+def _singular_title(word: str) -> str | None:
+    """The singular of a title in the plural nominative ('врачи' -> 'врач'), else None."""
+    for p in parses(word.lower())[:1]:
+        if p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" and p.normal_form in lx.ROLE_HEADS:
+            return p.normal_form
+    return None
 
 
 def _rank_nominative(role: str) -> str:
