@@ -130,6 +130,8 @@ def normalize_name(name: str) -> str:
         # 'Л.Глебовой' -> 'Л.Глебова': the surname declines as if the initial stood apart
         return _GLUED_INITIAL_SPACE.sub(r"\1", normalize_name(_GLUED_INITIAL.sub(r"\1 ", name)))
     words = name.split()
+    if len(words) >= 2 and _REGNAL.fullmatch(words[-1]) and all(re.search("[А-Яа-яЁё]", w) for w in words[:-1]):
+        return f"{normalize_name(' '.join(words[:-1]))} {words[-1]}"    # 'Карла III' -> 'Карл III'
     if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
         return name
     east = _east_asian_nominative(words)
@@ -225,6 +227,7 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
     return word
 
 
+_REGNAL = re.compile(r"[IVXLC]{1,6}")
 STREET_WORD = re.compile(r"(?i)[-\s](?:стрит|авеню|роуд|лейн|штрассе)$")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2})(?=[А-ЯЁ][а-яё])")
 _GLUED_INITIAL_SPACE = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2}) (?=[А-ЯЁ][а-яё])")
