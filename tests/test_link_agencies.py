@@ -62,3 +62,5 @@ def test_newspapers_the_regions_news_quotes_are_known_in_three_scripts_and_surna
     assert known_agency("Нью-Йорк таймс") == known_agency("New York Times") == "The New York Times"
     assert known_agency("Die Welt") == "Die Welt" and known_agency("Tagesspiegel") == "Tagesspiegel"
     assert [known_agency(n) for n in ("Fox", "Sky", "Forbes", "Spiegel", "Economist", "Nikkei")] == [None] * 6
+    assert known_agency("Спорт-Экспресс") == known_agency("Sport Express") == "Sport-Express"
+    assert known_agency("Россия 1") == "Russia 1" and known_agency("Россия") is None and known_agency("Газета") is None

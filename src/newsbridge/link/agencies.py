@@ -104,6 +104,19 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "nikkei": ("Nikkei Asia", "日经新闻"),
     "alarabiya": ("Al Arabiya", "Аль-Арабия", "阿拉伯卫星电视台"),
     "haaretz": ("Haaretz", "Гаарец", "国土报"),
+    # Russian papers and channels the region's news cites by name
+    "sportexpress": ("Sport-Express", "Sport Express", "Спорт-Экспресс", "Спорт Экспресс"),
+    "sovsport": ("Sovetsky Sport", "Советский спорт"),
+    "kp": ("Komsomolskaya Pravda", "Комсомольская правда", "共青团真理报"),
+    "mk": ("Moskovsky Komsomolets", "Московский комсомолец", "莫斯科共青团员报"),
+    "aif": ("Argumenty i Fakty", "Аргументы и факты", "АиФ", "论据与事实"),
+    "novayagazeta": ("Novaya Gazeta", "Новая газета", "新报"),
+    "ng": ("Nezavisimaya Gazeta", "Независимая газета", "独立报"),
+    "lenta": ("Lenta.ru", "Лента.ру", "Lenta.Ru"),
+    "gazetaru": ("Gazeta.Ru", "Газета.Ru", "Газета.ру"),
+    "ntv": ("NTV", "НТВ"),
+    "channelone": ("Channel One", "Первый канал", "俄罗斯第一频道"),
+    "rossiya1": ("Russia 1", "Rossiya 1", "Россия 1", "Россия-1"),
 }
 
 # Words that name the kind of outlet rather than the outlet ("Xinhua News Agency", "ИА Регнум").
