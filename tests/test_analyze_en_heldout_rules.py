@@ -440,3 +440,9 @@ def test_en_he_is_the_subject_not_the_owner_named_after_it():
     gold = to_gold(_run("Following a performance of their jam, Patrick Simmons teed up Michael McDonald's cameo. "
                         "\"You might remember him from his band,\" he said."))
     assert [q["speaker"] for q in gold["quotes"]] == ["Patrick Simmons"], gold["quotes"]
+
+
+def test_en_a_streaming_service_is_a_company_not_a_place():
+    names = _names("Anglophiles spent the weekend watching the third season of The Crown on Netflix, while Prince "
+                   "Andrew gave an interview in London.")
+    assert "Netflix" in names["organizations"] and "Netflix" not in names["locations"], names

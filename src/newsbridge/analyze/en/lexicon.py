@@ -218,6 +218,7 @@ KNOWN_ORGS = {
     "ongc", "exxonmobil", "exxon", "chevron", "shell", "totalenergies", "siemens", "boeing", "airbus",
     "pfizer", "moderna", "astrazeneca", "biontech", "sinovac", "sinopharm", "novavax", "gamaleya",
     "samsung", "toyota", "microsoft", "google", "tesla", "spacex", "nvidia", "intel", "glencore",
+    "netflix", "spotify", "uber", "airbnb", "shein", "wildberries", "ozon", "avito",
     # intergovernmental and international bodies
     "meduza", "novaya gazeta", "komsomolskaya pravda", "gazeta.ru", "lenta.ru", "rbc", "rt", "ntv",
     "opec", "opec+", "brics", "sco", "eaeu", "eaes", "csto", "asean", "apec", "nato", "unesco",
