@@ -485,3 +485,15 @@ def test_a_monarchs_name_with_its_regnal_number_declines_before_the_number():
     cases = {"Елизаветы II": "Елизавета II", "Николая II": "Николай II", "Бенедикта XVI": "Бенедикт XVI",
              "Карл III": "Карл III"}
     assert {n: normalize_name(n) for n in cases} == cases
+
+
+def test_brexit_is_no_place_and_no_body_and_the_titles_around_it_stay():
+    from support import analyzed
+    text = ("Брекзит\n\nПочти половина британцев верит во вмешательство Кремля в референдум по Брекзиту. Представитель "
+            "Европарламента на переговорах по «Брекзиту» Ги Верхофстадт выступил.\n")
+    orgs, places, persons = (analyzed(text, "ru", k) for k in ("organizations", "locations", "persons"))
+    assert not any(n.startswith("Брекзит") for n in list(orgs) + list(places)), (orgs, places)
+    assert persons["Ги Верхофстадт"]["roles"], persons
+    from newsbridge.analyze.en.ner import Mention, _keep
+    en = "Half of Britons believe in Kremlin meddling in the Brexit referendum."
+    assert not _keep(en, Mention(en.index("Brexit"), en.index("Brexit") + 6, "LOC"))

@@ -810,6 +810,8 @@ _SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional
 _DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s)"
                         r"\s+(?:in|of)\s+$")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
+# names of political processes the model reads as places or bodies
+PROCESS_NAMES = {"brexit", "megxit", "grexit", "frexit"}
 # what a transcript puts in brackets for the audience: "(Laughter)", "(Applause)"
 STAGE_DIRECTIONS = {"laughter", "applause", "music", "cheers", "cheering", "silence", "video", "audio", "singing",
                     "crosstalk", "inaudible", "laughs", "applauds"}
@@ -848,7 +850,7 @@ def _keep(text: str, m: Mention) -> bool:
     low = [w.lower().strip(".") for w in words]
     if low[0] in PLATFORMS and len(low) == 1:
         return False
-    if m.label != "LOC" and surface.lower() in NOT_NAMES:
+    if m.label != "LOC" and surface.lower() in NOT_NAMES or surface.lower() in PROCESS_NAMES:
         return False
     if len(low) == 1 and low[0] in STAGE_DIRECTIONS and text[m.start - 1:m.start] in ("(", "[") \
             and text[m.end:m.end + 1] in (")", "]"):

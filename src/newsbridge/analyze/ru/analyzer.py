@@ -115,6 +115,8 @@ def analyze_ru(doc: Document) -> None:
     _roles(doc, tx, mentions, persons, person_at)
     _orgs_with_their_country(persons, orgs)
     for name, (s, e, aliases, ms) in orgs.items():
+        if _PROCESS_NAME.fullmatch(name):
+            continue     # 'по «Брекзиту»': a process, no body (its mention stays for the titles around it)
         if _generic_body(name) and all(_generic_body(a) for a in aliases) \
                 and not any(ms_ and text[ms_[0] - 1:ms_[0]] in ("«", '"', "“", "„") for ms_ in ms):
             continue     # "Правительство", "Комитет" alone: a kind of body, not its name (the mention stays
@@ -200,6 +202,7 @@ _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
+_PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|мегзит|грексит)[а-яё]{0,3}")
 _ABBREVIATED_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]{2,}|[A-Z][A-Za-z]+)-[а-яё]{3,}")   # 'IT-компании', 'Telegram-каналу'
 
 
@@ -981,6 +984,8 @@ def _locations(doc: Document, ms: list[Mention]):
         aliases = [f for f in g["forms"][1:]]
         if place is not None and place.native("ru") not in aliases and place.native("ru") != name:
             aliases.append(place.native("ru"))
+        if place is None and _PROCESS_NAME.fullmatch(name):
+            continue     # 'референдум по Брекзиту': a process, no place
         doc.add(LOCATIONS, g["start"], g["end"], name, name=name, aliases=aliases,
                 code=place.code if place else None, country=place.country if place else None,
                 kind=place.kind if place else None, canonical=place.name if place else None,
