@@ -446,3 +446,11 @@ def test_en_a_streaming_service_is_a_company_not_a_place():
     names = _names("Anglophiles spent the weekend watching the third season of The Crown on Netflix, while Prince "
                    "Andrew gave an interview in London.")
     assert "Netflix" in names["organizations"] and "Netflix" not in names["locations"], names
+
+
+def test_en_a_given_name_the_model_left_out_before_a_surname_it_read_as_a_place():
+    names = _names("Zhukov proposed singing a duet with Dzyuba. The frontman responded to Zenit forward Artem Dzyuba's "
+                   "song. The head of the Association of General Practitioners Ulrich Weigeldt is convinced of this. "
+                   "Weigeldt hopes for a fourth dose.")
+    assert {"Artem Dzyuba", "Ulrich Weigeldt"} <= names["persons"], names
+    assert "Dzyuba" not in names["locations"] and "Weigeldt" not in names["organizations"], names

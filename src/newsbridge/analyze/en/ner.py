@@ -465,9 +465,15 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 def _join_split_names(text: str, ms: list[Mention]) -> list[Mention]:
     """A given name alone as a person, right before a surname alone as a person, is one person:
     the model reads "… of the Russian Federation Dmitry" as a body and "Peskov" apart, and the
-    body-person split leaves the given name stranded."""
+    body-person split leaves the given name stranded. A given name the model left out before a
+    one-word 'place' no gazetteer knows makes that word a surname ("forward Artem [Dzyuba]'s")."""
     out: list[Mention] = []
     for m in ms:
+        given = _GIVEN_BEFORE.search(text, max(0, m.start - 20), m.start) if m.label in ("LOC", "ORG") else None
+        if given and is_given_name(given.group(1)) and " " not in text[m.start:m.end] \
+                and lookup_place(text[m.start:m.end]) is None and not known_agency(text[m.start:m.end]) \
+                and not (out and out[-1].end > given.start()):
+            m = Mention(given.start(1), m.end, "PER", m.source)
         prev = out[-1] if out else None
         if prev is not None and prev.label == m.label == "PER" and text[prev.end:m.start] == " " \
                 and " " not in text[prev.start:prev.end] and " " not in text[m.start:m.end] \
@@ -475,7 +481,14 @@ def _join_split_names(text: str, ms: list[Mention]) -> list[Mention]:
             out[-1] = Mention(prev.start, m.end, "PER", prev.source)
             continue
         out.append(m)
+    surnames = {text[m.start:m.end].split()[-1] for m in out if m.label == "PER" and " " in text[m.start:m.end]}
+    for m in out:       # the same surname elsewhere ("a duet with Dzyuba") is the person too
+        if m.label == "LOC" and text[m.start:m.end] in surnames and lookup_place(text[m.start:m.end]) is None:
+            m.label = "PER"
     return out
+
+
+_GIVEN_BEFORE = re.compile(r"(?<![\w.-])([A-Z][a-z]{2,}) $")
 
 
 # a ship's name after its kind, with the rank of the admiral it is named after: "the destroyer
