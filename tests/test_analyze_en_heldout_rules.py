@@ -454,3 +454,10 @@ def test_en_a_given_name_the_model_left_out_before_a_surname_it_read_as_a_place(
                    "Weigeldt hopes for a fourth dose.")
     assert {"Artem Dzyuba", "Ulrich Weigeldt"} <= names["persons"], names
     assert "Dzyuba" not in names["locations"] and "Weigeldt" not in names["organizations"], names
+
+
+def test_en_an_abbreviation_of_a_thing_is_no_place():
+    from newsbridge.analyze.en.ner import Mention, _keep
+    text = "Experts say AI could end mankind, while the UK funds AI research in London."
+    ai, uk = text.index("AI"), text.index("UK")
+    assert not _keep(text, Mention(ai, ai + 2, "LOC")) and _keep(text, Mention(uk, uk + 2, "LOC"))

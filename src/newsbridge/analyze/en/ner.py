@@ -872,6 +872,9 @@ def _keep(text: str, m: Mention) -> bool:
             is_given_name(words[1]) or given_name_gender(words[1]) is not None):
         m.start = tokens(text, m.start, m.end)[1][0]   # "a bout with Brazilian Charles Oliveira"
         words, low = words[1:], low[1:]
+    if m.label == "LOC" and len(words) == 1 and words[0].isupper() and low[0] in lx.NOT_ORG_ACRONYMS \
+            and lookup_place(words[0]) is None:
+        return False   # "AI", "PM": an abbreviation of a thing, no place
     if m.label == "ORG" and len(words) == 1 and (words[0].isupper() and low[0] in lx.NOT_ORG_ACRONYMS or
                                                  words[0][-1:] == "s" and words[0][:-1].isupper()
                                                  and low[0][:-1] in lx.NOT_ORG_ACRONYMS):
