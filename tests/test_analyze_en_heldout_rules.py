@@ -461,3 +461,10 @@ def test_en_an_abbreviation_of_a_thing_is_no_place():
     text = "Experts say AI could end mankind, while the UK funds AI research in London."
     ai, uk = text.index("AI"), text.index("UK")
     assert not _keep(text, Mention(ai, ai + 2, "LOC")) and _keep(text, Mention(uk, uk + 2, "LOC"))
+
+
+def test_en_a_headline_run_into_a_name_and_a_barristers_title_are_cut():
+    names = _names("WHO considers Omicron less dangerous than Delta The World Health Organization (WHO) considers "
+                   "Omicron less dangerous than Delta. Barrister Iyabo Awokoya, a political analyst, disagreed.")
+    assert "World Health Organization" in names["organizations"], names
+    assert "Iyabo Awokoya" in names["persons"] and not any("Barrister" in o for o in names["organizations"]), names

@@ -11,7 +11,7 @@ ROLE_HEADS = {
     "editor-in-chief", "chief", "commander", "commander-in-chief", "king", "queen", "prince",
     "princess", "emperor", "pope", "pontiff", "patriarch", "leader", "founder", "co-founder",
     "ceo", "cfo", "coo", "executive", "officer", "manager", "professor", "rector", "dean",
-    "justice", "judge", "prosecutor", "attorney", "lawyer", "analyst", "expert", "researcher",
+    "justice", "judge", "prosecutor", "attorney", "lawyer", "barrister", "solicitor", "analyst", "expert", "researcher",
     "scientist", "specialist", "economist", "coach", "captain", "forward", "midfielder", "defender",
     "goalkeeper", "striker", "player", "singer", "actor", "actress", "journalist", "correspondent",
     "reporter", "blogger", "musician", "writer", "author", "member", "representative", "envoy",

@@ -1154,12 +1154,17 @@ def _place_then_person(text: str, s: int, e: int, src: str) -> list[Mention] | N
     return None
 
 
+_RUN_IN_THE = re.compile(r"(?<=[a-z]) The (?=[A-Z][a-z]+ [A-Z])")
 _TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}$")
 
 
 def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     """Fix one proposed span: cut titles off persons, split 'ORG Person', relabel by head words."""
     surface = text[s:e]
+    run_in = _RUN_IN_THE.search(surface)
+    if run_in:
+        # 'than Delta The World Health Organization (WHO)': a headline run into its lead; the name is the lead's
+        return _repair(text, s + run_in.end(), e, lab, src)
     if "\n" in surface:
         e = s + surface.index("\n")
         s, e = clean_span(text, s, e)
