@@ -468,3 +468,12 @@ def test_en_a_headline_run_into_a_name_and_a_barristers_title_are_cut():
                    "Omicron less dangerous than Delta. Barrister Iyabo Awokoya, a political analyst, disagreed.")
     assert "World Health Organization" in names["organizations"], names
     assert "Iyabo Awokoya" in names["persons"] and not any("Barrister" in o for o in names["organizations"]), names
+
+
+def test_en_a_person_ending_a_bodys_span_of_something_splits_off():
+    names = _names("It was reported that the Public Commissioner for the Protection of the Family Olga Baranets sent a "
+                   "complaint to the Ministry of Internal Affairs. Baranets accused the creators of propaganda. The "
+                   "Los Angeles Lakers won. The San Diego Union-Tribune reported it. He visited the National Museum "
+                   "of the U.S. Air Force.")
+    assert "Olga Baranets" in names["persons"], names
+    assert not names["persons"] & {"Angeles Lakers", "Diego Union-Tribune", "Air Force"}, names

@@ -371,6 +371,24 @@ def _org_person_split(text: str, s: int, e: int) -> int | None:
     return None
 
 
+def _given_name_tail(text: str, s: int, e: int) -> int | None:
+    """Where a person named with a known given name and one more word ends a body's span that
+    names something 'of' something ('the Protection of the Family Olga Baranets'), the surname
+    standing alone elsewhere in the text too, or None."""
+    toks = tokens(text, s, e)
+    if len(toks) < 3:
+        return None
+    given, last = text[toks[-2][0]:toks[-2][1]], text[toks[-1][0]:toks[-1][1]]
+    before = text[toks[-3][0]:toks[-3][1]]
+    body = text[s:toks[-2][0]]
+    if is_given_name(given) and _is_cap(last) and not is_given_name(last) and last.lower() not in lx.ORG_HEADS \
+            and before.lower() not in ("of", "the", "and", "for") and " of " in body \
+            and lookup_place(f"{given} {last}") is None and lookup_place(f"{before} {given}") is None \
+            and re.search(rf"(?<!{re.escape(given)} )(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        return toks[-2][0]   # (the surname stands alone elsewhere too: 'Baranets accused …'; not 'U.S. Air Force')
+    return None
+
+
 _COMMA = re.compile(r",\s+")
 _NAME_WITH_LIST = re.compile(r"\b(?:of|on|for|and)\s")
 _CORP_TAIL = re.compile(r"(?:Ltd|Inc|LLC|LLP|PLC|Corp|Co|JSC|OJSC|PJSC|AG|GmbH|SA|NV|S\.A|B\.V)\.?$")
@@ -1222,6 +1240,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         k = _org_person_split(text, s, e)
         if k is None:
             k = _body_then_speaker(text, s, e)
+        if k is None:
+            k = _given_name_tail(text, s, e)
         if k is not None:
             s2, e2 = clean_span(text, s, k)
             out.append(Mention(s2, e2, "ORG", src))
