@@ -477,3 +477,9 @@ def test_en_a_person_ending_a_bodys_span_of_something_splits_off():
                    "of the U.S. Air Force.")
     assert "Olga Baranets" in names["persons"], names
     assert not names["persons"] & {"Angeles Lakers", "Diego Union-Tribune", "Air Force"}, names
+
+
+def test_en_a_secretary_of_states_portfolio_is_no_body():
+    names = _names("The British Secretary of State for Digital, Culture, Media and Sport, Oliver Dowden, commented on "
+                   "the deal.")
+    assert "Digital" not in names["organizations"], names
