@@ -10,6 +10,7 @@ fullest name of each group comes first. Works for Latin and Cyrillic (compare wi
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -25,6 +26,12 @@ _PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "d
 def _fold(word: str) -> str:
     w = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in w if not unicodedata.combining(c)).replace("ё", "е")
+
+
+def same_word_form(a: str, b: str, slack: int = 2) -> bool:
+    """Two forms of one word that differ in an ending of at most ``slack`` letters past a common
+    stem of three or more ('моссовета' / 'моссовете', 'папы' / 'папа')."""
+    return a == b or len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - slack)
 
 
 def name_tokens(name: str) -> list[str]:

@@ -3,15 +3,14 @@ place named alone, is no participant ('arrived in Argentina' is a visit to Argen
 Argentina took part in)."""
 from __future__ import annotations
 
-import os
+from .names import same_word_form
 
 _CYRILLIC = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
 
 
 def _same_word(a: str, b: str) -> bool:
     """Equal, or Cyrillic forms of one word ('аргентина' / 'аргентине')."""
-    return a == b or bool(set(a) & _CYRILLIC and set(b) & _CYRILLIC) \
-        and len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 2)
+    return a == b or bool(set(a) & _CYRILLIC and set(b) & _CYRILLIC) and same_word_form(a, b)
 
 
 def same_name(a: str, b: str) -> bool:

@@ -225,8 +225,7 @@ class SpeakerResolver:
         self.last_speaker, self.last_speaker_pos = p, pos
 
 
-_REPORTED_AFTER = re.compile(r"(?:['’]s)?,?\s+(?:also\s+|further\s+|then\s+)?(?:said|says|added|adds|noted|notes|explained|"
-                             r"stressed|emphasized|emphasised|believes|warned|told)\b")
+_REPORTED_AFTER = re.compile(r"(?:['’]s)?,?\s+" + _ADV + _VERB + r"\b")     # 'Abutalimov added that
 _ACCORDING_TO_BEFORE = re.compile(r"\b[Aa]ccording to\s+(?:[\w-]+\s+){0,4}$")
 
 

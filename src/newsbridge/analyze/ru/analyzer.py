@@ -7,7 +7,6 @@ with pymorphy3 for lemmas, genders and nominative forms, and the gazetteer for p
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
-from ..common.names import name_tokens
+from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
 from ..common.titles import tidy_roles
 from ..common.vessels import drop_vessel_names
@@ -477,10 +476,10 @@ def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
     that is a form of such a word is that person. Forms are compared closely (a
     letter of ending apart, at most two letters longer): 'Тартуских' is no form of 'Тарту'; on a
     tie the word must have no reading as a name."""
-    others: dict[str, list[str]] = {}
+    others: dict[str, list[tuple[str, str]]] = {}       # a word's first letters -> (word, label)
     for m in mentions:
-        if m.label in ("ORG", "LOC") and " " not in (w := text[m.start:m.end].strip()):
-            others.setdefault(w.lower()[:3], []).append(w.lower() + "\t" + m.label)
+        if m.label in ("ORG", "LOC") and " " not in (w := text[m.start:m.end].strip().lower()):
+            others.setdefault(w[:3], []).append((w, m.label))
     if not others:
         return mentions
     name_words = _full_name_words(text, mentions)
@@ -489,7 +488,7 @@ def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in mentions:
         word = text[m.start:m.end].strip().lower()
         if m.label == "PER" and " " not in word and not any(_stem_eq(word, nw) for nw in name_words):
-            labels = [e.split("\t")[1] for e in others.get(word[:3], ()) if _same_word(word, e.split("\t")[0])]
+            labels = [label for other, label in others.get(word[:3], ()) if _same_word(word, other)]
             persons = sum(1 for o in ones if _same_word(word, o))
             if labels and len(set(labels)) == 1 and (len(labels) > persons or
                                                      len(labels) == persons and not _name_word(word)):
@@ -503,7 +502,7 @@ def _one_word_one_kind(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _same_word(a: str, b: str) -> bool:
     """Two case forms of one word: 'моссовета' / 'моссовете', not 'тарту' / 'тартуских'."""
-    return abs(len(a) - len(b)) <= 2 and len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 1)
+    return abs(len(a) - len(b)) <= 2 and same_word_form(a, b, slack=1)
 
 
 def _places_read_as_persons(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -904,7 +903,7 @@ def same_phrase(a: str, b: str) -> bool:
 
 
 def _stem_eq(a: str, b: str) -> bool:
-    return a == b or len(os.path.commonprefix((a, b))) >= max(3, min(len(a), len(b)) - 2)
+    return same_word_form(a, b)
 
 
 # Region nouns that adjectives in a list share: "Курской и Белгородской областей"

@@ -65,8 +65,7 @@ def _name_parses(word: str):
 
 def gender_of_name(words: list[str]) -> str | None:
     """'masc' / 'femn' from first names and surnames, None when unknown."""
-    if words and words[0].lower().endswith("ия") and not any(p.tag.gender == "femn" for p in _name_parses(words[0])) \
-            and _listed_gender(words[0]) == "femn":
+    if words and _womans_name_in_ia(words[0]):
         return "femn"     # 'Асия', read by the dictionary only as the man's 'Асий' in the genitive
     for w in words:
         for p in _name_parses(w):
@@ -138,17 +137,15 @@ def normalize_name(name: str) -> str:
     if east is not None:
         return " ".join(east)
     # the case the name is in: the first word that is a known first name / surname decides
-    first = words[0].lower()
-    if first.endswith("ия") and not any(p.tag.gender == "femn" for p in _name_parses(words[0])) \
-            and _listed_gender(words[0]) == "femn":
-        return name      # 'Асия Биби': a woman's name, not the genitive of the man's 'Асий'
-    oblique = re.search(r"(?:ию|ии|ией)$", first) if not any(
-        p.tag.gender == "femn" for p in _name_parses(words[0])) else None
-    if oblique and _listed_gender(words[0][:oblique.start()] + "ия") == "femn":
-        # 'Азию Биби', 'Асии Биби': a woman's name in -ия the dictionary lacks, in an oblique case
-        case = {"ию": "accs", "ии": "gent", "ией": "ablt"}[oblique.group(0)]
-        return " ".join([words[0][:oblique.start()] + "ия"] + [_nominative_name_word(w, case, "femn") if len(w) > 2
-                                                                and not w.endswith(".") else w for w in words[1:]])
+    woman = _womans_name_in_ia(words[0])
+    if woman:
+        # 'Асия Биби' is a woman's name, not the genitive of the man's 'Асий'; 'Асии Биби',
+        # 'Асию Биби' are it in an oblique case (foreign surnames after it do not decline)
+        nominative, case = woman
+        if case == "nomn":
+            return name
+        return " ".join([nominative] + [_nominative_name_word(w, case, "femn") if len(w) > 2 and not w.endswith(".")
+                                        else w for w in words[1:]])
     case = gender = None
     # a given name the dictionary lacks ('София', 'Меган') has its gender in the name lists:
     # 'София Черкасова' is a woman in the nominative, not the genitive of 'Черкасов'
@@ -183,6 +180,21 @@ def normalize_name(name: str) -> str:
     for w in words:
         out.append(w if w.endswith(".") or len(w) <= 2 else _nominative_name_word(w, case, gender))
     return " ".join(out)
+
+
+_IA_CASES = {"ия": "nomn", "ию": "accs", "ии": "gent", "ией": "ablt"}
+_IA_ENDING = re.compile(r"(?:ия|ию|ии|ией)$")
+
+
+def _womans_name_in_ia(word: str) -> tuple[str, str] | None:
+    """(nominative, case) of a woman's given name in -ия that the dictionary reads only as
+    something else ('Асия' as the man's 'Асий') or not at all, when the name lists know it a
+    woman's; None otherwise."""
+    ending = _IA_ENDING.search(word.lower())
+    if not ending or any(p.tag.gender == "femn" for p in _name_parses(word)):
+        return None
+    nominative = word[:ending.start()] + "ия"
+    return (nominative, _IA_CASES[ending.group(0)]) if _listed_gender(nominative) == "femn" else None
 
 
 def _listed_gender(word: str) -> str | None:
