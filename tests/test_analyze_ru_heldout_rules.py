@@ -497,3 +497,29 @@ def test_brexit_is_no_place_and_no_body_and_the_titles_around_it_stay():
     from newsbridge.analyze.en.ner import Mention, _keep
     en = "Half of Britons believe in Kremlin meddling in the Brexit referendum."
     assert not _keep(en, Mention(en.index("Brexit"), en.index("Brexit") + 6, "LOC"))
+
+
+def test_a_phrase_opening_with_a_preposition_after_a_name_is_no_title():
+    from support import analyzed
+    persons = analyzed("Протесты\n\nСуд оправдал Марию Иванову, после чего в стране вспыхнули протесты. Как сообщил "
+                       "агентству старший офицер полиции Тахир Махмуд, после задержания лидера его сторонники ушли.\n",
+                       "ru", "persons")
+    assert persons["Мария Иванова"]["roles"] == [], persons
+    assert persons["Тахир Махмуд"]["roles"] == ["офицер полиции"], persons
+
+
+def test_an_age_before_or_after_a_title_is_no_part_of_it():
+    from support import analyzed
+    persons = analyzed("Сержант\n\nВ бою погиб 32-летний сержант Кристофер Селиз. Рассказал о нём предыдущий ректор "
+                       "51-летний Николай Васильев. Песню спела 49 летняя американская певица Дженнифер Лопес.\n",
+                       "ru", "persons")
+    roles = {name: p["roles"] for name, p in persons.items()}
+    assert roles == {"Кристофер Селиз": ["сержант"], "Николай Васильев": ["предыдущий ректор"],
+                     "Дженнифер Лопес": ["американская певица"]}, roles
+
+
+def test_a_foreign_place_ending_in_a_consonant_is_no_endingless_plural():
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    cases = {"Кундуз": "Кундуз", "Панджаб": "Панджаб", "Беверли-Хиллз": "Беверли-Хиллз",
+             "Афин": "Афины", "Черкасс": "Черкассы", "Филиппин": "Филиппины", "Нидерландов": "Нидерланды"}
+    assert {n: normalize_phrase(n) for n in cases} == cases

@@ -1044,6 +1044,12 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             after = _role_after(text, tx, m, spans)
             found = [after] if after else []
         for rs, re_, head_lemma in reversed(found):
+            age = _AGE_BEFORE_TITLE.match(text, rs, re_)
+            if age:
+                rs = age.end()       # '32-летний сержант': the age describes the man, the title is 'сержант'
+            age = _AGE_AFTER_TITLE.search(text, rs, re_)
+            if age and age.end() == re_:
+                re_ = age.start()    # 'предыдущего ректора 51-летнего Николая Васильева'
             raw = " ".join(text[rs:re_].split())
             link = _NAMED_AFTER_LINK.search(raw)
             if link and not re.search(r"[A-ZА-ЯЁ]", raw[link.end():]):
@@ -1078,6 +1084,8 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
 
 
 _NAMED_AFTER_LINK = re.compile(r"(?<![\w-])(?:во имя|имени|им\.)(?![\w-])")
+_AGE_BEFORE_TITLE = re.compile(r"(?:\d+\s?[-\u2010\u2011]?\s?)?(?<![а-яё])летн[а-яё]+\s+(?=[а-яё])")
+_AGE_AFTER_TITLE = re.compile(r"\s+\d+\s?[-\u2010\u2011]?\s?летн[а-яё]+")
 _SENTENCE_BREAK = re.compile(r"(?<=[а-яё»\"])\.\s+(?=[А-ЯЁ])")
 
 
@@ -1254,7 +1262,10 @@ def _oblique(low: str) -> bool:
 
 def _role_lemma(low: str) -> str | None:
     """The title a word is a form of: 'главы' -> 'глава'; hyphen compounds by their last part,
-    'экс-губернатор' -> 'губернатор', 'фитнес-эксперт' -> 'эксперт'."""
+    'экс-губернатор' -> 'губернатор', 'фитнес-эксперт' -> 'эксперт'. A preposition is none ('после'
+    is also the locative of 'посол')."""
+    if low in lx.PREPOSITIONS:
+        return None
     if lx.maybe_role(low):
         hit = next((lem for lem in lemmas(low) if lem in lx.ROLE_HEADS), None)
         if hit is not None:
@@ -1309,7 +1320,7 @@ def _role_after(text: str, tx: _Text, m: Mention, spans):
             break
         low = t.low
         if head is None:
-            if inm is None and lx.maybe_role(low) and any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
+            if inm is None and low not in lx.PREPOSITIONS and lx.maybe_role(low) and any(lem in lx.ROLE_HEADS for lem in lemmas(low)):
                 head = i
             elif not (low in lx.ROLE_MODIFIERS or _is_adj(low) or inm):
                 return None

@@ -303,7 +303,7 @@ def normalize_phrase(phrase: str) -> str:
     if head_i is None or case in (None, "nomn"):
         return phrase
     head = next((p for p in parses(words[head_i].lower()) if p.tag.POS == "NOUN" and p.tag.case == case), None)
-    if head is None:
+    if head is None or _bare_plural_guess(words[head_i], head):
         return phrase
     number = head.tag.number or "sing"
     out = list(words)
@@ -325,6 +325,23 @@ def normalize_phrase(phrase: str) -> str:
         if ai is not None:
             out[i] = _cap(ai, w)
     return " ".join(out)
+
+
+def _bare_plural_guess(word: str, head) -> bool:
+    """'провинции Кундуз', 'Покантико-Хиллз': a foreign name ending in a consonant that pymorphy
+    reads as the endingless genitive plural of a feminine noun ('Кундузы'); when it does not know
+    the word, or also reads it as a nominative singular, the name stands as written. Known
+    plurals keep their reading ('из Афин' -> 'Афины')."""
+    if head.tag.number != "plur" or head.tag.case not in ("gent", "accs") or word[-1:].lower() in _VOWELS_AND_SIGNS:
+        return False
+    low = word.lower()
+    if not head.normal_form.startswith(low) or len(head.normal_form) <= len(low):
+        return False         # a real plural ending: 'обэриутов' -> 'обэриуты'
+    return not analyzer_known(low) or any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
+                                          for p in parses(low))
+
+
+_VOWELS_AND_SIGNS = set("аеёиоуыэюяьй")
 
 
 # '-ской/-скую/-ского …' adjectives of place names pymorphy reads only as surnames
