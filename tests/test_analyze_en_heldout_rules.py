@@ -483,3 +483,34 @@ def test_en_a_secretary_of_states_portfolio_is_no_body():
     names = _names("The British Secretary of State for Digital, Culture, Media and Sport, Oliver Dowden, commented on "
                    "the deal.")
     assert "Digital" not in names["organizations"], names
+
+
+def test_en_a_datelines_city_is_a_place_written_as_a_name():
+    from support import analyzed_doc
+    doc = analyzed_doc("Birth in Gaza\n\nKHAN YOUNIS, GAZA — The assault has left the health sector in collapse, "
+                       "doctors said on Monday.\n", "en")
+    gold = to_gold(doc)
+    names = {key: {x["name"] for x in gold[key]} for key in ("persons", "locations")}
+    assert "Khan Younis" in names["locations"] and not names["persons"], names
+
+
+def test_en_streets_and_towns_opening_with_a_place_word_are_places():
+    names = _names("The plan runs trucks along Lake Chabot Road, on county land between San Leandro and Castro "
+                   "Valley. Lake Chabot Road is closed. A casino rose on Bruckner Boulevard, said Roxanne Delgado, "
+                   "founder of Friends of Pelham Parkway.")
+    assert {"Lake Chabot Road", "San Leandro", "Bruckner Boulevard"} <= names["locations"], names
+    assert names["persons"] == {"Roxanne Delgado"}, names
+    assert "Friends of Pelham Parkway" in names["organizations"], names
+
+
+def test_en_a_name_has_no_slash_at_its_edge_and_a_country_alone_is_no_person():
+    from newsbridge.analyze.en import _bodies_and_slashes
+    from newsbridge.analyze.en.ner import Mention
+    text = "(Credit: Clayton Aldern / Grist) The expo in Zhuzhou, Hunan province, /Central China/ opened. Michael " \
+           "Jordan came; Jordan spoke."
+    ms = [Mention(text.index("Clayton"), text.index("Grist"), "PER"),
+          Mention(text.index("China/"), text.index("China/") + 6, "PER"),
+          Mention(text.index("Michael"), text.index(" came"), "PER"),
+          Mention(text.index("Jordan spoke"), text.index(" spoke"), "PER")]
+    got = [(text[m.start:m.end], m.label) for m in _bodies_and_slashes(text, ms)]
+    assert got == [("Clayton Aldern", "PER"), ("China", "LOC"), ("Michael Jordan", "PER"), ("Jordan", "PER")], got

@@ -67,7 +67,19 @@ def test_metadata_yearless_dateline_takes_the_year_the_text_states():
     doc = _md("Forum opens in Beijing\n\nBeijing, December 17 /Xinhua/ — The forum, held on December 16, 2025, "
               "in Beijing, ended.\n")
     assert (doc.published, doc.source) == ("2025-12-17", "Xinhua")
-    assert {s.label for s in doc.layer("dateline")} == {"date", "source"}
+    assert {s.label for s in doc.layer("dateline")} == {"date", "source", "place"}
+
+
+def test_metadata_the_datelines_place_is_evidence_with_or_without_agency_or_date():
+    for text, place in (("Arrest reports\n\nTAYLORVILLE — The following are arrest reports.\n", "TAYLORVILLE"),
+                        ("Birth in Gaza\n\nKHAN YOUNIS, GAZA — The assault has left the sector in collapse.\n",
+                         "KHAN YOUNIS"),
+                        ("Talks\n\nMINSK, 3 January (BelTA) - Talks were held.\n", "MINSK")):
+        doc = _md(text)
+        places = [(doc.text[s.start:s.end], s.attrs["value"]) for s in doc.layer("dateline") if s.label == "place"]
+        assert places == [(place, place)], (text, places)
+    doc = _md("Putin said - nothing\n\nPutin said - nothing more was agreed at the talks today.\n")
+    assert not [s for s in doc.layer("dateline") if s.label == "place"]
 
 
 def test_metadata_reported_speech_and_photo_credits_are_not_sources():

@@ -40,7 +40,7 @@ class Span:
 # Layers written by the standard stages (a stage may add others; these names are the contract).
 BOILERPLATE = "boilerplate"   # label: kind of boilerplate line (subscribe, photo_credit, ...)
 TITLE = "title"               # the headline as it stands in the text
-DATELINE = "dateline"         # label: "date" or "source"; attrs: value, how
+DATELINE = "dateline"         # label: "date", "source" or "place"; attrs: value, how (not for a place)
 PARAGRAPHS = "paragraphs"     # body paragraphs (non-boilerplate), in order
 SENTENCES = "sentences"
 MENTIONS = "mentions"         # label PER/ORG/LOC; attrs: normal (nominative/canonical), key

@@ -82,6 +82,9 @@ def extract_metadata(text: str, boilerplate: Iterable[Any] = (), given: dict[str
         dl = parse_dateline(text[a:b])
         if dl is not None:
             datelines.append((a, dl))
+            at = text.find(dl.place, a, a + dl.end) if dl.place else -1
+            if at >= 0:        # "TAYLORVILLE —", "KHAN YOUNIS, GAZA —": where the story was filed
+                md.evidence.append(("dateline", Evidence(at, at + len(dl.place), "place", {"value": dl.place})))
             break
 
     # -- language -----------------------------------------------------------------------------

@@ -20,7 +20,7 @@ def clean(doc: Document) -> Document:
     return doc
 
 
-@stage("metadata", version="3", requires=[BOILERPLATE], assigns=[TITLE, DATELINE])   # 2: an outlet's name alone is no headline; a dated byline dates the article; 3: the site date after a headline, an agency where the city stands
+@stage("metadata", version="4", requires=[BOILERPLATE], assigns=[TITLE, DATELINE])   # 2: an outlet's name alone is no headline; a dated byline dates the article; 3: the site date after a headline, an agency where the city stands; 4: the dateline's place as evidence
 def metadata(doc: Document) -> Document:
     """Title, language, published date and source from the text; given metadata wins."""
     doc.clear(TITLE)

@@ -10,6 +10,7 @@ news grammar plus the place gazetteer otherwise; everything after NER is rules.
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 
 from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTES, ROLES, Document)
@@ -32,7 +33,7 @@ from .quotes import find_quotes, speech_titles
 
 __all__ = ["analyze_en", "set_spacy_enabled"]
 
-VERSION = "75"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one; 37: dateline city.agency, products with numbers, scope adjectives; 38: list mates of a labelling word, sports clubs; 39: towns on a route, Russian titles named like persons; 40: event names end before a verb, a pronoun or a purpose; 41: a surname spelled like a town is the person named in full; 42: a body, a lower-case title and a person in one span split; 43: ships named in two words, Petersburg; 44: a name modifying a noun is not who "he" is; 45: a statement of its own after a quote does not attribute it; 46: a gerund section head run into a name is cut; 47: capitalised titles are no bodies; 48: the kind a text gives a name outweighs the model, names modifying a product noun; 49: a place after the event word qualifies a participant; 50: the reporting outlet is no participant; 51: what the text says a name is wins the vote, genders of given names from the name lists; 52: a name qualifying a noun after "the" is no place; 53: European Commission and Parliament are bodies; 54: a given name stranded before its surname joins it; 55: a town run into a person splits off, a known person named in part is no body, editors' notes and letters are no persons; 56: a nationality before a given name is no part of the name, a transcript's stage directions are no names; 57: the place a visit went to, or named alone, is no participant; 58: a nationality dangling at a body's end is cut; 59: names before "and other websites" are of that kind, comma lists of three make persons bodies; 60: a title speaks for the person whose words were just reported; 61: a long title set off by a comma before the speaker; 62: a word read as often a person as otherwise is no person unless named so or speaking, "played for X" names a club; 63: "et al" cut off a name; 64: an event name ends where a run-in sentence begins; 65: invitations, negations, reactions and arenas are no events; 66: a name before the kind of business it names is that business; 67: given names ending like abstract nouns stay in names; 68: "he" is the subject, not the owner named after it; 69: streaming services and marketplaces are companies; 70: Brexit is no place; 71: a given name the model left out before a surname it read as a place or body; 72: abbreviations of things are no places; 73: a headline run into a name is cut at "The", barristers and solicitors are titles; 74: a person ending a body's span of something splits off; 75: a Secretary of State's portfolio is no body
+VERSION = "76"   # 2: titles by commas, event years; 3: a speaker's title as role; 4: titles around names, datelines, headlines; 5: known organisations; 6: titles in reported speech; 7: outlets, storms, plural titles; 8: wished events planned, league conferences; 9: "of the company X" names the org, "now" joins titles; 10: a name tagged ORG with a title apposed is a person; 11: a titled speaker at the end of a body span; 12: abbreviations of things (UAV, SMBs) are no bodies; 13: professions as titles; 14: no visit to a website, no meeting in an audience of listeners; 15: demonyms, capitalised common words, titles by commas over a model's body or work, possessive titles, sports scores, target years, US states; 16: bodies named with a given name are persons; 17: sentence openers cut from names, advice is no event; 18: the next person's title in a list is not one's own; 19: places named with a given name are persons; 20: a name modifying a noun after "in the" stays a person; 21: a run-in headline only before the first sentence end; 22: unknown places listed with bodies are bodies; 23: a city run into a person splits; 24: one-word persons spelled like Russian towns are places; 25: plural teams after "the", abbreviations are no persons; 26: a title that speaks after an adverb; 27: a body span over commas is a list; 28: an abbreviation joins its body whatever the order; 29: degrees and their fields are no bodies; 30: a bare geographic word goes on with its of-name; 31: ships are no persons, places or bodies; 32: a known place listed with places is a place; 33: given names of the US Census and European locales; 34: towns from 30,000 in the home countries; 35: Russian federal services by name; 36: a body named with its country either way is one; 37: dateline city.agency, products with numbers, scope adjectives; 38: list mates of a labelling word, sports clubs; 39: towns on a route, Russian titles named like persons; 40: event names end before a verb, a pronoun or a purpose; 41: a surname spelled like a town is the person named in full; 42: a body, a lower-case title and a person in one span split; 43: ships named in two words, Petersburg; 44: a name modifying a noun is not who "he" is; 45: a statement of its own after a quote does not attribute it; 46: a gerund section head run into a name is cut; 47: capitalised titles are no bodies; 48: the kind a text gives a name outweighs the model, names modifying a product noun; 49: a place after the event word qualifies a participant; 50: the reporting outlet is no participant; 51: what the text says a name is wins the vote, genders of given names from the name lists; 52: a name qualifying a noun after "the" is no place; 53: European Commission and Parliament are bodies; 54: a given name stranded before its surname joins it; 55: a town run into a person splits off, a known person named in part is no body, editors' notes and letters are no persons; 56: a nationality before a given name is no part of the name, a transcript's stage directions are no names; 57: the place a visit went to, or named alone, is no participant; 58: a nationality dangling at a body's end is cut; 59: names before "and other websites" are of that kind, comma lists of three make persons bodies; 60: a title speaks for the person whose words were just reported; 61: a long title set off by a comma before the speaker; 62: a word read as often a person as otherwise is no person unless named so or speaking, "played for X" names a club; 63: "et al" cut off a name; 64: an event name ends where a run-in sentence begins; 65: invitations, negations, reactions and arenas are no events; 66: a name before the kind of business it names is that business; 67: given names ending like abstract nouns stay in names; 68: "he" is the subject, not the owner named after it; 69: streaming services and marketplaces are companies; 70: Brexit is no place; 71: a given name the model left out before a surname it read as a place or body; 72: abbreviations of things are no places; 73: a headline run into a name is cut at "The", barristers and solicitors are titles; 74: a person ending a body's span of something splits off; 75: a Secretary of State's portfolio is no body; 76: a dateline's city is a place, streets and San- towns are places, no slash at a name's edge, a country alone is no person
 # boilerplate lines that still name people and organisations a reader would list (photo credits,
 # the disclaimer naming the distributor); no quotes or events are read from them
 CREDIT_KINDS = {"photo_credit", "credit", "byline", "disclaimer"}
@@ -60,7 +61,8 @@ def analyze_en(doc: Document) -> None:
     credits = [(b.start, b.end, b.label) for b in doc.layer("boilerplate") if b.label in CREDIT_KINDS]
     mentions = _bodies_and_slashes(text, find_mentions(text, paras, sentences, extra=credits))
     dateline = doc.layer("dateline")
-    mentions = _cut_at_dateline(text, mentions, [(d.start, d.end) for d in dateline])
+    mentions = _cut_at_dateline(text, mentions, [(d.start, d.end) for d in dateline if d.label != "place"])
+    mentions = _dateline_place(text, mentions, [(d.start, d.end) for d in dateline if d.label == "place"])
     mentions = _drop_common_words_as_names(text, mentions)
     mentions = _titles_are_no_bodies(text, _one_word_names(text, mentions))
     people = build_persons(text, mentions)
@@ -261,16 +263,40 @@ def _cut_at_dateline(text: str, mentions: list[Mention], spans: list[tuple[int, 
     return out
 
 
+def _dateline_place(text: str, mentions: list[Mention], places: list[tuple[int, int]]) -> list[Mention]:
+    """The city a dateline names ("TAYLORVILLE — The following …", "KHAN YOUNIS, GAZA — …") is a
+    place, whatever the model made of its capitals."""
+    for a, b in places:
+        inside = [m for m in mentions if a <= m.start and m.end <= b + 1]
+        if any(m.label == "LOC" for m in inside):
+            continue
+        mentions = [m for m in mentions if m not in inside]
+        mentions.append(Mention(a, b, "LOC", "dateline"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
 def _bodies_and_slashes(text: str, mentions: list[Mention]) -> list[Mention]:
     """'EU', 'G7', 'the White House' are organisations, not places; 'Trade /CCPIT/' ends before
-    its slash annotation."""
+    its slash annotation; a country read as a person is a place."""
     for m in mentions:
         if m.label in ("ORG", "LOC"):
             e = trim_slash(text, m.start, m.end)
             if e < m.end:
                 m.end = e
-            if m.label == "LOC" and is_body(text[m.start:m.end]):
-                m.label = "ORG"
+        # "(Credit: Clayton Aldern / Grist)", "Hunan province, /Central China/": no name holds a slash at its edge
+        while m.end - m.start > 1 and text[m.end - 1] in "/ ":
+            m.end -= 1
+        while m.end - m.start > 1 and text[m.start] in "/ ":
+            m.start += 1
+        if m.label == "LOC" and is_body(text[m.start:m.end]):
+            m.label = "ORG"
+    named = {w for m in mentions if m.label == "PER" for w in text[m.start:m.end].split()[1:]}
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.label == "PER" and " " not in surface and surface not in named and not is_given_name(surface):
+            place = lookup_place(surface)
+            if place is not None and place.kind == "country":
+                m.label = "LOC"   # "China" alone, read as a person; not "Jordan" of "Michael Jordan"
     return mentions
 
 
@@ -414,6 +440,9 @@ def _group_locs(text: str, ments: list[Mention]) -> list[dict]:
     for g in groups:        # "BEIJING, May 3": a dateline's capitals are not how the place is named
         if g["name"].isupper() and len(g["name"]) > 4:
             better = next((a for a in g["aliases"] if not a.isupper()), None)
+            if better is None and (" " in g["name"] or g["mentions"][0].source == "dateline"):
+                better = string.capwords(g["name"].lower())     # "KHAN YOUNIS" written nowhere else
+                g["aliases"].append(better)
             if better is not None:
                 g["aliases"] = [g["name"]] + [a for a in g["aliases"] if a != better]
                 g["name"] = better

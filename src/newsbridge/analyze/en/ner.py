@@ -472,12 +472,31 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
         cands = [m for m in cands if m.label == "LOC" or text[m.start:m.end] not in storms
                  and _STORM_WORD.match(text, m.start) is None]
-    cands = _extend_places(text, cands)
+    cands = _extend_places(text, _places_by_form(text, cands))
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _vote_labels(text, _kind_after_list(text, cands))
     cands = _list_mates(text, cands)
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
+
+
+# a name ending in one of these is a street or a square; a person's never opens with these
+_STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Lane", "Highway",
+                 "Parkway", "Square", "Embankment", "Prospekt"}
+_PLACE_OPENERS = {"San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape"}
+
+
+def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
+    """"Lake Chabot Road", "Bruckner Boulevard" (all words capitalised: not "Friends of Pelham
+    Parkway") are streets; "San Leandro", "Fort Worth" read as persons are towns."""
+    for m in cands:
+        if m.label == "LOC":
+            continue
+        words = text[m.start:m.end].split()
+        if len(words) > 1 and (words[-1] in _STREET_WORDS and all(w[:1].isupper() for w in words)
+                               or m.label == "PER" and words[0] in _PLACE_OPENERS):
+            m.label = "LOC"
+    return cands
 
 
 def _join_split_names(text: str, ms: list[Mention]) -> list[Mention]:
