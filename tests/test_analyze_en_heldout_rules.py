@@ -514,3 +514,17 @@ def test_en_a_name_has_no_slash_at_its_edge_and_a_country_alone_is_no_person():
           Mention(text.index("Jordan spoke"), text.index(" spoke"), "PER")]
     got = [(text[m.start:m.end], m.label) for m in _bodies_and_slashes(text, ms)]
     assert got == [("Clayton Aldern", "PER"), ("China", "LOC"), ("Michael Jordan", "PER"), ("Jordan", "PER")], got
+
+
+def test_en_names_listed_after_a_kind_of_place_are_places():
+    from newsbridge.analyze.en.ner import Mention, _list_mates
+    text = "Turkey and the Caribbean islands of Bonaire, St Eustatius and Saba were removed from the list."
+    ms = [Mention(text.index("Turkey"), text.index("Turkey") + 6, "LOC"),
+          Mention(text.index("Bonaire"), text.index("Bonaire") + 7, "LOC"),
+          Mention(text.index("St Eustatius"), text.index("St Eustatius") + 12, "ORG"),
+          Mention(text.index("Saba"), text.index("Saba") + 4, "LOC")]
+    assert [m.label for m in _list_mates(text, ms)] == ["LOC"] * 4
+    text = "Investors such as Blackrock and Fidelity bought shares."
+    ms = [Mention(text.index("Blackrock"), text.index("Blackrock") + 9, "LOC"),
+          Mention(text.index("Fidelity"), text.index("Fidelity") + 8, "ORG")]
+    assert [m.label for m in _list_mates(text, ms)] == ["ORG", "ORG"]

@@ -523,3 +523,25 @@ def test_a_foreign_place_ending_in_a_consonant_is_no_endingless_plural():
     cases = {"Кундуз": "Кундуз", "Панджаб": "Панджаб", "Беверли-Хиллз": "Беверли-Хиллз",
              "Афин": "Афины", "Черкасс": "Черкассы", "Филиппин": "Филиппины", "Нидерландов": "Нидерланды"}
     assert {n: normalize_phrase(n) for n in cases} == cases
+
+
+def test_an_unknown_place_adjective_takes_the_unstressed_ending():
+    from newsbridge.analyze.ru.morph import normalize_phrase
+    cases = {"Вышгородском районе": "Вышгородский район", "Вышгородского района": "Вышгородский район",
+             "Тверском районе": "Тверской район", "Донского монастыря": "Донской монастырь",
+             "Вышгородской области": "Вышгородская область"}
+    assert {n: normalize_phrase(n) for n in cases} == cases
+
+
+def test_a_feminine_title_before_a_name_makes_it_a_womans_in_the_nominative():
+    from support import analyzed
+    persons = analyzed("Суд\n\nРаньше телеведущая Дана Борисова обвиняла его. Глава Минфина Антон Силуанов ответил.\n",
+                       "ru", "persons")
+    assert set(persons) == {"Дана Борисова", "Антон Силуанов"}, persons
+    assert persons["Дана Борисова"]["roles"] == ["телеведущая"], persons
+
+
+def test_a_quote_mark_opening_the_name_after_a_title_is_no_part_of_it():
+    from newsbridge.analyze.common.titles import tidy_roles
+    assert tidy_roles(["легендарный фотограф ''", "ведущий программы «Взгляд»", 'editor "', 'глава "Газпрома"']) == \
+        ["легендарный фотограф", "ведущий программы «Взгляд»", "editor", 'глава "Газпрома"']

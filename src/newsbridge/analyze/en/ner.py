@@ -1097,6 +1097,11 @@ def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
         joined = len(run) >= 2 and re.search(r"\b(?:and|or)\b", text[run[-2].end:run[-1].start]) is not None
         if len(run) < 2 or not joined and len(run) < 3:
             continue       # "the canton of Valais, ANSA reported": a comma alone joins no two names
+        if joined and _PLACE_KIND_BEFORE.search(text, max(0, run[0].start - 40), run[0].start):
+            for m in run:  # "the Caribbean islands of Bonaire, St Eustatius and Saba": places all
+                if m.label == "ORG" or m.label == "PER" and " " not in text[m.start:m.end].strip():
+                    m.label = "LOC"
+            continue
         # a one-word 'person' no name list knows, listed with bodies only, is a body too ("such as
         # Kinogo, Lostfilm, Filmix, managed to survive")
         lone = [m for m in run if m.label == "PER" and " " not in text[m.start:m.end].strip()
@@ -1121,6 +1126,8 @@ def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
     return cands
 
 
+_PLACE_KIND_BEFORE = re.compile(r"\b(?:islands|cities|towns|regions|provinces|countries|states|villages|territories|"
+                                r"republics|districts|counties)\s+(?:of|such as|including|like)\s+$")
 _PLACE_KINDS = {"countries", "cities", "towns", "regions", "states", "provinces", "villages", "republics"}
 _OTHER_KIND_AFTER = re.compile(
     r",?\s+(?:and|or)\s+(?:many\s+|several\s+|some\s+)?other\s+(websites|sites|companies|firms|banks|platforms|"

@@ -642,9 +642,12 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         as_written = None
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
-        elif " " not in p.name and p.gender == "masc" and _gender_from_context(text, p) == "femn":
-            # 'пожаловалась Поризкова': a woman's surname alone, not the genitive of 'Поризков'
-            as_written = next((w for s, e in p.mentions if _FEMININE_SURNAME.search(w := text[s:e])), None)
+        elif p.gender == "masc" and _gender_from_context(text, p) == "femn":
+            # 'пожаловалась Поризкова': a woman's surname alone, not the genitive of 'Поризков';
+            # 'телеведущая Дана Борисова': her name, not the genitive of 'Дан Борисов'
+            as_written = next((w for s, e in p.mentions if _FEMININE_SURNAME.search(w := " ".join(text[s:e].split()))
+                               and len(w.split()) == len(p.name.split())
+                               and all(x[-1:] in "ая" for x in w.split()[:-1])), None)
             if as_written:
                 p.gender = "femn"
                 if p.name not in p.forms:
@@ -733,7 +736,29 @@ def _gender_from_context(text: str, p: Person) -> str | None:
             g = verb_gender(m.group(1))
             if g in ("masc", "femn"):
                 return g
+    for s, e in p.mentions:
+        m = _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)
+        if m and _feminine_title(m.group(1)):
+            return "femn"      # 'телеведущая Дана Борисова' (a masculine title names women too: no cue)
     return None
+
+
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([а-яё-]+)\s+$")
+
+
+def _feminine_title(word: str) -> bool:
+    """'телеведущая', 'актриса', 'журналистка': a title in the feminine nominative."""
+    ps = parses(word)
+    if any("ms-f" in p.tag for p in ps):
+        return False           # 'глава', 'судья': of either gender
+    for p in ps:
+        if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender == "femn" and "anim" in p.tag \
+                and (p.normal_form in lx.ROLE_HEADS or word in lx.ROLE_HEADS or word.endswith(_WOMAN_SUFFIXES)):
+            return True
+    return False
+
+
+_WOMAN_SUFFIXES = ("истка", "ница", "льщица", "чица", "ерша")     # 'журналистка', 'писательница'
 
 
 _FEMININE_SURNAME = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")

@@ -323,7 +323,7 @@ def normalize_phrase(phrase: str) -> str:
         want = {"nomn", number} | ({gender} if number == "sing" and gender else set())
         ai = _inflect_like(adj, want, w.lower())
         if ai is not None:
-            out[i] = _cap(ai, w)
+            out[i] = _cap(_unstressed_sk(ai, w), w)
     return " ".join(out)
 
 
@@ -349,13 +349,27 @@ _SK_ADJECTIVE = re.compile(r"([А-ЯЁ][а-яё]+[сц]к)(?:ой|ую|ого|о
 _SK_NOMINATIVE = {"femn": "ая", "masc": "ий", "neut": "ое"}
 
 
+def _unstressed_sk(form: str, word: str) -> str:
+    """'Вышгородском районе': pymorphy guesses an unknown place adjective both ways, 'вышгородской'
+    (stressed, as 'городской') and 'вышгородский'; place adjectives mostly take the unstressed
+    '-ский'. Words the dictionary knows keep their form ('Тверской', 'Донской')."""
+    if form.endswith(("ский", "ской")) and form[:-2] + "ой" in _STRESSED_SK:
+        return form[:-2] + "ой"
+    if form.endswith(("ской", "цкой")) and not analyzer_known(word.lower()):
+        return form[:-2] + "ий"
+    return form
+
+
+_STRESSED_SK = {"донской", "полевской", "луговской", "городской"}     # stressed place adjectives pymorphy may not know
+
+
 def adjective_nominative(word: str, gender: str) -> str | None:
     """'Курской' -> 'Курская' (gender femn), 'Приморском' -> 'Приморский' (masc)."""
     adj = next((p for p in parses(word.lower()) if p.tag.POS == "ADJF"), None)
     if adj is not None:
         inf = adj.inflect({"nomn", "sing", gender})
         if inf is not None:
-            return _cap(inf.word, word)
+            return _cap(_unstressed_sk(inf.word, word), word)
     sk = _SK_ADJECTIVE.fullmatch(word)
     return sk.group(1) + _SK_NOMINATIVE[gender] if sk and gender in _SK_NOMINATIVE else None
 
