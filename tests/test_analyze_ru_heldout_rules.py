@@ -545,3 +545,11 @@ def test_a_quote_mark_opening_the_name_after_a_title_is_no_part_of_it():
     from newsbridge.analyze.common.titles import tidy_roles
     assert tidy_roles(["легендарный фотограф ''", "ведущий программы «Взгляд»", 'editor "', 'глава "Газпрома"']) == \
         ["легендарный фотограф", "ведущий программы «Взгляд»", "editor", 'глава "Газпрома"']
+
+
+def test_a_foreign_surname_written_alike_in_every_mention_does_not_decline():
+    from support import analyzed
+    persons = analyzed("Мяч\n\nВпервые приз не получил Криштиану Роналду. После Роналду награду получил другой. Композитор "
+                       "Эннио Морриконе дал концерт. Известно, что Морриконе болен. Об Олафе Шольце писали. Речь "
+                       "шла об Олафе Шольце.\n", "ru", "persons")
+    assert {"Криштиану Роналду", "Эннио Морриконе", "Олаф Шольц"} <= set(persons), persons

@@ -664,6 +664,11 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
             if p.name not in p.forms:
                 p.forms.append(p.name)
             p.name = nominative
+        indeclinable = _indeclinable_as_written(text, p)
+        if indeclinable and indeclinable != p.name:
+            if p.name not in p.forms:
+                p.forms.append(p.name)
+            p.name = indeclinable
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
@@ -671,6 +676,30 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
 
 _CASE_ENDINGS = ("а", "у", "ом", "е", "ым")
 _NEXT_RU_WORD = re.compile(r"\s+([а-яё]+)")
+
+
+def _indeclinable_as_written(text: str, p: Person) -> str | None:
+    """'Эннио Морриконе … что Морриконе', 'Криштиану Роналду … ни Роналду': a surname written
+    the same way, ending in a vowel, in every one of two or more mentions does not decline; the
+    name is as written, not 'Моррикон' or 'Роналда' (a declined name shows other forms)."""
+    if len(p.mentions) < 2:
+        return None
+    written = [text[s:e].split() for s, e in p.mentions]
+    surnames = {w[-1] for w in written if w}
+    if len(surnames) != 1:
+        return None
+    surname = surnames.pop()
+    words = p.name.split()
+    if surname[-1:].lower() not in "еёоуиюэ" or words[-1] == surname or words[-1][:3].lower() != surname[:3].lower() \
+            or analyzer_known(surname.lower()):
+        return None          # 'пророке Мухаммеде', 'Березовского': the dictionary declines them
+    before = {m.group(1).lower() if (m := _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)) else "" for s, _ in p.mentions}
+    if len(before) < 2:
+        return None          # every mention after the same word may be the same case
+    fullest = max(written, key=len)
+    if len(fullest) == len(words) and all(w[-1:].lower() in "еёоуиюэ" or w == n for w, n in zip(fullest[:-1], words[:-1])):
+        return " ".join(fullest)        # 'Джузеппе Торнаторе': the first name did not decline either
+    return " ".join(words[:-1] + [surname])
 
 
 def _subject_as_written(text: str, p: Person) -> bool:
@@ -738,12 +767,12 @@ def _gender_from_context(text: str, p: Person) -> str | None:
                 return g
     for s, e in p.mentions:
         m = _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)
-        if m and _feminine_title(m.group(1)):
+        if m and _feminine_title(m.group(1).lower()):
             return "femn"      # 'телеведущая Дана Борисова' (a masculine title names women too: no cue)
     return None
 
 
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([а-яё-]+)\s+$")
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w-])([а-яё-]+)\s+$", re.IGNORECASE)
 
 
 def _feminine_title(word: str) -> bool:
