@@ -553,3 +553,10 @@ def test_a_foreign_surname_written_alike_in_every_mention_does_not_decline():
                        "Эннио Морриконе дал концерт. Известно, что Морриконе болен. Об Олафе Шольце писали. Речь "
                        "шла об Олафе Шольце.\n", "ru", "persons")
     assert {"Криштиану Роналду", "Эннио Морриконе", "Олаф Шольц"} <= set(persons), persons
+
+
+def test_a_nationality_noun_before_a_womans_name_is_cut_off_and_makes_it_hers():
+    from support import analyzed
+    persons = analyzed("Мисс\n\nФилиппинка Катриона Грэй получила титул. Японка Наоми Осака выиграла турнир.\n",
+                       "ru", "persons")
+    assert {"Катриона Грэй", "Наоми Осака"} <= set(persons), persons

@@ -555,7 +555,7 @@ _SCIENTIST_END = ("олог",)
 
 
 _PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
-_KIND_OF_PERSON_END = ("анин", "янин", "ец", "анка", "янка", "ийка", "енка")
+_KIND_OF_PERSON_END = ("анин", "янин", "ец", "нка", "ийка", "мка")    # 'Филиппинка', 'Японка', 'Немка'
 
 
 def _kind_of_person(word: str) -> bool:
@@ -782,7 +782,8 @@ def _feminine_title(word: str) -> bool:
         return False           # 'глава', 'судья': of either gender
     for p in ps:
         if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender == "femn" and "anim" in p.tag \
-                and (p.normal_form in lx.ROLE_HEADS or word in lx.ROLE_HEADS or word.endswith(_WOMAN_SUFFIXES)):
+                and (p.normal_form in lx.ROLE_HEADS or word in lx.ROLE_HEADS or word.endswith(_WOMAN_SUFFIXES)
+                     or _kind_of_person(word)):       # 'Филиппинка Катриона Грэй'
             return True
     return False
 
