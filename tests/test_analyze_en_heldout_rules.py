@@ -528,3 +528,10 @@ def test_en_names_listed_after_a_kind_of_place_are_places():
     ms = [Mention(text.index("Blackrock"), text.index("Blackrock") + 9, "LOC"),
           Mention(text.index("Fidelity"), text.index("Fidelity") + 8, "ORG")]
     assert [m.label for m in _list_mates(text, ms)] == ["ORG", "ORG"]
+
+
+def test_en_an_event_name_holds_no_time_of_day_and_no_span_of_time():
+    doc = _run("Its board convened for a 6:15 a.m. conference call on Friday. The county must answer before the "
+               "next meeting in four weeks and return to discuss them.")
+    got = sorted((s.label, s.attrs["name"]) for s in doc.layer(EVENTS))
+    assert got == [("meeting", "next meeting"), ("video_conference", "conference call")], got

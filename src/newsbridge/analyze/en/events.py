@@ -20,7 +20,7 @@ from ..common.quotes import quoted_name_near
 from .ner import Mention, lookup_place
 
 _TRIGGERS = [
-    ("video_conference", re.compile(r"\b(?:video[- ]?conferenc(?:e|es|ing)|videoconferenc(?:e|es|ing)|video link|video call|teleconference|online meeting)\b", re.I)),
+    ("video_conference", re.compile(r"\b(?:video[- ]?conferenc(?:e|es|ing)|videoconferenc(?:e|es|ing)|video link|video call|teleconference|conference calls?|online meeting)\b", re.I)),
     ("forum", re.compile(r"\b(?:forum|conference|summit|congress|symposium)s?\b", re.I)),
     ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|met|meet|meets)\b", re.I)),
     ("visit", re.compile(r"\b(?:visit|visits|visited|visiting|arrived|arrives|trip|tour)\b", re.I)),
@@ -366,12 +366,21 @@ def _launch_subject(text: str, ss: int, s: int) -> str | None:
     return " ".join(pre + [h.group()])
 
 
+_TIME_OF_DAY = {"a.m.", "p.m.", "a.m", "p.m", "am", "pm"}
+_SPAN_OF_TIME = re.compile(r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|the next)\s+"
+                           r"(?:minutes?|hours?|days?|weeks?|months?|years?)\b|(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December)\b(?!\s+\d{1,2}\s+(?:[A-Z]|summit|forum|meeting))")
+
+
 def _event_name(text, etype, s, e, ss, se, ments):
     # premodifiers: words before the trigger that are not determiners/prepositions/verbs
     left_words = list(re.finditer(r"[\w’'.-]+", text[ss:s]))
     pre = []
     for m in reversed(left_words):
         w = m.group()
+        if w.lower() in _TIME_OF_DAY or w.isdigit() and text[ss + m.start() - 1:ss + m.start()] == ":":
+            break      # "a 6:15 a.m. conference call": the time of day is no part of the name
         if w.lower() in _STOP_PREMOD or text[ss + m.end():s if not pre else pre[0][0]].strip(" ") not in ("",):
             break
         if len(pre) >= 5:
@@ -391,6 +400,8 @@ def _event_name(text, etype, s, e, ss, se, ments):
     if not verbal and trig[:1].isupper():
         # a capitalised title goes on with its own words: 'Summit for Democracy', 'Forum on Security'
         cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on|for)\s+(?=[A-Z])", text[e:se]) or cm
+    if cm and cm.group().strip() in ("in", "on") and _SPAN_OF_TIME.match(text, e + cm.end()):
+        cm = None      # "the next meeting in four weeks", "a call on Friday": when, not where or what
     if cm and cm.group().strip() == "to" and re.match(r"(?!(?:the|a|an|his|her|its|their|our|this|that|these|those|"
                                                       r"all|each|every|some|one|two|three)\b)[a-z]", text[e + cm.end():se]):
         cm = None      # "a meeting to say …": an infinitive of purpose, no complement
