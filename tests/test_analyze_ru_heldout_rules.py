@@ -560,3 +560,14 @@ def test_a_nationality_noun_before_a_womans_name_is_cut_off_and_makes_it_hers():
     persons = analyzed("Мисс\n\nФилиппинка Катриона Грэй получила титул. Японка Наоми Осака выиграла турнир.\n",
                        "ru", "persons")
     assert {"Катриона Грэй", "Наоми Осака"} <= set(persons), persons
+
+
+def test_an_event_name_ends_before_a_relative_pronoun_a_verb_or_a_new_subject():
+    from support import analyzed_doc
+    cases = {"Европарламент, заседания которого проходят в Брюсселе, ждёт.": ["заседания"],
+             "Достигнутый на длительных переговорах компромисс не устроил никого.": ["длительных переговорах"],
+             "Подробнее о ходе переговоров по Брекситу читайте в материале.": ["переговоров по Брекситу"],
+             "Главный переговорщик Брюсселя по брекзиту Мишель Барнье выступил.": []}
+    got = {text: sorted(s.attrs["name"] for s in analyzed_doc(f"Брекзит\n\n{text}\n", "ru").layer("events"))
+           for text in cases}
+    assert got == cases, got

@@ -2071,11 +2071,16 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     end = j
     preps = 0
     prev_ok = True
+    noun_trigger = any(p.tag.POS == "NOUN" for p in parses(tx.tokens[i].low)[:1])
     while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
         t = tx.tokens[end]
         if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low) \
-                or t.low in lx.EVENT_NAME_STOP:
-            break
+                or t.low in lx.EVENT_NAME_STOP or t.low.startswith("котор") or _is_finite_verb(t.low):
+            break     # 'заседания которого проходят', 'переговоров по Брекситу читайте'
+        before = tx.tokens[end - 1]
+        if noun_trigger and before.low not in lx.EVENT_NAME_PREPOSITIONS and before.text not in "«\"„“-–—" \
+                and _CYR_WORD.search(t.text) and not _starts_mention(t.start, mention_starts) and _nominative_noun(t.low):
+            break     # 'на длительных переговорах компромисс', '… с единой Европой Лондон': a new clause's subject
         in_mention = _starts_mention(t.start, mention_starts)
         if end == j and t.start in person_starts and _nominative_only(t.low):
             break     # "спецпредставитель на армяно-турецких переговорах Сердар Кылыч": the title's bearer
@@ -2098,6 +2103,19 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     s = tx.tokens[k].start
     e = tx.tokens[end - 1].end if end > i else te
     return " ".join(re.sub(r"[«»\"„“”]", " ", text[s:e]).split()).strip(" .,")
+
+
+def _is_finite_verb(low: str) -> bool:
+    """'читайте', 'проходят': a verb form (the best reading), which no event name holds."""
+    ps = parses(low)
+    return bool(ps) and ps[0].tag.POS in ("VERB", "INFN") and ps[0].score >= 0.5
+
+
+def _nominative_noun(low: str) -> bool:
+    """A noun every reading of which is nominative (or its like accusative), known to the
+    dictionary: after an oblique trigger it opens a new phrase."""
+    ps = parses(low)
+    return bool(ps) and analyzer_known(low) and all(p.tag.POS == "NOUN" for p in ps) and _nominative_only(low)
 
 
 def _is_surname(low: str) -> bool:
