@@ -535,3 +535,11 @@ def test_en_an_event_name_holds_no_time_of_day_and_no_span_of_time():
                "next meeting in four weeks and return to discuss them.")
     got = sorted((s.label, s.attrs["name"]) for s in doc.layer(EVENTS))
     assert got == [("meeting", "next meeting"), ("video_conference", "conference call")], got
+
+
+def test_en_a_quote_before_goes_to_the_name_right_before_the_speech_verb():
+    doc = _run("Bernice Scott founded a group. Asked why she called the group the Reckoning Crew, Scott told co-host "
+               "Gayle King, \"Because if you don't do what's right by the people, you have to reckon with us.\" "
+               "Vladimir Putin, speaking to Xi Jinping, said: \"We are ready to work together on all of it.\"")
+    got = [s.attrs["speaker"] for s in doc.layer(QUOTES)]
+    assert got == ["Bernice Scott", "Vladimir Putin"], got

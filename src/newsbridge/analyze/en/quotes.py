@@ -31,7 +31,7 @@ _AFTER_SUBJ_FIRST = re.compile(r"^[\s,–—-]*(?P<who>.{1,160}?)\s+" + _ADV + r
 _REPORTER = re.compile(r"(?:quoted|quotes|quoting|reported|reports|cited|cites)\s+(?:the\s+words\s+of\s+)?(?P<who>.{1,120}?)(?:\s+as\s+saying|\s*[.,;]|$)")
 _BEFORE_COLON = re.compile(r"(?::|,)\s*$")
 _ACCORDING = re.compile(r"\b(?:[Aa]ccording to|[Ii]n the words of|[Aa]s quoted by)\s+(?P<who>[^,.;]{1,120}?)(?=[,.;]|$)")
-_NEW_STATEMENT = re.compile(r"\s+that\b")
+_NEW_STATEMENT = re.compile(r"\s+that\b|\s*:\s*[\"“]")     # '… said that …', '… said: "…"': words of their own
 _SO_SAID = re.compile(r"^\s*(?:So|Thus|This is what|That is what|This was)\s+(?:said|stated|noted|wrote|stressed)\s+(?:by\s+)?(?P<who>.{1,150})")
 _TITLECASE_SMALL = {"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "with", "at", "by", "from", "as", "is", "&"}
 
@@ -389,7 +389,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
             if p:
                 return p, (ws + tm.start(1), ws + tm.end(1)), (after_s, ws + tm.end(1)), "title"
     m = _AFTER_SUBJ_FIRST.match(clause)
-    if m and re.search(r"[.!?]\s*$", inner) and _NEW_STATEMENT.match(clause, m.end("verb")):
+    if m and re.search(r"[.!?]\s*$", inner) and _NEW_STATEMENT.match(text, after_s + m.end("verb")):
         m = None   # '… out of their pockets." In October, Antonio Guterres stated that …': a statement of its own
     # (an initial's period is no sentence end: '…," E. Nabiullina said')
     if m and len(m.group("who").split()) <= 10 and not re.search(r"[\"“”«».!?]", _INITIAL.sub("", m.group("who"))):
@@ -409,6 +409,10 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
             verb = vm
         colon = re.search(r":\s*$", before)
         hit = res.person_in(before_s, open_at)
+        if verb:
+            subject = res.person_in(before_s, before_s + verb.start(), first=False)
+            if subject and subject != hit and _SUBJECT_GAP.fullmatch(text, subject[1][1], before_s + verb.start()):
+                hit = subject    # '… the Reckoning Crew, Scott told co-host Gayle King, "…"': who tells
         if hit and text[hit[1][0]:hit[1][1]] and blanked[hit[1][0]] != " ":
             if colon or (verb and before_s + verb.start() > hit[1][0]):
                 return hit[0], hit[1], (before_s, open_at), "before"
@@ -451,6 +455,8 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.")
+# between a speech verb and the name right before it (its subject): nothing, or adverbs
+_SUBJECT_GAP = re.compile(r"\s*(?:(?:also|then|later|again|further|once|has|had|have|\w+ly)\s+)*")
 
 
 def _how(position: str, kind: str) -> str:
