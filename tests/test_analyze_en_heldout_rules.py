@@ -543,3 +543,17 @@ def test_en_a_quote_before_goes_to_the_name_right_before_the_speech_verb():
                "Vladimir Putin, speaking to Xi Jinping, said: \"We are ready to work together on all of it.\"")
     got = [s.attrs["speaker"] for s in doc.layer(QUOTES)]
     assert got == ["Bernice Scott", "Vladimir Putin"], got
+
+
+def test_en_he_or_she_prefers_a_person_of_known_gender_to_a_one_word_name():
+    from newsbridge.analyze.en.ner import Mention
+    from newsbridge.analyze.en.people import Person
+    from newsbridge.analyze.en.quotes import SpeakerResolver
+    text = ("They are strongholds of rural cultures, John Fa said. Lands managed by Indigenous Peoples lose less "
+            "forest. \"This shows the importance of their role,\" he said.")
+    fa = Person("John Fa", [Mention(text.index("John"), text.index(" said"), "PER")], gender="m")
+    peoples = Person("Peoples", [Mention(text.index("Peoples"), text.index(" lose"), "PER")])
+    res = SpeakerResolver(text, [fa, peoples])
+    assert res.pronoun("he", text.index("he said")) is fa
+    alone = SpeakerResolver(text, [peoples])
+    assert alone.pronoun("he", text.index("he said")) is peoples     # no surer one: the name of unknown gender

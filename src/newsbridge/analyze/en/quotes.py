@@ -92,9 +92,10 @@ class SpeakerResolver:
                 and 0 <= pos - self.last_speaker_pos < RECENT_SPEAKER_CHARS:
             return self.last_speaker
         k = bisect.bisect_left(self.starts, pos) - 1
+        unsure = None        # a one-word name of no known gender ("Indigenous Peoples"): a last resort
         while k >= 0:
             ms, me, p = self.by_mention[k]
-            if pos - me > 3000:
+            if pos - me > 3000 or unsure is not None and pos - me > UNSURE_PRONOUN_REACH:
                 break
             if _MODIFIER_USE.match(self.text, me) and _THE_BEFORE.search(self.text, max(0, ms - 5), ms):
                 k -= 1       # "the Biden administration's …": a name that modifies a noun is not who "he" is
@@ -102,13 +103,17 @@ class SpeakerResolver:
             if _POSSESSOR.match(self.text, me) and self._compatible_before(k, want, pos):
                 k -= 1       # "Simmons teed up McDonald's cameo. '…,' he said": the owner is not the subject
                 continue
+            if p.gender is None and " " not in p.name:
+                unsure = unsure or p
+                k -= 1
+                continue
             if p.gender in (want, None):
                 if self.last_speaker is not None and self.last_speaker.gender in (want, None) \
                         and self.last_speaker_pos >= ms and pos - self.last_speaker_pos < 1500:
                     return self.last_speaker
                 return p
             k -= 1
-        return None
+        return unsure
 
     def _compatible_before(self, k: int, want: str, pos: int) -> bool:
         """Another person of the wanted gender named before mention ``k`` in the same sentence."""
@@ -455,6 +460,7 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.")
+UNSURE_PRONOUN_REACH = 1500   # how far before a one-word name of no known gender "he" may look for a surer one
 # between a speech verb and the name right before it (its subject): nothing, or adverbs
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:also|then|later|again|further|once|has|had|have|\w+ly)\s+)*")
 
