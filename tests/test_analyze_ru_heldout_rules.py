@@ -571,3 +571,18 @@ def test_an_event_name_ends_before_a_relative_pronoun_a_verb_or_a_new_subject():
     got = {text: sorted(s.attrs["name"] for s in analyzed_doc(f"Брекзит\n\n{text}\n", "ru").layer("events"))
            for text in cases}
     assert got == cases, got
+
+
+def test_a_title_before_a_genitive_name_is_the_next_persons_and_the_agreeing_title_the_named_ones():
+    from support import analyzed
+    cases = {"Об этом заявил пресс-секретарь президента России Владимира Путина Дмитрий Песков.":
+             {"Владимир Путин": ["президент России"], "Дмитрий Песков": ["пресс-секретарь президента России"]},
+             "Как сообщил официальный представитель премьер-министра Терезы Мэй, решение принято.":
+             {"Тереза Мэй": ["премьер-министр"]},
+             "Об этом сообщил премьер-министр в правительстве Михаила Игнатьева Иван Моторин.":
+             {"Михаил Игнатьев": [], "Иван Моторин": ["премьер-министр в правительстве"]},
+             "Премьер назначила новым министром 44-летнего Доминика Рааба.": {"Доминик Рааб": ["новый министр"]},
+             "Она велела обращаться к и. о. ректора Людмиле Линик. Людмила Линик ответила.":
+             {"Людмила Линик": ["ректор"]}}
+    got = {t: {k: v["roles"] for k, v in analyzed(f"Новости\n\n{t}\n", "ru", "persons").items()} for t in cases}
+    assert got == cases, got

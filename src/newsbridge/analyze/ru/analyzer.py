@@ -1096,6 +1096,11 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             if before:
                 found.append(before)
         if not found:
+            owner = next((o for o in mentions if o.label == "PER" and o.end < m.start
+                          and not text[o.end:m.start].strip()), None)
+            behind = _role_before(text, tx, owner, spans, holder=m) if owner is not None else None
+            found = [behind] if behind else []
+        if not found:
             after = _role_after(text, tx, m, spans)
             found = [after] if after else []
         for rs, re_, head_lemma in reversed(found):
@@ -1231,8 +1236,10 @@ def _in_mention(pos: int, spans) -> tuple[int, int, str] | None:
     return None
 
 
-def _role_before(text: str, tx: _Text, m: Mention, spans):
-    """'заместитель председателя Совбеза РФ Дмитрий Медведев': the role right before a name."""
+def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None = None):
+    """'заместитель председателя Совбеза РФ Дмитрий Медведев': the role right before a name.
+    ``holder``: the person named right after ``m`` whose title it may be ('пресс-секретарь президента
+    России Владимира Путина Дмитрий Песков': the window before Putin, in Peskov's case)."""
     i = tx.token_index(m.start) - 1
     sent_start = tx.sentence_of(m.start)[0]
     window: list[Tok] = []
@@ -1280,6 +1287,29 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
         # instrumental one is what he was made: "назначил руководителем службы ...")
         head = next((k for k in range(head + 1, len(window)) if _role_head(window[k], spans)
                      and _nominative(window[k].low)), head)
+    if holder is not None:
+        # the title before a name in an oblique case belongs to the person named right after it
+        # when its head agrees with that person's name and not with the one in between
+        own, between = _name_cases(text[holder.start:holder.end]), _name_cases(text[m.start:m.end])
+        if not (own and between and "nomn" in own and "nomn" not in between
+                and _head_cases(window[head].low) & own and not _head_cases(window[head].low) & between):
+            return None
+        k = head
+        while k > 0 and (window[k - 1].low in lx.ROLE_MODIFIERS or _is_adj(window[k - 1].low)
+                         and _agrees(window[k - 1].low, window[head].low)):
+            k -= 1
+        return window[k].start, window[-1].end, _head_lemma(window[head])
+    cases = _name_cases(text[m.start:m.end])
+    if cases and _VERB_AFTER_NAME.match(text, m.end) and _is_finite_verb(_VERB_AFTER_NAME.match(text, m.end).group(1)):
+        cases = set()      # 'Пресс-секретарь … Ане Лунде сообщила': a subject, whatever the dictionary reads
+    if cases and "nomn" not in cases and not _head_cases(window[head].low) & (cases | {"ablt"}) \
+            and not _ACTING_ABBREVIATION.search(text, max(0, window[head].start - 8), window[head].start):
+        # "пресс-секретарь президента России Владимира Путина": the name in the genitive is not the
+        # spokesman's but the president's; a title agreeing with it further on is his, else none is
+        head = next((k for k in range(head + 1, len(window)) if _role_head(window[k], spans)
+                     and _head_cases(window[k].low) & cases), None)
+        if head is None:
+            return None
     # modifiers before the head: "бывший", "генеральный", "первый" (already in the window); a
     # capitalised word opens the role (what stands before it is another sentence run in:
     # "вышел к протестующим Врио губернатора ...")
@@ -1296,6 +1326,32 @@ def _role_before(text: str, tx: _Text, m: Mention, spans):
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+_VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
+_ACTING_ABBREVIATION = re.compile(r"и\.\s?о\.\s*$")      # 'и. о. ректора Людмиле Линик': acting, in her case
+
+
+def _name_cases(surface: str) -> set[str]:
+    """The cases a person's name as written can be in: those every word the dictionary knows as a
+    name allows ('Владимира Путина': genitive or accusative; 'Терезы Мэй': genitive); empty when
+    unknown."""
+    out: set[str] | None = None
+    for w in surface.split():
+        if w.endswith(".") or not _CYR_WORD.search(w) or not analyzer_known(w.lower()):
+            continue       # a foreign name the dictionary only guesses at says nothing
+        cs = {p.tag.case for p in parses(w.lower()) if p.tag.case and p.tag.number != "plur"   # one person
+              and p.tag.case != "voct" and "Infr" not in p.tag
+              and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))}
+        if not cs or {"nomn", "gent", "datv", "accs", "ablt", "loct"} <= cs:
+            continue       # an indeclinable or unknown word says nothing
+        out = cs if out is None else out & cs
+    return out or set()
+
+
+def _head_cases(low: str) -> set[str]:
+    """The cases of a title word's readings as that title ('президента': genitive, accusative)."""
+    return {p.tag.case for p in parses(low) if p.tag.case and (p.normal_form in lx.ROLE_HEADS or _role_lemma(low))}
 
 
 def _addressees(low: str) -> bool:
