@@ -557,3 +557,15 @@ def test_en_he_or_she_prefers_a_person_of_known_gender_to_a_one_word_name():
     assert res.pronoun("he", text.index("he said")) is fa
     alone = SpeakerResolver(text, [peoples])
     assert alone.pronoun("he", text.index("he said")) is peoples     # no surer one: the name of unknown gender
+
+
+def test_en_a_title_for_another_person_is_not_that_persons_and_goes_to_the_one_set_off_by_commas():
+    from support import analyzed
+    cases = {"The spokesman for President Vladimir Putin, Dmitry Peskov, said the talks went well.":
+             {"Vladimir Putin": ["President"], "Dmitry Peskov": ["spokesman for President Vladimir Putin"]},
+             "Dmitry Peskov, the spokesman of Russian President Vladimir Putin, said the talks went well.":
+             {"Dmitry Peskov": [], "Vladimir Putin": ["Russian President"]},
+             "Minister of Foreign Affairs Sergey Lavrov spoke. Secretary of State Antony Blinken replied.":
+             {"Sergey Lavrov": ["Minister of Foreign Affairs"], "Antony Blinken": ["Secretary of State"]}}
+    got = {t: {k: v["roles"] for k, v in analyzed(f"News\n\n{t}\n", "en", "persons").items()} for t in cases}
+    assert got == cases, got

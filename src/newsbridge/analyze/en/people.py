@@ -142,6 +142,7 @@ def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Men
     return results
 
 
+_OUTER_TITLE = re.compile(r"\b([A-Za-z-]+)\s+(?:for|of|to)\s+(?:the\s+)?$")
 _NOW_BEFORE = re.compile(r",\s*(?:and\s+)?(?:now|currently)\s+$")
 
 
@@ -247,6 +248,10 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             q += 1
         if not phrase:
             break
+        if q >= len(items) and items[-1][2] == "head" and all(it[2] in ("cap", "mod", "head") for it in items[j2:]):
+            # "the spokesman for President Vladimir Putin": the name holds the title next to it; the
+            # one before "for"/"of" is someone else's
+            return text[items[j2][0]:items[-1][1]], None, items[j2][0], items[-1][1], False
         if q < len(items) and items[q][2] == "ORG" and len(phrase) <= 2:
             # "of the Standing Committee of ..." spelled out as an organisation later in the run
             pass
@@ -385,6 +390,15 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                     if not plural:
                         p.add_role(role, org, rs, re_)
                         got = True
+                other = next((x for x in pers if x.end == comma.start()), None)
+                if not got and other is not None:
+                    # "The spokesman for President Vladimir Putin, Dmitry Peskov, said": the title
+                    # before "for"/"of" and the person it serves is the one set off by commas
+                    for role, org, rs, re_, plural in parse_left_role(text, ss, other.start, mentions)[-1:]:
+                        outer = _OUTER_TITLE.search(text, ss, rs)
+                        if outer and _role_token(outer.group(1)) == "head":
+                            p.add_role(text[outer.start(1):other.end], None, outer.start(1), other.end)
+                            got = True
         # list after a plural title: "senators A, B and C"
         if not got and last_plural is not None:
             between = text[last_plural[0].end:m.start]
