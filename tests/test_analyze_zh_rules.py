@@ -167,3 +167,8 @@ def test_one_person_whatever_dot_joins_the_name():
     doc = run("里希•苏纳克周二表示，政府将修改法律。里希·苏纳克还说，苏纳克将访问苏格兰。")
     persons = [s.attrs for s in doc.layer(PERSONS)]
     assert len(persons) == 1 and persons[0]["name"] == "里希·苏纳克" and "里希•苏纳克" in persons[0]["aliases"]
+
+
+def test_a_name_before_a_street_or_square_word_is_no_person():
+    doc = run("画廊位于圣莫尼卡大道7414号。游客聚集在天安门广场。")
+    assert not names(doc, PERSONS), names(doc, PERSONS)

@@ -453,6 +453,10 @@ def _bare_title(role: str, org: str | None) -> str:
 
 
 # -- mentions ----------------------------------------------------------------------------------
+_PLACE_SUFFIX_WORDS = {"大道", "大街", "街", "路", "广场", "公园", "机场", "车站", "港", "湾", "岛", "半岛", "山", "河", "湖",
+                       "州", "县", "镇", "村", "区", "市", "省"}
+
+
 def _person_spans(text: str, words):
     """(start, end, role, role_span) for each person mention."""
     out = []
@@ -497,6 +501,8 @@ def _person_spans(text: str, words):
             taken.add(s)
             continue
         followed = nxt is None or nxt[3].startswith(("v", "p", "c", "x", "uj")) or nxt[2] in ("等", "说", "政府")
+        if nxt is not None and nxt[0] == e and nxt[2] in _PLACE_SUFFIX_WORDS:
+            continue       # 圣莫尼卡大道: a name before 大道, 街, 广场 names a street or a square
         if flag in ("nr", "nrfg") and followed and not _common_word(w) and not _not_a_name(w) and (
                 (_is_chinese_name(w) and (len(w) == 3 or flag == "nrfg" or nxt is None or nxt[3].startswith("v")))
                 or (len(w) >= 3 and _is_foreign_name(w) and not _inside_translit(text, s, e))):
@@ -1066,4 +1072,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="6")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots; 6: the place a visit went to, or named alone, is no participant
+register_analyzer("zh", version="7")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots; 6: the place a visit went to, or named alone, is no participant; 7: a name before a street or square word is no person
