@@ -569,3 +569,11 @@ def test_en_a_title_for_another_person_is_not_that_persons_and_goes_to_the_one_s
              {"Sergey Lavrov": ["Minister of Foreign Affairs"], "Antony Blinken": ["Secretary of State"]}}
     got = {t: {k: v["roles"] for k, v in analyzed(f"News\n\n{t}\n", "en", "persons").items()} for t in cases}
     assert got == cases, got
+
+
+def test_en_the_end_of_a_listed_portfolio_is_no_body():
+    from support import analyzed
+    orgs = analyzed("News\n\nSo said Daniel Russell, former assistant secretary of state for East Asia and Pacific "
+                    "Affairs, on Friday. He met the UN Office for the Coordination of Humanitarian Affairs.\n",
+                    "en", "organizations")
+    assert list(orgs) == ["UN Office for the Coordination of Humanitarian Affairs"], orgs
