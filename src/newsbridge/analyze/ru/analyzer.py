@@ -751,24 +751,26 @@ def _merge_partial_names(groups: list[list[int]], normals: list[str]) -> list[li
 
 
 def _gender_from_context(text: str, p: Person) -> str | None:
-    """The gender of the verb right after a mention ('Павлова заявила'), or right before it
-    where speech is attributed ('…, — пожаловалась Поризкова')."""
-    for s, e in p.mentions:
+    """The gender of the verb right after a mention ('Павлова заявила'), else of the verb right
+    before it where speech is attributed ('…, — пожаловалась Поризкова'), else a feminine title
+    right before it ('телеведущая Дана Борисова'; a masculine title names women too: no cue)."""
+    def verb_after(s: int, e: int) -> str | None:
         m = re.match(r"\s*,?\s*([а-яё]+)", text[e:e + 30])
-        if m:
-            g = verb_gender(m.group(1))
-            if g in ("masc", "femn"):
-                return g
-    for s, e in p.mentions:
+        return verb_gender(m.group(1)) if m else None
+
+    def verb_before(s: int, e: int) -> str | None:
         m = _VERB_BEFORE.search(text, max(0, s - 30), s)
-        if m:
-            g = verb_gender(m.group(1))
+        return verb_gender(m.group(1)) if m else None
+
+    def title_before(s: int, e: int) -> str | None:
+        m = _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)
+        return "femn" if m and _feminine_title(m.group(1).lower()) else None
+
+    for cue in (verb_after, verb_before, title_before):
+        for s, e in p.mentions:
+            g = cue(s, e)
             if g in ("masc", "femn"):
                 return g
-    for s, e in p.mentions:
-        m = _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)
-        if m and _feminine_title(m.group(1).lower()):
-            return "femn"      # 'телеведущая Дана Борисова' (a masculine title names women too: no cue)
     return None
 
 
@@ -1294,14 +1296,12 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
         if not (own and between and "nomn" in own and "nomn" not in between
                 and _head_cases(window[head].low) & own and not _head_cases(window[head].low) & between):
             return None
-        k = head
-        while k > 0 and (window[k - 1].low in lx.ROLE_MODIFIERS or _is_adj(window[k - 1].low)
-                         and _agrees(window[k - 1].low, window[head].low)):
-            k -= 1
-        return window[k].start, window[-1].end, _head_lemma(window[head])
-    cases = _name_cases(text[m.start:m.end])
-    if cases and _VERB_AFTER_NAME.match(text, m.end) and _is_finite_verb(_VERB_AFTER_NAME.match(text, m.end).group(1)):
-        cases = set()      # 'Пресс-секретарь … Ане Лунде сообщила': a subject, whatever the dictionary reads
+        cases = set()
+    else:
+        cases = _name_cases(text[m.start:m.end])
+        verb = _VERB_AFTER_NAME.match(text, m.end)
+        if cases and verb and _is_finite_verb(verb.group(1)):
+            cases = set()  # 'Пресс-секретарь … Ане Лунде сообщила': a subject, whatever the dictionary reads
     if cases and "nomn" not in cases and not _head_cases(window[head].low) & (cases | {"ablt"}) \
             and not _ACTING_ABBREVIATION.search(text, max(0, window[head].start - 8), window[head].start):
         # "пресс-секретарь президента России Владимира Путина": the name in the genitive is not the
@@ -1350,8 +1350,8 @@ def _name_cases(surface: str) -> set[str]:
 
 
 def _head_cases(low: str) -> set[str]:
-    """The cases of a title word's readings as that title ('президента': genitive, accusative)."""
-    return {p.tag.case for p in parses(low) if p.tag.case and (p.normal_form in lx.ROLE_HEADS or _role_lemma(low))}
+    """The cases a title word can be in ('президента': genitive, accusative); none for a non-title."""
+    return {p.tag.case for p in parses(low) if p.tag.case} if _role_lemma(low) else set()
 
 
 def _addressees(low: str) -> bool:

@@ -332,16 +332,13 @@ def _bare_plural_guess(word: str, head) -> bool:
     reads as the endingless genitive plural of a feminine noun ('Кундузы'); when it does not know
     the word, or also reads it as a nominative singular, the name stands as written. Known
     plurals keep their reading ('из Афин' -> 'Афины')."""
-    if head.tag.number != "plur" or head.tag.case not in ("gent", "accs") or word[-1:].lower() in _VOWELS_AND_SIGNS:
+    if head.tag.number != "plur" or head.tag.case not in ("gent", "accs") or word[-1:].lower() in _VOWELS | {"ь", "й"}:
         return False
     low = word.lower()
     if not head.normal_form.startswith(low) or len(head.normal_form) <= len(low):
         return False         # a real plural ending: 'обэриутов' -> 'обэриуты'
     return not analyzer_known(low) or any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing"
                                           for p in parses(low))
-
-
-_VOWELS_AND_SIGNS = set("аеёиоуыэюяьй")
 
 
 # '-ской/-скую/-ского …' adjectives of place names pymorphy reads only as surnames
