@@ -577,3 +577,18 @@ def test_en_the_end_of_a_listed_portfolio_is_no_body():
                     "Affairs, on Friday. He met the UN Office for the Coordination of Humanitarian Affairs.\n",
                     "en", "organizations")
     assert list(orgs) == ["UN Office for the Coordination of Humanitarian Affairs"], orgs
+
+
+def test_en_no_name_ends_with_a_particle_and_a_street_named_short_is_the_street():
+    from newsbridge.analyze.en.ner import Mention, _join_particle_names, _places_by_form
+    text = "Recently, Ursula von der Leyen stated the goal."
+    ms = [Mention(text.index("Ursula"), text.index(" Leyen"), "PER"), Mention(text.index("Leyen"), text.index(" stated"), "LOC")]
+    assert [(text[m.start:m.end], m.label) for m in _join_particle_names(text, ms)] == [("Ursula von der Leyen", "PER")]
+    text = "The crash happened on Miller Drive. Police saw a car on Miller traveling east. Glenn Miller played."
+    ms = [Mention(text.index("Miller Drive"), text.index("Miller Drive") + 12, "PER"),
+          Mention(text.index("Miller traveling"), text.index("Miller traveling") + 6, "PER"),
+          Mention(text.index("Glenn"), text.index(" played"), "PER")]
+    got = [(text[m.start:m.end], m.label) for m in _places_by_form(text, ms)]
+    assert got == [("Miller Drive", "LOC"), ("Miller", "PER"), ("Glenn Miller", "PER")], got
+    got = [(text[m.start:m.end], m.label) for m in _places_by_form(text, ms[:2])]
+    assert got == [("Miller Drive", "LOC"), ("Miller", "LOC")], got

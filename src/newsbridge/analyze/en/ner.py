@@ -462,7 +462,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                         _relabel(cands, m2)
     for s, e, kind in extra:
         cands.extend(_credit_mentions(text, s, e))
-    cands = _split_compounds(text, cands)
+    cands = _split_compounds(text, _join_particle_names(text, cands))
     cands = _fix_labels(text, cands)
     cands = _extend_orgs(text, cands)
     cands = _quoted_org_names(text, paras, cands)
@@ -481,14 +481,15 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 
 
 # a name ending in one of these is a street or a square; a person's never opens with these
-_STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Lane", "Highway",
+_STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Lane", "Drive", "Highway",
                  "Parkway", "Square", "Embankment", "Prospekt"}
 _PLACE_OPENERS = {"San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape"}
 
 
 def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
     """"Lake Chabot Road", "Bruckner Boulevard" (all words capitalised: not "Friends of Pelham
-    Parkway") are streets; "San Leandro", "Fort Worth" read as persons are towns."""
+    Parkway") are streets, and so is "Miller" alone after "Miller Drive"; "San Leandro", "Fort
+    Worth" read as persons are towns."""
     for m in cands:
         if m.label == "LOC":
             continue
@@ -496,7 +497,33 @@ def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
         if len(words) > 1 and (words[-1] in _STREET_WORDS and all(w[:1].isupper() for w in words)
                                or m.label == "PER" and words[0] in _PLACE_OPENERS):
             m.label = "LOC"
+    # "… on Miller traveling eastbound" after "Miller Drive": the street named short
+    streets = {" ".join(ws[:-1]) for m in cands if m.label == "LOC"
+               and len(ws := text[m.start:m.end].split()) > 1 and ws[-1] in _STREET_WORDS}
+    if streets:
+        in_names = {w for m in cands if m.label == "PER" and " " in text[m.start:m.end] for w in text[m.start:m.end].split()}
+        for m in cands:
+            if m.label == "PER" and text[m.start:m.end] in streets and text[m.start:m.end] not in in_names:
+                m.label = "LOC"
     return cands
+
+
+_NAME_PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|di|del|della|dos|du|la|le|bin|ibn|al|el)$")
+
+
+def _join_particle_names(text: str, cands: list[Mention]) -> list[Mention]:
+    """No name ends with a particle: "Ursula von der" (a person to the model) and "Leyen" (a place)
+    right after it are one person."""
+    cands = sorted(cands, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in cands:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PER" and text[prev.end:m.start] == " " \
+                and _NAME_PARTICLE_END.search(text, prev.start, prev.end) and text[m.start:m.start + 1].isupper():
+            out[-1] = Mention(prev.start, m.end, "PER", prev.source)
+            continue
+        out.append(m)
+    return out
 
 
 def _join_split_names(text: str, ms: list[Mention]) -> list[Mention]:
