@@ -592,3 +592,13 @@ def test_en_no_name_ends_with_a_particle_and_a_street_named_short_is_the_street(
     assert got == [("Miller Drive", "LOC"), ("Miller", "PER"), ("Glenn Miller", "PER")], got
     got = [(text[m.start:m.end], m.label) for m in _places_by_form(text, ms[:2])]
     assert got == [("Miller Drive", "LOC"), ("Miller", "LOC")], got
+
+
+def test_en_german_streets_are_places_a_lower_case_rank_is_no_title_and_no_name_ends_with_at():
+    from support import analyzed
+    text = ("Colonial names\n\nBerlin renamed Petersallee and the Maji-Maji-Allee; Nachtigalplatz stays. The museum is "
+            "hosting a major Mark Rothko retrospective. Students of the School of Engineering at Rutgers built it.\n")
+    places, persons, orgs = (analyzed(text, "en", k) for k in ("locations", "persons", "organizations"))
+    assert {"Petersallee", "Maji-Maji-Allee", "Nachtigalplatz"} <= set(places), places
+    assert persons["Mark Rothko"]["roles"] == [], persons
+    assert not any(o.endswith(" at") for o in orgs), orgs

@@ -241,7 +241,7 @@ def clean_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_DANGLING_TAIL = re.compile(r"(?:\s+(?:&|and|of|the|for|to|-|–|—))+\s*$")
+_DANGLING_TAIL = re.compile(r"(?:\s+(?:&|and|of|the|for|to|at|in|on|by|with|from|-|–|—))+\s*$")
 
 
 def _gaz():
@@ -486,6 +486,9 @@ _STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", 
 _PLACE_OPENERS = {"San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape"}
 
 
+_GERMAN_STREET = re.compile(r"[A-ZÄÖÜ][\w-]{2,}(?i:strasse|straße|allee|platz|gasse|damm|ufer)")
+
+
 def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
     """"Lake Chabot Road", "Bruckner Boulevard" (all words capitalised: not "Friends of Pelham
     Parkway") are streets, and so is "Miller" alone after "Miller Drive"; "San Leandro", "Fort
@@ -495,8 +498,9 @@ def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
             continue
         words = text[m.start:m.end].split()
         if len(words) > 1 and (words[-1] in _STREET_WORDS and all(w[:1].isupper() for w in words)
-                               or m.label == "PER" and words[0] in _PLACE_OPENERS):
-            m.label = "LOC"
+                               or m.label == "PER" and words[0] in _PLACE_OPENERS) \
+                or len(words) == 1 and _GERMAN_STREET.fullmatch(words[0]):
+            m.label = "LOC"   # ("Petersallee", "Lüderitzstrasse", "Nachtigalplatz")
     # "… on Miller traveling eastbound" after "Miller Drive": the street named short
     streets = {" ".join(ws[:-1]) for m in cands if m.label == "LOC"
                and len(ws := text[m.start:m.end].split()) > 1 and ws[-1] in _STREET_WORDS}

@@ -101,6 +101,8 @@ _EX_PREFIX = re.compile(r"^(?:ex|former)-(?=\w)")
 
 def _role_token(w: str) -> str:
     lw = _EX_PREFIX.sub("", w.lower().strip(".,"))      # "ex-governor" is a governor's title
+    if lw in _RANKS_ONLY_CAPITALISED and not w[:1].isupper():
+        return ""      # "a major Mark Rothko retrospective": an adjective, not the rank
     if lw in lx.ROLE_HEADS or lw in lx.ROLE_PLURALS:
         return "head"
     if lw in lx.ROLE_MODIFIERS:
@@ -108,6 +110,7 @@ def _role_token(w: str) -> str:
     return ""
 
 
+_RANKS_ONLY_CAPITALISED = {"major", "general", "private", "marshal"}
 _AND_TITLE = re.compile(r"\s+and\s+([A-Za-z][\w\- ]{1,60}?)\s*")
 
 
