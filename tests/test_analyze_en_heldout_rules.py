@@ -602,3 +602,16 @@ def test_en_german_streets_are_places_a_lower_case_rank_is_no_title_and_no_name_
     assert {"Petersallee", "Maji-Maji-Allee", "Nachtigalplatz"} <= set(places), places
     assert persons["Mark Rothko"]["roles"] == [], persons
     assert not any(o.endswith(" at") for o in orgs), orgs
+
+
+def test_en_a_title_for_a_name_or_before_the_next_titled_name_is_not_that_persons():
+    from support import analyzed
+    cases = {"Dee Dee Myers — a White House press secretary for Bill Clinton — is exiting her role.":
+             {"Dee Dee Myers": [], "Bill Clinton": []},
+             "It was revealed by Minister of Education Kay McConney, Chief Education Officer Dr Ramona "
+             "Archer-Bradshaw and Acting Chief Medical Officer Dr Anton Best.":
+             {"Kay McConney": ["Minister of Education"], "Ramona Archer-Bradshaw": ["Chief Education Officer"],
+              "Anton Best": ["Acting Chief Medical Officer"]},
+             "Irina Flyur, Deputy Chairperson of the Mir TV, said the forum opened.": {"Irina Flyur": ["Deputy Chairperson"]}}
+    got = {t: {k: v["roles"] for k, v in analyzed(f"News\n\n{t}\n", "en", "persons").items()} for t in cases}
+    assert got == cases, got

@@ -110,6 +110,9 @@ def _role_token(w: str) -> str:
     return ""
 
 
+_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"
+_BEFORE_NEXT_NAME = re.compile(r"\s*(?:" + _HONORIFIC + ")?")
+_HONORIFIC_END = re.compile(r"(?<=\s)" + _HONORIFIC + "$")
 _RANKS_ONLY_CAPITALISED = {"major", "general", "private", "marshal"}
 _AND_TITLE = re.compile(r"\s+and\s+([A-Za-z][\w\- ]{1,60}?)\s*")
 
@@ -118,6 +121,9 @@ def parse_left_role(text: str, sent_start: int, name_start: int, ments: list[Men
     """Title immediately before a name: [(role, org, span_start, span_end, plural)], left to right."""
     results = []
     end = name_start
+    honorific = _HONORIFIC_END.search(text, sent_start, name_start)
+    if honorific:
+        end = honorific.start()     # "Chief Education Officer Dr Ramona Archer-Bradshaw"
     for _ in range(3):  # "the head of CMG (CMG), Deputy Director of ... Shen Haixiong"
         r = _parse_one_left(text, sent_start, end, ments)
         if r is None:
@@ -198,6 +204,8 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             continue
         break
     # must end (right before the name) with a role head or a capitalised org/place + head
+    if items and items[-1][2] in ("of", "for"):
+        return None    # "a White House press secretary for Bill Clinton": whom the title serves
     while items and items[0][2] in ("of", "for", "and", "the", "paren"):
         items.pop(0)
     if not items:
@@ -413,6 +421,8 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
         if not got:
             last_plural = None if last_plural and m.start - last_plural[0].end > 120 else last_plural
         r = parse_right_role(text, m.end, se, mentions)
+        if r and any(x.start >= r[3] and _BEFORE_NEXT_NAME.fullmatch(text, r[3], x.start) for x in pers):
+            r = None   # "Minister Kay McConney, Chief Education Officer Dr Ramona Archer-Bradshaw": the next one's
         if r and not any(x is not m and r[2] <= x.start < r[3] and _titled_name(text, r[2], x.start) for x in pers):
             # (", Commander-in-Chief of the Navy Admiral Nikolai Yevmenov": the next person's title)
             p.add_role(r[0], r[1], r[2], r[3])
