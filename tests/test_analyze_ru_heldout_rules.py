@@ -586,3 +586,15 @@ def test_a_title_before_a_genitive_name_is_the_next_persons_and_the_agreeing_tit
              {"Людмила Линик": ["ректор"]}}
     got = {t: {k: v["roles"] for k, v in analyzed(f"Новости\n\n{t}\n", "ru", "persons").items()} for t in cases}
     assert got == cases, got
+
+
+def test_a_guessed_first_name_takes_the_known_surnames_case_and_an_oblique_a_form_keeps_the_a():
+    from newsbridge.analyze.ru.morph import normalize_name
+    normalize_name.cache_clear()
+    cases = {"Ингмара Бергмана": "Ингмар Бергман", "Лидии Смирновой": "Лидия Смирнова",
+             "Дзироэмон Кимура": "Дзироэмон Кимура"}
+    assert {n: normalize_name(n) for n in cases} == cases
+    from support import analyzed
+    persons = analyzed("Долгожители\n\nПосле смерти Масамицу Йосиды 29 октября титул перешёл к нему. Он снялся в "
+                       "лентах Ингмара Бергмана.\n", "ru", "persons")
+    assert {"Масамицу Йосида", "Ингмар Бергман"} <= set(persons), persons

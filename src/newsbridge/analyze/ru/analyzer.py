@@ -659,7 +659,8 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
             p.forms = [surname if f != surname and " " not in f and surname.startswith(f) and len(surname) - len(f) <= 2
                        else f for f in p.forms]
             p.forms = list(dict.fromkeys(p.forms))
-        nominative = p.name if as_written else foreign_nominative(p.name, str(p.gender) if p.gender else None)
+        nominative = p.name if as_written or _a_declension_shown(text, p) \
+            else foreign_nominative(p.name, str(p.gender) if p.gender else None)
         if nominative != p.name and not _subject_as_written(text, p):  # 'Олафа Шольца' -> 'Олаф Шольц'; the inflected form stays an alias
             if p.name not in p.forms:
                 p.forms.append(p.name)
@@ -676,6 +677,20 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
 
 _CASE_ENDINGS = ("а", "у", "ом", "е", "ым")
 _NEXT_RU_WORD = re.compile(r"\s+([а-яё]+)")
+
+
+def _a_declension_shown(text: str, p: Person) -> bool:
+    """'после смерти Масамицу Йосиды' read as 'Масамицу Йосида': a mention with an -ы/-е/-у/-ой
+    ending on the surname's stem shows an -а name in the nominative, not the genitive of 'Йосид'."""
+    last = p.name.split()[-1] if p.name.split() else ""
+    if last[-1:] not in ("а", "я") or len(last) < 4:
+        return False
+    stem = last[:-1]
+    return any(w and w[-1] != last and w[-1].startswith(stem) and w[-1][len(stem):] in _A_OBLIQUE
+               for w in (text[s:e].split() for s, e in p.mentions))
+
+
+_A_OBLIQUE = {"ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею"}
 
 
 def _indeclinable_as_written(text: str, p: Person) -> str | None:

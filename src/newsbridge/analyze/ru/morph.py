@@ -166,9 +166,16 @@ def normalize_name(name: str) -> str:
         if cands and w == words[0] and len(words) > 1:
             # the first name's reading that agrees with the surname's ('Лидии Смирновой' is a
             # woman's genitive, not the dative of the man's 'Лидий')
-            surname = [q.tag for q in _name_parses(words[-1]) if "Surn" in q.tag]
-            cands = [p for p in cands if any(q.case == p.tag.case and q.gender == p.tag.gender
-                                             for q in surname)] or cands
+            surname = [q for q in _name_parses(words[-1]) if "Surn" in q.tag]
+            agreeing = [p for p in cands if any(q.tag.case == p.tag.case and q.tag.gender == p.tag.gender
+                                                for q in surname)]
+            if not agreeing and surname and not analyzer_known(w.lower()) and w.lower().endswith(_OBLIQUE_NAME_ENDINGS):
+                # 'Ингмара Бергмана': a first name the dictionary only guesses at (as the woman's
+                # 'Ингмара') takes the case of the surname it knows ('Бергмана': his genitive)
+                best = max(surname, key=lambda q: q.score)
+                case, gender = best.tag.case, best.tag.gender
+                break
+            cands = agreeing or cands
         if cands:
             best = max(cands, key=lambda p: p.score)
             case, gender = best.tag.case, best.tag.gender
@@ -182,6 +189,7 @@ def normalize_name(name: str) -> str:
     return " ".join(out)
 
 
+_OBLIQUE_NAME_ENDINGS = ("а", "я", "у", "ю", "ом", "ем", "е")     # 'Ингмара', 'Ингмару', 'Ингмаром'
 _IA_CASES = {"ия": "nomn", "ию": "accs", "ии": "gent", "ией": "ablt"}
 _IA_ENDING = re.compile(r"(?:ия|ию|ии|ией)$")
 
