@@ -598,3 +598,12 @@ def test_a_guessed_first_name_takes_the_known_surnames_case_and_an_oblique_a_for
     persons = analyzed("Долгожители\n\nПосле смерти Масамицу Йосиды 29 октября титул перешёл к нему. Он снялся в "
                        "лентах Ингмара Бергмана.\n", "ru", "persons")
     assert {"Масамицу Йосида", "Ингмар Бергман"} <= set(persons), persons
+
+
+def test_a_styled_title_in_a_name_sets_its_case_and_gender():
+    from newsbridge.analyze.ru.morph import normalize_name
+    normalize_name.cache_clear()
+    cases = {"Папе Римскому Франциску": "Папа Римский Франциск", "Принца Гарри": "Принц Гарри",
+             "Короля Карла III": "Король Карл III", "Королеве Елизавете II": "Королева Елизавета II",
+             "Принцессы Дианы": "Принцесса Диана", "Папа Римский Франциск": "Папа Римский Франциск"}
+    assert {n: normalize_name(n) for n in cases} == cases

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import PREPOSITIONS
+from .lexicon import PREPOSITIONS, STYLED_TITLES
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _NAME_TAGS = ("Name", "Surn", "Patr")
@@ -136,6 +136,9 @@ def normalize_name(name: str) -> str:
     east = _east_asian_nominative(words)
     if east is not None:
         return " ".join(east)
+    styled = _styled_title_name(words)
+    if styled is not None:
+        return styled
     # the case the name is in: the first word that is a known first name / surname decides
     woman = _womans_name_in_ia(words[0])
     if woman:
@@ -186,6 +189,32 @@ def normalize_name(name: str) -> str:
     out = []
     for w in words:
         out.append(w if w.endswith(".") or len(w) <= 2 else _nominative_name_word(w, case, gender))
+    return " ".join(out)
+
+
+def _styled_title_name(words: list[str]) -> str | None:
+    """'Папе Римскому Франциску' -> 'Папа Римский Франциск', 'Принца Гарри' -> 'Принц Гарри',
+    'Королеве Елизавете II' -> 'Королева Елизавета II': a title written as part of the name sets
+    the case and the gender; the adjectives after it agree with it, the name declines in that case."""
+    if len(words) < 2:
+        return None
+    title = next((p for p in parses(words[0].lower()) if p.tag.POS == "NOUN" and p.normal_form in STYLED_TITLES
+                  and p.tag.number != "plur"), None)
+    if title is None or title.tag.case in (None, "nomn"):
+        return None
+    case = title.tag.case
+    gender = "femn" if title.tag.gender == "femn" else "masc"
+    out = [_cap(title.normal_form, words[0])]
+    k = 1
+    while k < len(words) - 1:
+        adj = next((p for p in parses(words[k].lower()) if p.tag.POS == "ADJF" and p.tag.case == case), None)
+        if adj is None or not words[k][:1].isupper():
+            break
+        inf = adj.inflect({"nomn", "sing", gender})
+        out.append(_cap(inf.word, words[k]) if inf is not None else words[k])
+        k += 1
+    for w in words[k:]:
+        out.append(w if _REGNAL.fullmatch(w) or w.endswith(".") or len(w) <= 2 else _nominative_name_word(w, case, gender))
     return " ".join(out)
 
 
