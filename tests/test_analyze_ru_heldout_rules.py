@@ -607,3 +607,13 @@ def test_a_styled_title_in_a_name_sets_its_case_and_gender():
              "Короля Карла III": "Король Карл III", "Королеве Елизавете II": "Королева Елизавета II",
              "Принцессы Дианы": "Принцесса Диана", "Папа Римский Франциск": "Папа Римский Франциск"}
     assert {n: normalize_name(n) for n in cases} == cases
+
+
+def test_brexit_in_latin_letters_or_read_as_a_person_is_no_entity_and_no_ones_organisation():
+    from support import analyzed
+    text = ("Брексит\n\nУтром 9 июля о своем уходе заявил министр по делам Брексита Дэвид Дэвис. Заместитель министра по "
+            "Brexit Стив Бейкер тоже ушел.\n")
+    persons, orgs = analyzed(text, "ru", "persons"), analyzed(text, "ru", "organizations")
+    assert set(persons) == {"Дэвид Дэвис", "Стив Бейкер"}, persons
+    assert persons["Дэвид Дэвис"]["roles"] == ["министр по делам Брексита"], persons
+    assert persons["Стив Бейкер"]["org"] is None and not orgs, (persons, orgs)

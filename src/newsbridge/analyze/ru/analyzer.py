@@ -201,7 +201,7 @@ _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
-_PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|мегзит|грексит)[а-яё]{0,3}")
+_PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|брэксит|брекcит|мегзит|грексит|brexit|megxit|grexit)[а-яё]{0,3}")
 _ABBREVIATED_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]{2,}|[A-Z][A-Za-z]+)-[а-яё]{3,}")   # 'IT-компании', 'Telegram-каналу'
 
 
@@ -329,6 +329,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         surface = text[m.start:m.end]
         if len(surface.strip()) < 2 and m.label != "ORG":
             continue      # a lone letter ("В" of a run-in headline); "Ъ" is Kommersant
+        if m.label == "PER" and _PROCESS_NAME.fullmatch(surface.strip()):
+            m = Mention(m.start, m.end, "ORG")      # 'Брексит' read as a person: a process, kept for the titles
         if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and (
                 _common_noun(surface) or _common_word(surface) and parses(surface.lower())[0].tag.POS == "ADVB"):
             continue
@@ -1144,7 +1146,7 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
                 role = role[:1].lower() + role[1:]  # sentence-initial capital: "Президент России ..."
             org = org_as_written = None
             for s, e, label in spans:
-                if rs <= s and e <= re_ and label == "ORG":
+                if rs <= s and e <= re_ and label == "ORG" and not _PROCESS_NAME.fullmatch(text[s:e].strip("«»\"“”„")):
                     org_as_written = _close_quotes(" ".join(text[s:e].split()))
                     if _KIND_PREFIX.match(org_as_written):
                         org_as_written = _quoted_after_kind(org_as_written)     # 'ОАО «Газпром»' -> 'Газпром'
