@@ -617,3 +617,11 @@ def test_brexit_in_latin_letters_or_read_as_a_person_is_no_entity_and_no_ones_or
     assert set(persons) == {"Дэвид Дэвис", "Стив Бейкер"}, persons
     assert persons["Дэвид Дэвис"]["roles"] == ["министр по делам Брексита"], persons
     assert persons["Стив Бейкер"]["org"] is None and not orgs, (persons, orgs)
+
+
+def test_a_title_head_that_is_also_another_noun_declines_as_the_title():
+    from support import analyzed
+    persons = analyzed("Лондон\n\nОтставку премьера Великобритании Терезы Мэй обсуждали. Министр поддержал британского "
+                       "премьера Бориса Джонсона.\n", "ru", "persons")
+    assert persons["Тереза Мэй"]["roles"] == ["премьер Великобритании"], persons
+    assert persons["Борис Джонсон"]["roles"] == ["британский премьер"], persons

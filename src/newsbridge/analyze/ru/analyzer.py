@@ -1138,7 +1138,8 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             if cut:          # '… Церкви и общества. На панихиде он': the title ends with its sentence
                 re_ = cut.start()
                 raw = " ".join(text[rs:re_].split())
-            role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw) else normalize_phrase(raw))
+            role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw)
+                                    else _title_head_nominative(raw, head_lemma) or normalize_phrase(raw))
             if " " not in role and (one := _singular_title(role)):
                 role = one           # 'Врачи Ирина Ярцева и Сергей Токарев': each of them a 'врач'
             first = role.split()[0]
@@ -1160,6 +1161,31 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             doc.add(ROLES, rs, re_, role, person=p.name, org=org)
     for p in persons:        # 'врио' beside 'врио губернатора Хабаровского края': the fuller title says it
         p.roles = tidy_roles(p.roles)
+
+
+def _title_head_nominative(raw: str, head_lemma: str) -> str | None:
+    """'премьера Великобритании' -> 'премьер Великобритании': a title whose head word is also
+    another noun in the nominative ('премьера', a premiere) declines as the title it was read as;
+    None when the head's likeliest reading already is that title (normalize_phrase does the rest)."""
+    words = raw.split()
+    for i, w in enumerate(words[:3]):
+        ps = parses(w.lower())
+        title = next((p for p in ps if p.tag.POS == "NOUN" and p.normal_form == head_lemma), None)
+        if title is None:
+            continue
+        if ps[0].normal_form == head_lemma or title.tag.case == "nomn":
+            return None
+        inf = title.inflect({"nomn", "sing"})
+        if inf is None:
+            return None
+        out = list(words)
+        out[i] = inf.word if w.islower() else inf.word.capitalize()
+        for k in range(i):
+            adj = next((p for p in parses(words[k].lower()) if p.tag.POS == "ADJF" and p.tag.case == title.tag.case), None)
+            if adj is not None and (a := adj.inflect({"nomn", "sing", title.tag.gender or "masc"})) is not None:
+                out[k] = a.word if words[k].islower() else a.word.capitalize()
+        return " ".join(out)
+    return None
 
 
 _NAMED_AFTER_LINK = re.compile(r"(?<![\w-])(?:во имя|имени|им\.)(?![\w-])")
