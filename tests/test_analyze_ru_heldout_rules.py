@@ -625,3 +625,10 @@ def test_a_title_head_that_is_also_another_noun_declines_as_the_title():
                        "премьера Бориса Джонсона.\n", "ru", "persons")
     assert persons["Тереза Мэй"]["roles"] == ["премьер Великобритании"], persons
     assert persons["Борис Джонсон"]["roles"] == ["британский премьер"], persons
+
+
+def test_a_title_ends_before_instead_of_and_kin():
+    from support import analyzed
+    persons = analyzed("МИД\n\nИзвестно, кто стал главой МИД Британии вместо Джонсона. Хант назначен министром "
+                       "здравоохранения вместо Бориса Джонсона.\n", "ru", "persons")
+    assert all(not p["roles"] for name, p in persons.items() if "Джонсон" in name), persons
