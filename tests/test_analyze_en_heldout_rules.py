@@ -615,3 +615,12 @@ def test_en_a_title_for_a_name_or_before_the_next_titled_name_is_not_that_person
              "Irina Flyur, Deputy Chairperson of the Mir TV, said the forum opened.": {"Irina Flyur": ["Deputy Chairperson"]}}
     got = {t: {k: v["roles"] for k, v in analyzed(f"News\n\n{t}\n", "en", "persons").items()} for t in cases}
     assert got == cases, got
+
+
+def test_en_a_chef_is_a_title_and_prof_no_part_of_the_name():
+    from support import analyzed
+    persons = analyzed("Food\n\nChef Jamie Oliver joined the campaign. Jamie Oliver said so. Prof Gavin Yamey, director "
+                       "of the centre, warned. Tanaiste Leo Varadkar spoke.\n", "en", "persons")
+    assert persons["Jamie Oliver"]["roles"] == ["Chef"], persons
+    assert {"Gavin Yamey", "Leo Varadkar"} <= set(persons) and not any(n.startswith(("Prof", "Chef", "Tanaiste"))
+                                                                        for n in persons), persons

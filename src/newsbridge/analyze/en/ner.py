@@ -308,12 +308,12 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     while k < len(toks) - 1:
         w = text[toks[k][0]:toks[k][1]].lower().strip(".,")
         if w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS or lx.role_plural(w) or w in ("of", "the", "state") \
-                or w in {"mr", "mrs", "ms", "dr", "sir"}:
+                or w in {"mr", "mrs", "ms", "dr", "sir", "prof"}:
             k += 1
             continue
         break
     if k == 0 or not any(text[a:b].lower().strip(".,") in lx.ROLE_HEADS or lx.role_plural(text[a:b].strip(".,"))
-                         or text[a:b].lower().strip(".,") in {"mr", "mrs", "ms", "dr", "sir"} for a, b in toks[:k]):
+                         or text[a:b].lower().strip(".,") in {"mr", "mrs", "ms", "dr", "sir", "prof"} for a, b in toks[:k]):
         return s   # "New Zealand", "Labour Party": modifiers alone are not a title
     # after the title: "of Culture and Information" belongs to it; the name is what follows the last 'and'/'of'
     last = k
@@ -1233,6 +1233,9 @@ _RUN_IN_THE = re.compile(r"(?<=[a-z]) The (?=[A-Z][a-z]+ [A-Z])")
 _TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}$")
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof"}
+
+
 def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     """Fix one proposed span: cut titles off persons, split 'ORG Person', relabel by head words."""
     surface = text[s:e]
@@ -1248,6 +1251,8 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     words = _words(text[s:e])
     if not words:
         return []
+    if lab == "PER" and len(words) > 1 and words[0].lower().strip(".") in _HONORIFICS:
+        return _repair(text, tokens(text, s, e)[1][0], e, lab, src)     # "Prof Gavin Yamey": the name is after it
     out = []
     if lab in ("PER", "ORG", "LOC"):
         # the span may open inside a title the words before it began: "[Head of] State Kassym-Jomart Tokayev"
