@@ -172,3 +172,9 @@ def test_one_person_whatever_dot_joins_the_name():
 def test_a_name_before_a_street_or_square_word_is_no_person():
     doc = run("画廊位于圣莫尼卡大道7414号。游客聚集在天安门广场。")
     assert not names(doc, PERSONS), names(doc, PERSONS)
+
+
+def test_a_word_of_its_own_ending_in_tai_is_no_station():
+    doc = run("那英站台助阵，两人北京同台演出。中央电视台报道了演出。")
+    orgs = names(doc, ORGANIZATIONS)
+    assert not any(o.endswith(("站台", "同台")) for o in orgs), orgs

@@ -687,6 +687,8 @@ def _org_spans(text: str, words, per_spans) -> list[tuple[int, int]]:
             continue
         if m and m.group() in WEAK_SUFFIXES and e - start <= 2 and not is_known:
             continue
+        if len(w) == 2 and w.endswith("台") and w not in ("电台", "总台") and not is_known:
+            continue   # 那英站台, 北京同台, 港台: a word of its own (a stage, to appear together), no station
         cands.append((start, e))
     cands.sort(key=lambda x: (x[0], -x[1]))
     merged: list[tuple[int, int]] = []
@@ -1072,4 +1074,4 @@ def _zh_number(s: str) -> int | None:
     return int(s) if s.isdigit() else (parse_chinese_number(s) or None)
 
 
-register_analyzer("zh", version="7")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots; 6: the place a visit went to, or named alone, is no participant; 7: a name before a street or square word is no person
+register_analyzer("zh", version="8")(analyze_zh)   # 2: event years by weekday fit; 3: names after titles (部长沙达耶夫), 卢卡申科 a name, headline events merged; 4: gazetteer with US states and more demonyms; 5: one person across kinds of name dots; 6: the place a visit went to, or named alone, is no participant; 7: a name before a street or square word is no person; 8: a two-character word ending in 台 is no station
