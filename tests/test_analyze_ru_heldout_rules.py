@@ -632,3 +632,13 @@ def test_a_title_ends_before_instead_of_and_kin():
     persons = analyzed("МИД\n\nИзвестно, кто стал главой МИД Британии вместо Джонсона. Хант назначен министром "
                        "здравоохранения вместо Бориса Джонсона.\n", "ru", "persons")
     assert all(not p["roles"] for name, p in persons.items() if "Джонсон" in name), persons
+
+
+def test_an_event_names_words_before_it_agree_with_it_and_a_visiting_card_is_no_visit():
+    from support import analyzed_doc
+    cases = {"Власти заключили с протестующими соглашение.": ["соглашение"],
+             "Он признал факт четвертой встречи.": ["четвертой встречи"],
+             "После четвертой встречи стороны разошлись.": ["четвертой встречи стороны"],
+             "Визитной карточкой певицы стала песня.": []}
+    got = {t: sorted(s.attrs["name"] for s in analyzed_doc(f"Новости\n\n{t}\n", "ru").layer("events")) for t in cases}
+    assert got == cases, got
