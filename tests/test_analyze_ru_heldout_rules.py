@@ -642,3 +642,10 @@ def test_an_event_names_words_before_it_agree_with_it_and_a_visiting_card_is_no_
              "Визитной карточкой певицы стала песня.": []}
     got = {t: sorted(s.attrs["name"] for s in analyzed_doc(f"Новости\n\n{t}\n", "ru").layer("events")) for t in cases}
     assert got == cases, got
+
+
+def test_a_sentences_last_word_is_read_without_its_stop():
+    from support import analyzed
+    persons = analyzed("Интервью\n\nИнтервью брал Марсель Андерс, музыкальный журналист. По его словам, концерт удался.\n",
+                       "ru", "persons")
+    assert persons["Марсель Андерс"]["roles"] == ["музыкальный журналист"], persons

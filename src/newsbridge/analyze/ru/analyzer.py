@@ -45,7 +45,10 @@ class Tok:
 
     @property
     def low(self) -> str:
-        return self.text.lower()
+        """The word in lower case; a sentence's last word without the stop the tokenizer keeps on
+        it ('разошлись.'), an abbreviation's point kept ('г.', 'им.')."""
+        low = self.text.lower()
+        return low[:-1] if low.endswith(".") and len(low) > 4 and "." not in low[:-1] else low
 
 
 @dataclass
