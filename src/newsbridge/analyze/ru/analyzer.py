@@ -2166,7 +2166,7 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     while k > 0 and k > i - 4 and tx.tokens[k - 1].start >= sent_start:
         prev = tx.tokens[k - 1]
         if re.fullmatch(r"\d+-?[а-я]*|[IVX]+", prev.text) or (_is_adj(prev.low) and not _is_surname(prev.low)
-                                                                and _agrees(prev.low, tx.tokens[i].low.rstrip("."))
+                                                                and _agrees(prev.low, tx.tokens[i].low)
                                                                 and not (prev.text[:1].isupper() and k - 1 == tx.token_index(sent_start))):
             k -= 1
         else:
@@ -2177,13 +2177,12 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     noun_trigger = any(p.tag.POS == "NOUN" for p in parses(tx.tokens[i].low)[:1])
     while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
         t = tx.tokens[end]
-        word = t.low.rstrip(".")      # a sentence's last word carries its stop ('разошлись.')
-        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(word) \
-                or word in lx.EVENT_NAME_STOP or word.startswith("котор") or _is_finite_verb(word):
+        if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low) \
+                or t.low in lx.EVENT_NAME_STOP or t.low.startswith("котор") or _is_finite_verb(t.low):
             break     # 'заседания которого проходят', 'переговоров по Брекситу читайте'
         before = tx.tokens[end - 1]
         if noun_trigger and before.low not in lx.EVENT_NAME_PREPOSITIONS and before.text not in "«\"„“-–—" \
-                and _CYR_WORD.search(t.text) and not _starts_mention(t.start, mention_starts) and _nominative_noun(word):
+                and _CYR_WORD.search(t.text) and not _starts_mention(t.start, mention_starts) and _nominative_noun(t.low):
             break     # 'на длительных переговорах компромисс', '… с единой Европой Лондон': a new clause's subject
         in_mention = _starts_mention(t.start, mention_starts)
         if end == j and t.start in person_starts and _nominative_only(t.low):
