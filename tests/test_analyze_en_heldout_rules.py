@@ -624,3 +624,13 @@ def test_en_a_chef_is_a_title_and_prof_no_part_of_the_name():
     assert persons["Jamie Oliver"]["roles"] == ["Chef"], persons
     assert {"Gavin Yamey", "Leo Varadkar"} <= set(persons) and not any(n.startswith(("Prof", "Chef", "Tanaiste"))
                                                                         for n in persons), persons
+
+
+def test_en_a_reception_the_met_gala_and_your_visit_are_no_events():
+    from support import analyzed_doc
+    for t in ("Enjoy your visit and have a nice stay while browsing our picture book.",
+              "The proposal was met with a rather mixed response from voters.",
+              "She attended the Met Gala in May."):
+        assert not analyzed_doc(f"News\n\n{t}\n", "en").layer(EVENTS), t
+    doc = analyzed_doc("News\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Beijing.\n", "en")
+    assert [s.label for s in doc.layer(EVENTS)] == ["meeting"]

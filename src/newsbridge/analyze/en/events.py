@@ -120,9 +120,10 @@ class Event:
 
 _NEGATED_BEFORE = re.compile(r"(?i)\b(?:didn['’]t|did\s+not|never|won['’]t|will\s+not|wouldn['’]t|hasn['’]t|"
                              r"haven['’]t|has\s+not|have\s+not|cannot|can['’]t)\s+(?:\w+\s+)?$")
-_MET_WITH_REACTION = re.compile(r"(?i)\s+with\s+(?:\w+\s+){0,2}(?:laughter|hoots|applause|criticism|protests?|"
+_MET_WITH_REACTION = re.compile(r"(?i)\s+with\s+(?:\w+\s+){0,3}(?:laughter|hoots|applause|criticism|protests?|"
                                 r"skepticism|scepticism|derision|outrage|silence|resistance|opposition|approval|"
-                                r"cheers|boos|anger|dismay|surprise|suspicion|disbelief)\b")
+                                r"cheers|boos|anger|dismay|surprise|suspicion|disbelief|response|reaction|reception|"
+                                r"acclaim|praise|backlash|fury|enthusiasm|indifference)\b")
 _IMPERATIVE_OBJECT = re.compile(r"\s+(?:the|our|us|your|their|a|an|[A-Z][\w'’]*)\b")
 
 
@@ -227,6 +228,10 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
         return None       # "a loft, which he didn't visit much": nothing that happened
     if etype == "meeting" and word == "met" and _MET_WITH_REACTION.match(text, e):
         return None       # "was met with hoots of laughter": a reaction, no meeting
+    if etype == "meeting" and text[s:e] == "Met" and re.match(r" [A-Z]", text[e:e + 2]):
+        return None       # "the Met Gala", "the Met Museum": the museum, no meeting
+    if etype == "visit" and re.search(r"(?i)\byour\s+(?:\w+\s+)?$", left):
+        return None       # "Enjoy your visit": a site's greeting, no event
     if etype == "meeting":
         if word in ("met", "meet", "meets"):
             if not re.match(r"\s+(?:with\s+)?(?:(?:the|his|her|their|its|a|an)\s+)?(?:[\w-]+\s+){0,2}?[A-Z]|\s+with\b", right):
