@@ -178,3 +178,9 @@ def test_a_word_of_its_own_ending_in_tai_is_no_station():
     doc = run("那英站台助阵，两人北京同台演出。中央电视台报道了演出。")
     orgs = names(doc, ORGANIZATIONS)
     assert not any(o.endswith(("站台", "同台")) for o in orgs), orgs
+
+
+def test_an_organisation_does_not_open_with_the_suffix_closing_the_one_before():
+    doc = run("他长期担任美国司法部环境和自然资源司环境犯罪科的负责人。")
+    orgs = names(doc, ORGANIZATIONS)
+    assert not any(o.startswith("司环境") for o in orgs) and any("司法部" in o for o in orgs), orgs
