@@ -649,3 +649,12 @@ def test_a_sentences_last_word_is_read_without_its_stop():
     persons = analyzed("Интервью\n\nИнтервью брал Марсель Андерс, музыкальный журналист. По его словам, концерт удался.\n",
                        "ru", "persons")
     assert persons["Марсель Андерс"]["roles"] == ["музыкальный журналист"], persons
+
+
+def test_a_plural_title_before_one_name_is_not_his_and_a_common_noun_is_no_town():
+    from support import analyzed
+    text = ("Новости\n\nКомпанию возглавляет сын Сергея Иванова, одного из ближайших советников Путина. Врачи Ирина "
+            "Ярцева и Сергей Токарев предупредили об опасности. Королева с удовольствием одобрила назначение.\n")
+    persons, places = analyzed(text, "ru", "persons"), analyzed(text, "ru", "locations")
+    assert persons["Путин"]["roles"] == [] and persons["Ирина Ярцева"]["roles"] == ["врач"], persons
+    assert not places, places

@@ -583,6 +583,16 @@ def _common_noun(word: str) -> bool:
     return _common_word(word) and parses(word.lower())[0].tag.POS == "NOUN"
 
 
+def _common_noun_nominative(surface: str) -> bool:
+    """'Королева с удовольствием одобрила': a common noun in the nominative that is also an oblique
+    form of a town ('Королёв'), read as the noun."""
+    if " " in surface:
+        return False
+    ps = parses(surface.lower())
+    return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn" and ps[0].normal_form == surface.lower() \
+        and not (_PROPER_TAGS & set(str(ps[0].tag).replace(" ", ",").split(","))) and analyzer_known(surface.lower())
+
+
 def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[Mention]:
     """Gazetteer places the model missed (not overlapping any of its mentions)."""
     taken = sorted((m.start, m.end) for m in mentions)
@@ -595,7 +605,7 @@ def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[
                 continue  # overlaps a model mention
             if pm.place.kind == "city" and pm.place.population < lx.MIN_CITY_POPULATION_UNTAGGED:
                 continue
-            if pm.surface.lower() in lx.AMBIGUOUS_PLACE_WORDS:
+            if pm.surface.lower() in lx.AMBIGUOUS_PLACE_WORDS or _common_noun_nominative(pm.surface):
                 continue
             out.append(Mention(pm.start, pm.end, "LOC"))
     return out
@@ -1348,6 +1358,8 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
         verb = _VERB_AFTER_NAME.match(text, m.end)
         if cases and verb and _is_finite_verb(verb.group(1)):
             cases = set()  # 'Пресс-секретарь … Ане Лунде сообщила': a subject, whatever the dictionary reads
+    if _plural_title(window[head].low) and not _LIST_GOES_ON.match(text, m.end):
+        return None        # 'одного из ближайших советников Путина': his advisers, no title of one person
     if cases and "nomn" not in cases and not _head_cases(window[head].low) & (cases | {"ablt"}) \
             and not _ACTING_ABBREVIATION.search(text, max(0, window[head].start - 8), window[head].start):
         # "пресс-секретарь президента России Владимира Путина": the name in the genitive is not the
@@ -1375,6 +1387,13 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
 
 
 _VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|и\s)\s*[А-ЯЁ]")     # 'Врачи Ирина Ярцева и Сергей Токарев'
+
+
+def _plural_title(low: str) -> bool:
+    """Every reading of the title word is plural ('советников', 'врачи')."""
+    ps = [p for p in parses(low) if p.tag.POS == "NOUN" and p.normal_form in lx.ROLE_HEADS]
+    return bool(ps) and all(p.tag.number == "plur" for p in ps)
 _ACTING_ABBREVIATION = re.compile(r"и\.\s?о\.\s*$")      # 'и. о. ректора Людмиле Линик': acting, in her case
 
 
