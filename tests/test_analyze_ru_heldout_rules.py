@@ -658,3 +658,9 @@ def test_a_plural_title_before_one_name_is_not_his_and_a_common_noun_is_no_town(
     persons, places = analyzed(text, "ru", "persons"), analyzed(text, "ru", "locations")
     assert persons["Путин"]["roles"] == [] and persons["Ирина Ярцева"]["roles"] == ["врач"], persons
     assert not places, places
+
+
+def test_a_possessive_pronoun_opens_no_title():
+    from support import analyzed
+    persons = analyzed("Банк\n\nОн писал: я побеседовал со своим партнером по банку Джимом Меллоном.\n", "ru", "persons")
+    assert persons["Джим Меллон"]["roles"] == ["партнёр по банку"], persons

@@ -1153,6 +1153,7 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
                 raw = " ".join(text[rs:re_].split())
             role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw)
                                     else _title_head_nominative(raw, head_lemma) or normalize_phrase(raw))
+            role = _POSSESSIVE_LEAD.sub("", role)      # 'со своим партнером по банку Джимом Меллоном'
             if " " not in role and (one := _singular_title(role)):
                 role = one           # 'Врачи Ирина Ярцева и Сергей Токарев': each of them a 'врач'
             first = role.split()[0]
@@ -1387,6 +1388,7 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
 
 
 _VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
+_POSSESSIVE_LEAD = re.compile(r"^(?:свой|своя|своё|свое|свои|его|её|ее|их|наш|наша|ваш|ваша|мой|моя)\s+(?=\S)", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|и\s)\s*[А-ЯЁ]")     # 'Врачи Ирина Ярцева и Сергей Токарев'
 
 
