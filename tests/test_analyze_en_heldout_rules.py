@@ -584,6 +584,9 @@ def test_en_no_name_ends_with_a_particle_and_a_street_named_short_is_the_street(
     text = "Recently, Ursula von der Leyen stated the goal."
     ms = [Mention(text.index("Ursula"), text.index(" Leyen"), "PER"), Mention(text.index("Leyen"), text.index(" stated"), "LOC")]
     assert [(text[m.start:m.end], m.label) for m in _join_particle_names(text, ms)] == [("Ursula von der Leyen", "PER")]
+    text = "The Albert Quay spot said it would close."
+    ms = [Mention(text.index("Albert"), text.index(" spot"), "PER")]
+    assert [m.label for m in _places_by_form(text, ms)] == ["LOC"]
     text = "The crash happened on Miller Drive. Police saw a car on Miller traveling east. Glenn Miller played."
     ms = [Mention(text.index("Miller Drive"), text.index("Miller Drive") + 12, "PER"),
           Mention(text.index("Miller traveling"), text.index("Miller traveling") + 6, "PER"),

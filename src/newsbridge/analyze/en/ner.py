@@ -482,7 +482,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
 
 # a name ending in one of these is a street or a square; a person's never opens with these
 _STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Lane", "Drive", "Highway",
-                 "Parkway", "Square", "Embankment", "Prospekt"}
+                 "Parkway", "Square", "Embankment", "Prospekt", "Quay", "Wharf", "Terrace", "Crescent", "Promenade"}
 _PLACE_OPENERS = {"San", "Santa", "Los", "Las", "Fort", "Port", "Mount", "Lake", "Cape"}
 
 
