@@ -664,3 +664,10 @@ def test_a_possessive_pronoun_opens_no_title():
     from support import analyzed
     persons = analyzed("Банк\n\nОн писал: я побеседовал со своим партнером по банку Джимом Меллоном.\n", "ru", "persons")
     assert persons["Джим Меллон"]["roles"] == ["партнёр по банку"], persons
+
+
+def test_a_surname_in_the_plural_is_a_family_no_person():
+    from support import analyzed
+    persons = analyzed("Семья\n\nГлава дома Рокфеллеров Дэвид Рокфеллер умер. Ребенка рода Ворониных назвали странно. "
+                       "Отравление Скрипалей обсуждали. Сергей Скрипаль выздоровел.\n", "ru", "persons")
+    assert set(persons) == {"Дэвид Рокфеллер", "Сергей Скрипаль"}, persons

@@ -22,7 +22,7 @@ from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
                       resolve, scan_dash_speech, scan_quotes, split_sentences)
 from . import lexicon as lx
-from .morph import STREET_WORD, adjective_nominative, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
+from .morph import STREET_WORD, _name_parses, adjective_nominative, analyzer_known, foreign_nominative, gender_of_name, lemmas, normalize_name, normalize_phrase, parses, verb_gender
 from .ner import Mention, tag_mentions
 
 _TOKEN = re.compile(r"[А-Яа-яЁёA-Za-z0-9]+(?:[-'’.][А-Яа-яЁёA-Za-z0-9]+)*\.?|[«»\"“”„]|[^\sА-Яа-яЁёA-Za-z0-9]")
@@ -621,6 +621,7 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
             while end > m.start and text[end - 1] in " ,)":     # "(Эринн Хейс)": the model took the ')'
                 end -= 1
             per.append(Mention(m.start, end, "PER"))
+    per = _without_families(text, per)
     normals = [normalize_name(" ".join(text[m.start:m.end].split())) for m in per]
     for m, n in zip(per, normals):
         doc.add(MENTIONS, m.start, m.end, "PER", normal=n, surface=text[m.start:m.end])
@@ -706,6 +707,29 @@ def _a_declension_shown(text: str, p: Person) -> bool:
 
 
 _A_OBLIQUE = {"ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею"}
+
+
+_FAMILY_ENDINGS = ("ов", "ев", "ых", "их")
+
+
+def _without_families(text: str, per: list[Mention]) -> list[Mention]:
+    """'дома Рокфеллеров', 'рода Ворониных', 'семьи Клинтонов': a surname in the plural names a
+    family, no person — one the dictionary reads only in the plural, or the plural of a surname
+    the text gives a person ('Рокфеллер' + 'ов', 'Скрипаль' -> 'Скрипалей')."""
+    surnames = {text[m.start:m.end].split()[-1].lower() for m in per if len(text[m.start:m.end].split()) > 1}
+    out = []
+    for m in per:
+        word = text[m.start:m.end].strip()
+        low = word.lower()
+        if " " not in word:
+            ps = _name_parses(low)
+            plural_only = bool(ps) and all(p.tag.number == "plur" for p in ps) and analyzer_known(low)
+            of_a_surname = any(low == s + end for s in surnames for end in _FAMILY_ENDINGS) \
+                or any(s.endswith("ь") and low == s[:-1] + "ей" for s in surnames)
+            if plural_only or of_a_surname:
+                continue
+        out.append(m)
+    return out
 
 
 def _indeclinable_as_written(text: str, p: Person) -> str | None:
