@@ -637,3 +637,14 @@ def test_en_a_reception_the_met_gala_and_your_visit_are_no_events():
         assert not analyzed_doc(f"News\n\n{t}\n", "en").layer(EVENTS), t
     doc = analyzed_doc("News\n\nRussian President Vladimir Putin met Chinese President Xi Jinping in Beijing.\n", "en")
     assert [s.label for s in doc.layer(EVENTS)] == ["meeting"]
+
+
+def test_en_a_common_nouns_plural_the_text_writes_in_lower_case_is_no_person():
+    from newsbridge.analyze.en import _drop_common_words_as_names
+    from newsbridge.analyze.en.ner import Mention
+    text = "Lands managed by Indigenous Peoples lose less forest; these people know it. Joan Rivers and Rivers agreed."
+    ms = [Mention(text.index("Peoples"), text.index(" lose"), "PER"),
+          Mention(text.index("Joan"), text.index(" and Rivers"), "PER"),
+          Mention(text.index("Rivers agreed"), text.index(" agreed"), "PER")]
+    got = [text[m.start:m.end] for m in _drop_common_words_as_names(text, ms)]
+    assert got == ["Joan Rivers", "Rivers"], got
