@@ -648,3 +648,16 @@ def test_en_a_common_nouns_plural_the_text_writes_in_lower_case_is_no_person():
           Mention(text.index("Rivers agreed"), text.index(" agreed"), "PER")]
     got = [text[m.start:m.end] for m in _drop_common_words_as_names(text, ms)]
     assert got == ["Joan Rivers", "Rivers"], got
+
+
+def test_en_a_given_name_alone_is_a_sure_person_for_he_and_a_lower_case_post_stays_the_title():
+    from newsbridge.analyze.en.ner import Mention
+    from newsbridge.analyze.en.people import Person
+    from newsbridge.analyze.en.quotes import SpeakerResolver
+    text = "Jeffrey Epstein hosted a party. Andrew went to get pizza. \"Going there was unusual,\" he said."
+    epstein = Person("Jeffrey Epstein", [Mention(0, 15, "PER")], gender="m")
+    andrew = Person("Andrew", [Mention(text.index("Andrew"), text.index(" went"), "PER")])
+    assert SpeakerResolver(text, [epstein, andrew]).pronoun("he", text.index("he said")) is andrew
+    from support import analyzed
+    persons = analyzed("Vote\n\nDemocratic nominee for governor Jim Hood spoke.\n", "en", "persons")
+    assert persons["Jim Hood"]["roles"] == ["nominee for governor"], persons

@@ -261,8 +261,10 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             break
         if q >= len(items) and items[-1][2] == "head" and all(it[2] in ("cap", "mod", "head") for it in items[j2:]):
             # "the spokesman for President Vladimir Putin": the name holds the title next to it; the
-            # one before "for"/"of" is someone else's
-            return text[items[j2][0]:items[-1][1]], None, items[j2][0], items[-1][1], False
+            # one before "for"/"of" is someone else's ("nominee for governor Jim Hood", in lower
+            # case, is what he runs for: the whole title stays his)
+            if items[-1][3][:1].isupper():
+                return text[items[j2][0]:items[-1][1]], None, items[j2][0], items[-1][1], False
         if q < len(items) and items[q][2] == "ORG" and len(phrase) <= 2:
             # "of the Standing Committee of ..." spelled out as an organisation later in the run
             pass

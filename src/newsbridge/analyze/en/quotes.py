@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..common.quotes import merge_continuations, scan_quotes
 from . import lexicon as lx
+from ..common.given_names import is_given_name
 from .ner import Mention
 from .people import Person
 
@@ -103,7 +104,7 @@ class SpeakerResolver:
             if _POSSESSOR.match(self.text, me) and self._compatible_before(k, want, pos):
                 k -= 1       # "Simmons teed up McDonald's cameo. '…,' he said": the owner is not the subject
                 continue
-            if p.gender is None and " " not in p.name:
+            if p.gender is None and " " not in p.name and not is_given_name(p.name):
                 unsure = unsure or p
                 k -= 1
                 continue
