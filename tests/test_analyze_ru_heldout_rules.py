@@ -671,3 +671,13 @@ def test_a_surname_in_the_plural_is_a_family_no_person():
     persons = analyzed("Семья\n\nГлава дома Рокфеллеров Дэвид Рокфеллер умер. Ребенка рода Ворониных назвали странно. "
                        "Отравление Скрипалей обсуждали. Сергей Скрипаль выздоровел.\n", "ru", "persons")
     assert set(persons) == {"Дэвид Рокфеллер", "Сергей Скрипаль"}, persons
+
+
+def test_russian_names_in_the_genitive_stay_mens_and_one_of_the_founders_keeps_the_title():
+    from support import analyzed
+    persons = analyzed("Отставка\n\nЭксперты считают, что позиции Бориса Громова пошатнулись. Одним из главных ресурсов "
+                       "Громова была возможность апелляции. Вся группа кроме Александра Кокорина была признана виновной. "
+                       "Александр Кокорин вышел на свободу. Об этом рассказал один из основателей НТВ Игорь Малашенко.\n",
+                       "ru", "persons")
+    assert {"Борис Громов", "Александр Кокорин", "Игорь Малашенко"} <= set(persons), persons
+    assert persons["Игорь Малашенко"]["roles"] == ["основатели НТВ"], persons

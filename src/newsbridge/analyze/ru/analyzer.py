@@ -658,12 +658,15 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         as_written = None
         if p.gender is None:
             p.gender = _gender_from_context(text, p)
-        elif p.gender == "masc" and _gender_from_context(text, p) == "femn":
+        elif p.gender == "masc" and _gender_from_context(text, p) == "femn" \
+                and not any(" ".join(text[s_:e_].split()) == p.name for s_, e_ in p.mentions):
+            # (not when the text writes the man's name as it stands: 'Александр Кокорин' beside
+            # '… кроме Александра Кокорина была признана', where the verb is another subject's)
             # 'пожаловалась Поризкова': a woman's surname alone, not the genitive of 'Поризков';
             # 'телеведущая Дана Борисова': her name, not the genitive of 'Дан Борисов'
             as_written = next((w for s, e in p.mentions if _FEMININE_SURNAME.search(w := " ".join(text[s:e].split()))
                                and len(w.split()) == len(p.name.split())
-                               and all(x[-1:] in "ая" for x in w.split()[:-1])), None)
+                               and all(_womans_first_name(x) for x in w.split()[:-1])), None)
             if as_written:
                 p.gender = "femn"
                 if p.name not in p.forms:
@@ -689,6 +692,14 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
+
+
+def _womans_first_name(word: str) -> bool:
+    """'Дана' may be a woman's name in the nominative; 'Бориса', 'Егора' are men's in the genitive."""
+    if word[-1:] not in ("а", "я"):
+        return False
+    ps = [q for q in _name_parses(word.lower()) if "Name" in q.tag]
+    return not ps or any(q.tag.gender == "femn" and q.tag.case == "nomn" for q in ps)
 
 
 _CASE_ENDINGS = ("а", "у", "ом", "е", "ым")
@@ -745,13 +756,13 @@ def _indeclinable_as_written(text: str, p: Person) -> str | None:
     surname = surnames.pop()
     words = p.name.split()
     if surname[-1:].lower() not in "еёоуиюэ" or words[-1] == surname or words[-1][:3].lower() != surname[:3].lower() \
-            or analyzer_known(surname.lower()):
-        return None          # 'пророке Мухаммеде', 'Березовского': the dictionary declines them
+            or analyzer_known(surname.lower()) or any("Surn" in q.tag for q in _name_parses(words[-1].lower())):
+        return None          # 'пророке Мухаммеде', 'Березовского', 'Свиридову' of 'Свиридов': the dictionary declines them
     before = {m.group(1).lower() if (m := _WORD_BEFORE_NAME.search(text, max(0, s - 30), s)) else "" for s, _ in p.mentions}
     if len(before) < 2:
         return None          # every mention after the same word may be the same case
     fullest = max(written, key=len)
-    if len(fullest) == len(words) and all(w[-1:].lower() in "еёоуиюэ" or w == n for w, n in zip(fullest[:-1], words[:-1])):
+    if len(fullest) == len(words) and all(w[-1:].lower() in "еёоиюэ" or w == n for w, n in zip(fullest[:-1], words[:-1])):
         return " ".join(fullest)        # 'Джузеппе Торнаторе': the first name did not decline either
     return " ".join(words[:-1] + [surname])
 
@@ -1383,8 +1394,10 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
         verb = _VERB_AFTER_NAME.match(text, m.end)
         if cases and verb and _is_finite_verb(verb.group(1)):
             cases = set()  # 'Пресс-секретарь … Ане Лунде сообщила': a subject, whatever the dictionary reads
-    if _plural_title(window[head].low) and not _LIST_GOES_ON.match(text, m.end):
+    if _plural_title(window[head].low) and (not cases or "gent" in cases) and not _LIST_GOES_ON.match(text, m.end) \
+            and not (cases == {"nomn"} or _nominative_only_name(text[m.start:m.end])):
         return None        # 'одного из ближайших советников Путина': his advisers, no title of one person
+        #                    ('один из основателей НТВ Игорь Малашенко', a name in the nominative, is one of them)
     if cases and "nomn" not in cases and not _head_cases(window[head].low) & (cases | {"ablt"}) \
             and not _ACTING_ABBREVIATION.search(text, max(0, window[head].start - 8), window[head].start):
         # "пресс-секретарь президента России Владимира Путина": the name in the genitive is not the
@@ -1414,6 +1427,15 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
 _VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
 _POSSESSIVE_LEAD = re.compile(r"^(?:свой|своя|своё|свое|свои|его|её|ее|их|наш|наша|ваш|ваша|мой|моя)\s+(?=\S)", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|и\s)\s*[А-ЯЁ]")     # 'Врачи Ирина Ярцева и Сергей Токарев'
+
+
+def _nominative_only_name(surface: str) -> bool:
+    """'Игорь Малашенко': a first name the dictionary reads only in the nominative."""
+    if len(surface.split()) < 2:
+        return False       # a surname alone: no first name to tell
+    first = surface.split()[0].lower()
+    ps = [p for p in parses(first) if "Name" in p.tag and p.tag.number != "plur"]
+    return bool(ps) and all(p.tag.case == "nomn" for p in ps)
 
 
 def _plural_title(low: str) -> bool:
