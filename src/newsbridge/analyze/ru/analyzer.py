@@ -204,7 +204,7 @@ _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
-_PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|брэксит|брекcит|мегзит|грексит|brexit|megxit|grexit)[а-яё]{0,3}")
+_PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|брэксит|мегзит|грексит|brexit|megxit|grexit)[а-яё]{0,3}")
 _ABBREVIATED_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]{2,}|[A-Z][A-Za-z]+)-[а-яё]{3,}")   # 'IT-компании', 'Telegram-каналу'
 
 
@@ -560,6 +560,11 @@ _SCIENTIST_END = ("олог",)
 
 
 _PROPER_TAGS = {"Geox", "Name", "Surn", "Patr", "Orgn", "Trad", "Abbr"}
+
+
+def _proper(tag) -> bool:
+    """A reading of a name of some kind (place, person, organisation, trade mark, abbreviation)."""
+    return any(g in tag for g in _PROPER_TAGS)
 _KIND_OF_PERSON_END = ("анин", "янин", "ец", "нка", "ийка", "мка")    # 'Филиппинка', 'Японка', 'Немка'
 
 
@@ -575,7 +580,7 @@ def _common_word(word: str) -> bool:
     ps = parses(word.lower())
     if not ps or not analyzer_known(word.lower()):
         return False
-    return all(not (_PROPER_TAGS & set(str(p.tag).replace(" ", ",").split(","))) for p in ps)
+    return not any(_proper(p.tag) for p in ps)
 
 
 def _common_noun(word: str) -> bool:
@@ -590,7 +595,7 @@ def _common_noun_nominative(surface: str) -> bool:
         return False
     ps = parses(surface.lower())
     return bool(ps) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn" and ps[0].normal_form == surface.lower() \
-        and not (_PROPER_TAGS & set(str(ps[0].tag).replace(" ", ",").split(","))) and analyzer_known(surface.lower())
+        and not _proper(ps[0].tag) and analyzer_known(surface.lower())
 
 
 def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[Mention]:
@@ -1455,7 +1460,7 @@ def _name_cases(surface: str) -> set[str]:
             continue       # a foreign name the dictionary only guesses at says nothing
         cs = {p.tag.case for p in parses(w.lower()) if p.tag.case and p.tag.number != "plur"   # one person
               and p.tag.case != "voct" and "Infr" not in p.tag
-              and {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))}
+              and any(g in p.tag for g in ("Name", "Surn", "Patr"))}
         if not cs or {"nomn", "gent", "datv", "accs", "ablt", "loct"} <= cs:
             continue       # an indeclinable or unknown word says nothing
         out = cs if out is None else out & cs
