@@ -681,3 +681,10 @@ def test_russian_names_in_the_genitive_stay_mens_and_one_of_the_founders_keeps_t
                        "ru", "persons")
     assert {"Борис Громов", "Александр Кокорин", "Игорь Малашенко"} <= set(persons), persons
     assert persons["Игорь Малашенко"]["roles"] == ["основатели НТВ"], persons
+
+
+def test_a_listed_title_that_does_not_decline_is_a_title_as_written():
+    from support import analyzed
+    persons = analyzed("РЖД\n\nС таким предложением выступил замгендиректора РЖД Алексей Шило на встрече с губернатором.\n",
+                       "ru", "persons")
+    assert persons["Алексей Шило"]["roles"] == ["замгендиректора РЖД"], persons

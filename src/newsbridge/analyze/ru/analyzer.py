@@ -1222,6 +1222,8 @@ def _title_head_nominative(raw: str, head_lemma: str) -> str | None:
     another noun in the nominative ('премьера', a premiere) declines as the title it was read as;
     None when the head's likeliest reading already is that title (normalize_phrase does the rest)."""
     words = raw.split()
+    if words and words[0].lower() == head_lemma and head_lemma.endswith("а"):
+        return raw         # 'замгендиректора РЖД': a title that does not decline, as written
     for i, w in enumerate(words[:3]):
         ps = parses(w.lower())
         title = next((p for p in ps if p.tag.POS == "NOUN" and p.normal_form == head_lemma), None)
@@ -1495,6 +1497,8 @@ def _role_lemma(low: str) -> str | None:
     is also the locative of 'посол')."""
     if low in lx.PREPOSITIONS:
         return None
+    if low in lx.ROLE_HEADS:
+        return low         # 'замгендиректора', 'замминистра': listed as written (pymorphy guesses another lemma)
     if lx.maybe_role(low):
         hit = next((lem for lem in lemmas(low) if lem in lx.ROLE_HEADS), None)
         if hit is not None:
