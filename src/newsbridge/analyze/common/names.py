@@ -15,11 +15,14 @@ import re
 import unicodedata
 from functools import lru_cache
 
-HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "lord", "lady", "madam",
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lord", "lady", "madam",
               "monsieur", "herr", "г-н", "г-жа", "господин", "госпожа"}
+# forms of address that are part of how a person is called, not set before a name: "Lady Gaga"
+PEERAGE = {"lord", "lady"}
+# words inside a name that no name ends with: "Ursula von der Leyen", "Ibn Saud"
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "den", "dos", "bin", "ibn", "al", "el", "la", "le", "di", "du"}
 _VOWELS = set("aeiouyäöüéèêëáàâíìîïóòôúùûаеёиоуыэюяйъь")
 _INITIAL = re.compile(r"^\w{1,2}\.?$")
-_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "la", "le", "di", "du"}
 
 
 @lru_cache(maxsize=65536)
@@ -94,8 +97,8 @@ def is_alias(short: str, full: str) -> bool:
         return False
     if [_fold(t) for t in s] == [_fold(t) for t in f]:
         return True
-    f_core = [t for t in f if _fold(t) not in _PARTICLES]
-    s_core = [t for t in s if _fold(t) not in _PARTICLES]
+    f_core = [t for t in f if _fold(t) not in NAME_PARTICLES]
+    s_core = [t for t in s if _fold(t) not in NAME_PARTICLES]
     if not f_core or not s_core:
         return False
     if len(s_core) > len(f_core):

@@ -20,7 +20,7 @@ from ...crossscript import known_agency
 from ..common.bodies import is_body
 from ..common.vessels import drop_vessel_names
 from ..common.given_names import given_name_gender, is_given_name
-from ..common.names import is_alias, name_tokens
+from ..common.names import HONORIFICS, NAME_PARTICLES, PEERAGE, is_alias, name_tokens
 from . import lexicon as lx
 
 log = logging.getLogger(__name__)
@@ -300,6 +300,16 @@ def classify_run(text: str, s: int, e: int) -> str | None:
     return None
 
 
+_BEFORE_A_NAME = HONORIFICS - PEERAGE            # "Mr", "Dr", "Sir" stand before a name, "Lady Gaga" is one
+_PLAIN_HONORIFICS = _BEFORE_A_NAME - {"sir", "dame"}   # no part of the name ("Prof Gavin Yamey"); a knight's is
+
+
+def _honorific(word: str, kinds: set[str]) -> bool:
+    """'Dr', 'Prof.', 'Mr' as written before a name (not 'MX' of 'Logitech MX Master')."""
+    core = word.strip(".,")
+    return core.lower() in kinds and core[1:].islower()
+
+
 def _split_title_prefix(text: str, s: int, e: int) -> int:
     """Start of a person name after leading title words ("State Counselor Erlan Karin" -> "Erlan";
     "Minister of Culture and Information Aida Balayeva" -> "Aida")."""
@@ -308,12 +318,12 @@ def _split_title_prefix(text: str, s: int, e: int) -> int:
     while k < len(toks) - 1:
         w = text[toks[k][0]:toks[k][1]].lower().strip(".,")
         if w in lx.ROLE_HEADS or w in lx.ROLE_MODIFIERS or lx.role_plural(w) or w in ("of", "the", "state") \
-                or w in {"mr", "mrs", "ms", "dr", "sir", "prof"}:
+                or _honorific(text[toks[k][0]:toks[k][1]], _BEFORE_A_NAME):
             k += 1
             continue
         break
     if k == 0 or not any(text[a:b].lower().strip(".,") in lx.ROLE_HEADS or lx.role_plural(text[a:b].strip(".,"))
-                         or text[a:b].lower().strip(".,") in {"mr", "mrs", "ms", "dr", "sir", "prof"} for a, b in toks[:k]):
+                         or _honorific(text[a:b], _BEFORE_A_NAME) for a, b in toks[:k]):
         return s   # "New Zealand", "Labour Party": modifiers alone are not a title
     # after the title: "of Culture and Information" belongs to it; the name is what follows the last 'and'/'of'
     last = k
@@ -512,7 +522,7 @@ def _places_by_form(text: str, cands: list[Mention]) -> list[Mention]:
     return cands
 
 
-_NAME_PARTICLE_END = re.compile(r"\s(?:von|van|der|den|de|da|di|del|della|dos|du|la|le|bin|ibn|al|el)$")
+_NAME_PARTICLE_END = re.compile(r"\s(?:" + "|".join(sorted(NAME_PARTICLES)) + r")$")
 
 
 def _join_particle_names(text: str, cands: list[Mention]) -> list[Mention]:
@@ -1233,9 +1243,6 @@ _RUN_IN_THE = re.compile(r"(?<=[a-z]) The (?=[A-Z][a-z]+ [A-Z])")
 _TITLE_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+of\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){0,2}$")
 
 
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "prof"}
-
-
 def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     """Fix one proposed span: cut titles off persons, split 'ORG Person', relabel by head words."""
     surface = text[s:e]
@@ -1251,7 +1258,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     words = _words(text[s:e])
     if not words:
         return []
-    if lab == "PER" and len(words) > 1 and words[0].lower().strip(".") in _HONORIFICS:
+    if lab == "PER" and len(words) > 1 and _honorific(words[0], _PLAIN_HONORIFICS):
         return _repair(text, tokens(text, s, e)[1][0], e, lab, src)     # "Prof Gavin Yamey": the name is after it
     out = []
     if lab in ("PER", "ORG", "LOC"):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..common.given_names import given_name_gender
-from ..common.names import group_names, name_tokens
+from ..common.names import HONORIFICS, PEERAGE, group_names, name_tokens
 from . import lexicon as lx
 from .ner import Mention, tokens
 
@@ -110,7 +110,7 @@ def _role_token(w: str) -> str:
     return ""
 
 
-_HONORIFIC = r"(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s+"
+_HONORIFIC = r"(?:" + "|".join(sorted(w.capitalize() for w in HONORIFICS - PEERAGE)) + r")\.?\s+"
 _BEFORE_NEXT_NAME = re.compile(r"\s*(?:" + _HONORIFIC + ")?")
 _HONORIFIC_END = re.compile(r"(?<=\s)" + _HONORIFIC + "$")
 _RANKS_ONLY_CAPITALISED = {"major", "general", "private", "marshal"}
