@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ...crossscript import known_agency
 from ..common.bodies import is_body
+from ..common.offices import office_spans_en
 from ..common.vessels import drop_vessel_names
 from ..common.given_names import given_name_gender, is_given_name
 from ..common.names import HONORIFICS, NAME_PARTICLES, PEERAGE, is_alias, name_tokens
@@ -476,6 +477,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _fix_labels(text, cands)
     cands = _extend_orgs(text, cands)
     cands = _quoted_org_names(text, paras, cands)
+    cands = _office_names(text, paras, cands)
     cands = _modifier_names(text, _context_labels(text, cands))
     cands = [m for m in cands if _keep(text, m)]
     storms = set(_STORM.findall(text))
@@ -1631,6 +1633,19 @@ def _quoted_org_names(text: str, paras, cands: list[Mention]) -> list[Mention]:
                 if len(inner.split()) <= 5 and _is_cap(inner) and not cover.overlaps(q.start, q.end):
                     cands.append(Mention(q.start, q.end, "ORG", "quoted"))
                     cover.add(cands[-1])
+    return cands
+
+
+def _office_names(text: str, paras, cands: list[Mention]) -> list[Mention]:
+    """'the office of the Ukrainian president', 'the Minsk contact group': a body written in lower
+    case, in place of the names the model read inside it ('Minsk'); left alone where a name runs
+    across its edge."""
+    for ps, pe in paras:
+        for s, e in office_spans_en(text, ps, pe):
+            inside = [m for m in cands if s <= m.start and m.end <= e]
+            if any(m.start < e and s < m.end for m in cands if m not in inside):
+                continue
+            cands = [m for m in cands if m not in inside] + [Mention(s, e, "ORG", "office")]
     return cands
 
 

@@ -15,6 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
+from ..common.offices import office_spans_ru
 from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
 from ..common.titles import tidy_roles
@@ -109,6 +110,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
                                  _VESSEL_LIST_LINK)
     mentions = _add_seats(text, segments, _agencies_read_in_part(text, _bodies_and_slashes(text, mentions)))
+    mentions = _add_offices(text, segments, mentions)
     mentions.sort(key=lambda m: m.start)
 
     persons, person_at = _persons(doc, tx, mentions)
@@ -175,6 +177,43 @@ def _add_seats(text: str, segments, mentions: list[Mention]) -> list[Mention]:
             if not any(m.start < e and s < m.end for m in mentions):
                 out.append(Mention(s, e, "ORG"))
     return out
+
+
+# between an office's head and the name of its holder: 'канцелярия премьер-министра [страны |
+# Соединенного Королевства ]Терезы Мэй'
+_OFFICE_HOLDER_GAP_WORD = re.compile(r"[ \u00a0]+(?:страны|[А-ЯЁ][а-яё]+)(?=[ \u00a0])")
+_SPACES = re.compile(r"[ \u00a0]+")
+_WORD_AT = re.compile(r"[А-ЯЁа-яё]+")
+
+
+def _holder_follows(text: str, end: int, person_starts: set[int]) -> bool:
+    """A person's name in the genitive right after an office's head, or after the country or
+    'страны' there (a nominative one is the subject: 'Глава офиса президента Украины Андрей Ермак')."""
+    pos = end
+    for _ in range(3):
+        gap = _SPACES.match(text, pos)
+        if gap and gap.end() in person_starts:
+            word = _WORD_AT.match(text, gap.end())
+            return word is not None and any(p.tag.case == "gent" for p in parses(word.group().lower()))
+        word = _OFFICE_HOLDER_GAP_WORD.match(text, pos)
+        if word is None:
+            return False
+        pos = word.end()
+    return False
+
+
+def _add_offices(text: str, segments, mentions: list[Mention]) -> list[Mention]:
+    """'офиса президента Украины', 'контактной группы': a body written in lower case, in place of
+    any name the model read inside it; left alone where a name runs across its edge, and before a
+    person's name ('в администрации президента [страны ]Болы Тинубу': his title, not a body's name)."""
+    for a, b in segments:
+        for s, e in office_spans_ru(text, a, b):
+            inside = [m for m in mentions if s <= m.start and m.end <= e]
+            if any(m.start < e and s < m.end for m in mentions if m not in inside) \
+                    or _holder_follows(text, e, {m.start for m in mentions if m.label == "PER"}):
+                continue
+            mentions = [m for m in mentions if m not in inside] + [Mention(s, e, "ORG")]
+    return mentions
 
 
 def _cut_at_dateline(mentions: list[Mention], credits: list[tuple[int, int]]) -> list[Mention]:
