@@ -2064,12 +2064,15 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             else:
                 planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent) or modal
             date = None
-            for dm in find_dates(text, ss, se, lang="ru"):
+            tight = False
+            for dm in sorted(find_dates(text, ss, se, lang="ru"), key=lambda d: abs(d.start - te)):
                 if any(0 <= a - dm.start <= DATELINE_DATE_REACH and "\n" not in text[dm.start:a] for a in credits):
                     continue    # "МИНСК, 12 марта (БЕЛТА) - … 11 марта": the dateline dates the report, not the event
-                date = _resolve_date(text, dm, ref, years, planned)
-                if date:
+                resolved = _resolve_date(text, dm, ref, years, planned)
+                if resolved and _date_next_to(text, dm, ts, te):
+                    date, tight = resolved, True    # 'Соглашение 22 июля': the date the event word names
                     break
+                date = date or resolved
             place = None
             place_dist = 0
             parts: list[str] = []
@@ -2110,7 +2113,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                         parts.append(c.native("ru"))
             counts = _counts(sent)
             ev = {"type": etype, "name": name, "date": date, "place": place, "participants": parts,
-                  "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te), "si": si}
+                  "counts": counts, "planned": planned, "span": (ss, se), "trigger": (ts, te), "si": si,
+                  "tight": tight}
             ev_noun = any(p.tag.POS == "NOUN" for p in parses(m.group(1).split()[0].lower())[:1])
             ev["noun"] = ev_noun
             ev["bare"] = ev_noun and " " not in name and not date  # 'Участники встречи': the event told elsewhere
@@ -2132,6 +2136,8 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                     dup["name"], dup["noun"] = name, True
                 if dup.get("bare") and not ev["bare"]:
                     dup["name"], dup["bare"] = name, False  # the event named after a bare mention
+                if ev["tight"] and not dup["tight"]:
+                    dup["date"], dup["tight"] = date, True    # a date read off elsewhere in its sentence gives way
                 for k in ("date", "place"):
                     dup[k] = dup[k] or ev[k]
                 for p in parts:
@@ -2155,6 +2161,12 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
                 place=ev["place"], participants=without_place(ev["participants"], ev["place"], ev["type"]), counts=ev["counts"],
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
+
+
+def _date_next_to(text: str, dm, ts: int, te: int) -> bool:
+    """A date written right after the event word or right before it, nothing but spaces between."""
+    return (0 <= dm.start - te <= 2 and not text[te:dm.start].strip()) \
+        or (0 <= ts - dm.end <= 2 and not text[dm.end:ts].strip())
 
 
 _WEEKDAY_BEFORE = re.compile(r"(понедельник|вторник|сред[уа]|четверг|пятниц[уа]|суббот[уа]|воскресенье)\W{1,3}$", re.I)
