@@ -422,6 +422,7 @@ def _event_name(text, etype, s, e, ss, se, ments):
             # keep the exact characters
             comp_e = min(rest_e, comp_e)
             comp_e = _word_boundary(text, rest_s, rest_e, 14)
+            comp_e = _phrase_end(text, rest_s, rest_e, comp_e)
     name = " ".join(text[name_s:comp_e].split()).strip(" ,")
     premods = text[name_s:s].strip()
     has_cap = any(w[:1].isupper() or w[:1].isdigit() for w in premods.split())
@@ -435,6 +436,35 @@ def _event_name(text, etype, s, e, ss, se, ments):
     if det and premods.lower() in ("same", "said", "above", "aforementioned"):
         anaphor = True
     return name, named or has_cap, anaphor
+
+
+_FUNCTION_WORDS = {"of", "and", "or", "the", "a", "an", "for", "in", "on", "at", "to", "with", "by", "from", "between",
+                   "its", "their", "his", "her"}
+PHRASE_OVERRUN = 3      # words a complement may run past the word limit to reach its noun
+
+
+def _phrase_end(text: str, s: int, e: int, cut: int) -> int:
+    """A complement the word limit cut inside a phrase runs on to that phrase's end within a few
+    words: past a function word ('… representatives of | Chinese regions') or inside a name
+    ('… of China’s National | People’s Congress'); where it cannot, it ends before the function
+    word."""
+    words = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    k = next((i for i, (a, b) in enumerate(words) if b == cut), None)
+    if k is None or k + 1 >= len(words):
+        return cut
+    word = lambda i: text[words[i][0]:words[i][1]]
+    low = lambda i: word(i).lower().strip(",;:")
+    in_name = word(k)[:1].isupper() and word(k)[-1:].isalnum() and word(k + 1)[:1].isupper()
+    if low(k) not in _FUNCTION_WORDS and not in_name:
+        return cut
+    for i in range(k + 1, min(len(words), k + 1 + PHRASE_OVERRUN)):
+        ends = not word(i)[-1:].isalnum() or i + 1 >= len(words) or low(i + 1) in _FUNCTION_WORDS \
+            or in_name and not word(i + 1)[:1].isupper()
+        if ends and low(i) not in _FUNCTION_WORDS:
+            return words[i][1]
+    while k > 0 and low(k) in _FUNCTION_WORDS:
+        k -= 1
+    return words[k][1]
 
 
 def _word_boundary(text, s, e, max_words):

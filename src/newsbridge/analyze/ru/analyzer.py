@@ -2302,8 +2302,11 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
     preps = 0
     prev_ok = True
     noun_trigger = any(p.tag.POS == "NOUN" for p in parses(tx.tokens[i].low)[:1])
-    while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL and tx.tokens[end].end <= se:
+    marks = 0        # quotation marks are no words of the tail ('переговоры «нормандской четверки» по Украине')
+    while end < len(tx.tokens) and end < j + lx.EVENT_NAME_TAIL + marks and tx.tokens[end].end <= se:
         t = tx.tokens[end]
+        if t.text in _QUOTE_MARKS:
+            marks += 1
         if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text[:1].isdigit() or _is_verbal(t.low) \
                 or t.low in lx.EVENT_NAME_STOP or t.low.startswith("котор") or _is_finite_verb(t.low):
             break     # 'заседания которого проходят', 'переговоров по Брекситу читайте'
@@ -2330,9 +2333,22 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
         if t.text[:1].isupper():
             prev_ok = not in_mention
         end += 1
+    while end > j and (tx.tokens[end - 1].low in lx.EVENT_NAME_PREPOSITIONS
+                       or _bare_adjective(tx.tokens[end - 1].low)):
+        end -= 1     # the tail ran out before its noun ('переговоры глав МИД двух стран по', 'подписал
+        #              с «Эхом Москвы» новый трудовой')
     s = tx.tokens[k].start
     e = tx.tokens[end - 1].end if end > i else te
     return " ".join(re.sub(r"[«»\"„“”]", " ", text[s:e]).split()).strip(" .,")
+
+
+def _bare_adjective(low: str) -> bool:
+    """An adjective in every reading and no pronoun ('трудовой', not 'учёными' or 'всеми')."""
+    ps = parses(low)
+    return bool(ps) and all(p.tag.POS == "ADJF" and "Apro" not in p.tag for p in ps)
+
+
+_QUOTE_MARKS = set("«»\"„“”")
 
 
 def _is_finite_verb(low: str) -> bool:
