@@ -2048,9 +2048,11 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             m = next((x for x in rx.finditer(sent) if _real_trigger(text, ss, x, etype, mentions)), None)
             if not m:
                 continue
-            if etype == "agreement" and not lx.AGREEMENT_CONTEXT.search(sent):
-                continue
             ts, te = ss + m.start(), ss + m.end()
+            if etype == "agreement" and m.group(1).lower().startswith("подпис"):
+                doc_word = lx.AGREEMENT_NOUN.search(text, te, min(se, te + lx.SIGNED_DOCUMENT_REACH))
+                if doc_word and not _CLAUSE_BREAK.search(text, te, doc_word.start()):
+                    ts, te = doc_word.span()    # 'подписали … соглашение о взаимной отмене виз': the document
             name = _event_name(text, tx, ts, te, se, mention_spans, person_starts)
             if etype == "launch":
                 # the launched project's own name in quotation marks: «Башкирское долголетие»
@@ -2073,6 +2075,9 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                     date, tight = resolved, True    # 'Соглашение 22 июля': the date the event word names
                     break
                 date = date or resolved
+            if etype == "agreement" and not tight and not lx.AGREEMENT_DONE.search(sent):
+                continue     # 'реализуется посредством соглашения о разделе продукции': a kind of
+                #              contract, no agreement signed or reached
             place = None
             place_dist = 0
             parts: list[str] = []
@@ -2164,8 +2169,9 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
 
 
 def _date_next_to(text: str, dm, ts: int, te: int) -> bool:
-    """A date written right after the event word or right before it, nothing but spaces between."""
-    return (0 <= dm.start - te <= 2 and not text[te:dm.start].strip()) \
+    """A date written right after the event word ('Соглашение 22 июля', 'соглашением от 11 февраля
+    1945 года') or right before it."""
+    return (0 <= dm.start - te <= 5 and text[te:dm.start].strip() in ("", "от")) \
         or (0 <= ts - dm.end <= 2 and not text[dm.end:ts].strip())
 
 

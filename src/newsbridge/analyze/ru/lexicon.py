@@ -117,7 +117,15 @@ EVENT_TRIGGERS: list[tuple[str, re.Pattern]] = [
                           r"открыл\w*(?=\s+(?:\w+\s+){0,2}(?:завод|фабрик|предприяти|производств|цех|центр|линию|станци|"
                           r"музей|школ|больниц|офис|магазин|филиал|терминал|аэропорт|мост|дорог|трасс|парк|комплекс)))", re.I)),
 ]
-AGREEMENT_CONTEXT = re.compile(r"подпис|соглашени|договор|меморандум", re.I)
+# an agreement is an event when the sentence tells it signed, reached, adopted or ratified (or the
+# event word names its date): 'подписали соглашение', 'достигнутое соглашение', 'принятие соглашения'
+AGREEMENT_DONE = re.compile(r"подпис|заключ|достиг|достигнут|приня|одобр|ратифиц|парафир|утвердил|утвержд|"
+                            r"согласовал|согласован|вступ\w*\s+в\s+силу|договорил|пришл\w*\s+к|пойти\s+на|пош[её]л\w*\s+на|пошли\s+на",
+                            re.I)
+# the document a signing verb signed, named after it ('подписали … соглашение о взаимной отмене виз')
+AGREEMENT_NOUN = re.compile(r"\b(соглашени\w*|договор(?:а|у|ом|е|ы|ов|ах|ам)?\b|меморандум\w*|контракт\w*|хартию|"
+                            r"конвенци\w*|протокол\w*)", re.I)
+SIGNED_DOCUMENT_REACH = 80     # characters from a signing verb to the document it names
 EVENT_NAME_TAIL = 5
 EVENT_NAME_PREPOSITIONS = {"с", "со", "в", "во", "на", "у", "по", "о", "об", "между", "при", "к", "из"}
 # words that end an event name ('встречи также отметили', 'прибыл в Польшу для обсуждения')

@@ -1,0 +1,26 @@
+"""A Russian agreement is an event when its sentence tells it signed, reached, adopted or ratified
+(as the English analyzer asks), or its word names its date; a signing verb's event is named after
+the document it signed."""
+from support import analyzed_doc
+
+HEAD = "Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. "
+
+
+def _agreements(body):
+    return [s.attrs for s in analyzed_doc(HEAD + body + "\n", "ru").layer("events") if s.label == "agreement"]
+
+
+def test_a_kind_of_contract_is_no_event():
+    assert _agreements("Проект реализуется посредством соглашения о разделе продукции, оператором выступает "
+                       "компания Exxon.") == []
+
+
+def test_an_agreement_reached_is_an_event():
+    assert len(_agreements("Правительству пришлось пойти на соглашение с протестующими.")) == 1
+    assert len(_agreements("Стороны приветствовали достигнутое соглашение о прекращении огня.")) == 1
+
+
+def test_a_signing_verb_names_the_document():
+    names = [a["name"] for a in _agreements("Россия и Турция подписали в минувшую среду межправительственное "
+                                            "соглашение о взаимной отмене виз.")]
+    assert names == ["межправительственное соглашение о взаимной отмене виз"]
