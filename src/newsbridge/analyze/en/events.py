@@ -63,6 +63,10 @@ _LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|se
 # verbs of opening/starting operation: they need what was opened right after them (or before, for
 # 'X began operating'), never 'opened fire', 'opened the meeting'
 _SCORE = re.compile(r"\b(?:(?:with|by)\s+(?:a|the)\s+score\s+of|final\s+score|scoreline)\b", re.I)
+_MATCH_CONTEXT = re.compile(r"\b(?:scored|goalkeeper|striker|goalless|tournament|play-?offs?|championship|"
+                            r"semi-?finals?|quarter-?finals?|head-to-head)\b", re.I)
+_LAUNCH_COMPOUND = re.compile(r"\s+(?:vehicle|vehicles|pad|pads|site|date|window|complex|tower|facility|"
+                              r"escape|abort|control)\b", re.I)
 _OPENING = re.compile(r"^(?:opened|opens|commissioned)$", re.I)
 _NOT_FORUM = re.compile(r"\b(?:press|news)[- ]$|\b(?:Western|Eastern)\s+$", re.I)   # a league's half
 _SUBJECT_LAUNCH = re.compile(r"^(?:began|begins|started|starts|commenced|went|goes|entered|enters)\b", re.I)
@@ -242,8 +246,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None
         if word == "meetings":
             return None
-        if _SCORE.search(text, ss, se):
-            return None  # 'the meeting in Cherepovets concluded with a score of 4:3': a match
+        if _SCORE.search(text, ss, se) or word == "meeting" and _MATCH_CONTEXT.search(text, ss, se):
+            return None  # 'the meeting in Cherepovets concluded with a score of 4:3', 'the only goal in
+            #              the last meeting was scored': a match
         if word == "audience" and not (re.match(r"\s+with\b", right) or
                                        re.search(r"\b(?:an|private|papal|general|royal)\s+$", left, re.I)):
             return None  # 'the Dreamforce audience': listeners; 'an audience with the Pope': a meeting
@@ -288,6 +293,8 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     if etype == "forum" and text[s:e] == "Forum" and re.search(r"\bThe\s+$", left) and re.match(r"\s*[,(]", right):
         return None  # 'The Forum, Los Angeles': an arena
     subject_np = None
+    if etype == "launch" and _LAUNCH_COMPOUND.match(right):
+        return None       # 'the launch vehicle', 'the launch date was moved': a thing, not a launch
     if etype == "launch":
         quoted = quoted_name_near(text, ss, se, s, e)
         obj = right[:80]

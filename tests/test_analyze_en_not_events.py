@@ -1,0 +1,26 @@
+"""English event words that name no event: a 'launch' that modifies a thing ('launch vehicle',
+'launch date') and a 'meeting' of two teams ('the only goal in the last meeting was scored')."""
+from support import analyzed_doc
+
+HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
+
+
+def _types(body):
+    return [s.label for s in analyzed_doc(HEAD + body + "\n", "en").layer("events")]
+
+
+def test_launch_vehicle_is_no_launch():
+    assert "launch" not in _types("The launch vehicle took off from the spaceport near Van Horn, Texas.")
+    assert "launch" not in _types("The initial launch date was moved back after defects were found.")
+
+
+def test_launch_of_a_project_stays():
+    assert "launch" in _types("The ministry launched a new digital platform for exporters on Monday.")
+
+
+def test_a_match_is_no_meeting():
+    assert "meeting" not in _types("The only goal in the last meeting was scored by the hosts' striker Olivier Giroud.")
+
+
+def test_a_meeting_of_officials_stays():
+    assert "meeting" in _types("The governor held a meeting with farmers in Irkutsk on Friday.")
