@@ -2232,6 +2232,10 @@ _MATCH_WORD = re.compile(r"(?i)(?<![\w-])(?:матч\w*|турнир\w*|чемп
                          r"четвертьфинал\w*|сыграют|сыграет|игр[аеуы] (?:тура|сезона))(?![\w-])")
 _MET_SOMEONE = re.compile(r"(?i)встре(?:чал[аи]?|чать|чает|чают|тил[аи]?|тить|тит|тят)")   # not 'встретился с'
 _WITH_NEXT = re.compile(r"\s+(?:с|со)\s", re.I)
+# what makes a link by video a conference: a gathering or a verb of holding or taking part in one
+_HELD_BY_VIDEO = re.compile(r"(?i)(?<![\w-])(?:совещани|заседани|встреч|переговор|конференц|саммит|форум|брифинг|"
+                            r"провел|провёл|провела|провели|прош[её]л|прошла|прошли|состоял|прин(?:ял|яла|яли)\s+участие|"
+                            r"выступил|выступила|обратил|пообщал|поздравил|беседова|переговорил|режиме)")
 
 
 def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
@@ -2259,6 +2263,9 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
         return False  # 'Встреча в Череповце завершилась со счетом 4:3': a match
     if etype == "meeting" and _MATCH_WORD.search(text, ss, stop if stop >= 0 else len(text)):
         return False  # 'В матче за трофей встретятся «Реал» и «Аль-Хиляль»': teams meet on the field
+    if etype == "video_conference" and m.group(1).lower().startswith("видеосвяз") \
+            and not _HELD_BY_VIDEO.search(text, ss, stop if stop >= 0 else len(text)):
+        return False  # 'звонить знакомым по видеосвязи': a way of calling, no conference held
     if etype == "meeting" and _MET_SOMEONE.fullmatch(m.group(1)) and not _WITH_NEXT.match(text, te) \
             and not any(mm.label in ("PER", "ORG") and te < mm.start <= te + 40 for mm in mentions):
         return False  # 'мы встречали недовольных местных': came across, no meeting of parties

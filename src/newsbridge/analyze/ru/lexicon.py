@@ -127,7 +127,7 @@ AGREEMENT_NOUN = re.compile(r"\b(соглашени\w*|договор(?:а|у|о
                             r"конвенци\w*|протокол\w*)", re.I)
 SIGNED_DOCUMENT_REACH = 80     # characters from a signing verb to the document it names
 EVENT_NAME_TAIL = 5
-EVENT_NAME_PREPOSITIONS = {"с", "со", "в", "во", "на", "у", "по", "о", "об", "между", "при", "к", "из"}
+EVENT_NAME_PREPOSITIONS = {"с", "со", "в", "во", "на", "у", "по", "о", "об", "между", "при", "к", "из", "за"}
 # words that end an event name ('встречи также отметили', 'прибыл в Польшу для обсуждения')
 EVENT_NAME_STOP = {"также", "тоже", "уже", "еще", "ещё", "не", "ни", "и", "а", "но", "для", "чтобы", "который",
                    "которая", "которое", "которые", "где", "когда", "как"}
