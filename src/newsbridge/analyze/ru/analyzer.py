@@ -728,6 +728,11 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
             if p.name not in p.forms:
                 p.forms.append(p.name)
             p.name = nominative
+        subject = _foreign_subject_as_written(text, p)
+        if subject and subject != p.name:       # 'Сэйдзи Маэхара отметил': not 'Маэхар'
+            if p.name not in p.forms:
+                p.forms.append(p.name)
+            p.name = subject
         indeclinable = _indeclinable_as_written(text, p)
         if indeclinable and indeclinable != p.name:
             if p.name not in p.forms:
@@ -822,6 +827,27 @@ def _subject_as_written(text: str, p: Person) -> bool:
             if m and verb_gender(m.group(1)) == "masc":
                 return True
     return False
+
+
+def _foreign_subject_as_written(text: str, p: Person) -> str | None:
+    """'глава МИДа Сэйдзи Маэхара отметил': a full name written with an -а the normaliser took
+    for a genitive ending ('Маэхар'), the subject of the masculine verb right after it, is the
+    nominative as written — where the surname is no dictionary word and the first name stays
+    as it is (not 'Ивана Петрова наградил губернатор')."""
+    words = p.name.split()
+    if len(words) < 2:
+        return None
+    for s, e in p.mentions:
+        written = text[s:e].split()
+        if len(written) != len(words) or written[:-1] != words[:-1]:
+            continue
+        last = written[-1]
+        if last[-1:] not in ("а", "я") or last[:-1] != words[-1] or analyzer_known(last.lower()):
+            continue
+        m = _NEXT_RU_WORD.match(text, e)
+        if m and verb_gender(m.group(1)) == "masc":
+            return " ".join(written)
+    return None
 
 
 def _group_by_surname(names: list[str]) -> list[list[int]]:
@@ -1836,6 +1862,9 @@ _WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _DASH = "—–―-"
 
 
+_CLAUSE_STOP = re.compile(r"[;:!?]|(?<!(?<!\w)[А-ЯЁA-Z])\.")     # a point after an initial ends no clause
+
+
 def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, prefer_last: bool = False):
     """The speaker of a speech verb in text[a:b]: the person named next to the verb ("заявил X",
     "X заявил", "по словам X"), else a pronoun ("сказал он") or a title ("сказал министр")
@@ -1883,9 +1912,10 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
             continue
         # left of the verb: the nearest subject-like mention in the same clause
         left_lo = a
-        for mm in re.finditer(r"[.;:!?]", text[a:vs]):
-            left_lo = a + mm.end()
-        left = [(s, e, p) for s, e, p in pm if left_lo <= s and e <= vs and _nominative_mention(text[s:e])]
+        for mm in _CLAUSE_STOP.finditer(text, a, vs):
+            left_lo = mm.end()     # an initial's point ('М. Помпео призвал') ends no clause
+        left = [(s, e, p) for s, e, p in pm if left_lo <= s and e <= vs
+                and (_nominative_mention(text[s:e]) or " ".join(text[s:e].split()) == p.name)]
         if left:
             s, e, p = left[-1]
             return p, (s, e), "name"
@@ -2010,7 +2040,8 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
             b = nxt
         after = (a, b)
     seg = text[after[0]:after[1]]
-    if re.match(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*[а-яё]", seg) or re.match(r"^\s*,\s*[а-яё]", seg):
+    if re.match(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*[а-яё]", seg) or re.match(r"^\s*,\s*(?!(?:а|но|и|однако)\s)[а-яё]", seg):
+        # (not '«…», а глава МИДа X отметил': a new clause with its own quotation)
         r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
         if r:
             return r[0].name, r[1], after, "after" if r[2] == "name" else r[2]

@@ -1,0 +1,38 @@
+"""Russian quotes inside reported speech: an initial's point ('Н. Кан заявил', 'М. Помпео
+призвал') ends no clause, so the speaker before the verb is found; a quote followed by ', а X
+отметил' belongs to the clause before it, not to X; and a foreign full name whose -а the
+normaliser took for a genitive ending keeps it where it is the subject of a verb ('Сэйдзи Маэхара
+отметил')."""
+import pytest
+
+from support import analyzed_doc
+
+RU = ("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. После поездки на Курилы премьер-министр Японии Н. Кан "
+      "заявил, что этот визит «вызывает сожаление», а глава японского МИДа Сэйдзи Маэхара отметил, что этот "
+      "поступок «ранит чувства японского народа». Выступая в библиотеке, М. Помпео призвал создать «новый альянс» "
+      "против Китая.\n")
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return analyzed_doc(RU, "ru")
+
+
+def _speakers(doc):
+    return {doc.span_text(q): q.attrs.get("speaker") for q in doc.layer("quotes")}
+
+
+def test_quote_before_a_new_clause_is_the_first_speakers(doc):
+    assert _speakers(doc)["вызывает сожаление"] == "Н. Кан"
+
+
+def test_quote_of_the_second_clause(doc):
+    assert _speakers(doc)["ранит чувства японского народа"] == "Сэйдзи Маэхара"
+
+
+def test_speaker_named_with_an_initial(doc):
+    assert _speakers(doc)["новый альянс"] == "М. Помпео"
+
+
+def test_foreign_subject_keeps_its_a(doc):
+    assert "Сэйдзи Маэхара" in {p.attrs["name"] for p in doc.layer("persons")}
