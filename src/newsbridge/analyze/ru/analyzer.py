@@ -1862,6 +1862,9 @@ _WORD_RE = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)?")
 _DASH = "—–―-"
 
 
+# nouns for what someone said, whose owner is the genitive name after them ('слова Байдена')
+_WORDS_OF = {"слова", "слов", "словах", "словами", "заявление", "заявления", "заявлении", "заявлением",
+             "высказывание", "высказывания", "высказываний"}
 _CLAUSE_STOP = re.compile(r"[;:!?]|(?<!(?<!\w)[А-ЯЁA-Z])\.")     # a point after an initial ends no clause
 
 
@@ -1879,6 +1882,8 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
         elif w in ("словам", "мнению", "утверждению", "оценке") and k > 1 and words[k - 2][2] == "по" \
                 and words[k - 1][2] in lx.OBLIQUE_PRONOUNS:
             markers.append((k, "po_pron"))  # 'по его словам'
+        elif w in _WORDS_OF and not (k > 0 and words[k - 1][2] == "по"):
+            markers.append((k, "words_of"))  # 'несмотря на слова американского лидера Джо Байдена о …'
     if prefer_last:
         markers.reverse()
     pm = [(s, e, p) for s, e, p in per_mentions if a <= s and e <= b]
@@ -1900,6 +1905,18 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
             stop = ve + m.start()
         stop = min(stop, ve + 90)
         right = [(s, e, p) for s, e, p in pm if ve <= s < stop]
+        if kind == "words_of":
+            # the words are the named person's when the quote follows the name with no verb between
+            # ('слова лидера Джо Байдена о праве стран «…»'; not 'высказывания Наото Кана носят «…»')
+            if right and not (right[0][1] < anchor and any(_is_finite_verb(x.group().lower())
+                                                           for x in _WORD_RE.finditer(text[right[0][1]:anchor]))):
+                return right[0][2], right[0][:2], "name"
+            r = _pronoun_or_title(words, k + 1, min(stop, words[min(k + 2, len(words) - 1)][1]), per_mentions,
+                                  persons, anchor, gender, vs)
+            if r and r[2] == "title" and lemmas(text[r[1][0]:r[1][1]].lower()) & r[0].role_lemmas:
+                return r      # '— передает слова судьи издание': the judge the text names, his title
+                #               next to the words (not 'заявление по итогам встречи глав МИД')
+            continue
         if right:
             s, e, p = right[0]
             return p, (s, e), "name"
@@ -2002,6 +2019,19 @@ def _nearest_person(per_mentions, anchor: int, gender: str | None, among=None):
 _INNER_ATTRIBUTION = re.compile(r"[,!?…]\s*(?:[—–―]\s*|-\s+)([а-яё]+)[^«»\"\n]{0,80}?[.:]\s*(?:[—–―]\s*|-\s+)")
 
 
+_DASH_THEN_WORD = re.compile(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*([а-яё]+)")
+
+
+def _group_speaks(seg: str) -> bool:
+    """The attribution after a quote opens with a speech verb in the plural ('- заявляют
+    министры', '- сообщили в МИД')."""
+    m = _DASH_THEN_WORD.match(seg)
+    if m is None or not lemmas(m.group(1)) & lx.SPEECH_VERBS:
+        return False
+    best = parses(m.group(1))[:1]
+    return bool(best) and best[0].tag.POS == "VERB" and best[0].tag.number == "plur"
+
+
 def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
     qs, qe = q["start"], q["end"]
     # dash speech: its own attribution clause, else the paragraph before ending with ':'
@@ -2040,6 +2070,11 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
             b = nxt
         after = (a, b)
     seg = text[after[0]:after[1]]
+    if _group_speaks(seg):
+        # '«…», - заявляют также министры': a group's words, no one person's, unless it names its
+        # members ('- сообщают журналисты Кэрол Кадуолладр и Питер Джукс': the first named)
+        r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
+        return (r[0].name, r[1], after, "after") if r and r[2] == "name" else None
     if re.match(r"^\s*[,.!?…]*\s*(?:[—–―-]+|--)\s*[а-яё]", seg) or re.match(r"^\s*,\s*(?!(?:а|но|и|однако)\s)[а-яё]", seg):
         # (not '«…», а глава МИДа X отметил': a new clause with its own quotation)
         r = _speaker_in(text, after[0], after[1], per_mentions, persons, q["open"])
