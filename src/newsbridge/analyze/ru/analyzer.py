@@ -1702,6 +1702,7 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 prev["after2"] = q.get("after")
                 continue
         merged.append(q)
+    kept: list[tuple[dict, tuple]] = []
     for q in merged:
         qs, qe = q["start"], q["end"]
         content = " ".join(text[qs:qe].split())
@@ -1711,10 +1712,36 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
         speaker, speaker_span, attr_span, how = who if who else (None, None, None, None)
         if how == "title" and speaker_span:
             _title_as_role(doc, persons, speaker, speaker_span)
+        kept.append((q, (speaker, speaker_span, attr_span, how)))
+    for q, (speaker, speaker_span, attr_span, how) in _without_inflected_repeats(text, kept):
+        qs, qe = q["start"], q["end"]
         doc.add(QUOTES, qs, qe, "dash" if q["dash"] else "quote", speaker=speaker,
                 speaker_span=list(speaker_span) if speaker_span else None,
                 attribution_span=list(attr_span) if attr_span else None, how=how,
                 parts=[list(p) for p in q.get("parts", [(qs, qe)])])
+
+
+def _same_words_inflected(a: str, b: str) -> bool:
+    """Two quotations of the same words in other case forms ('примитивными и неэффективными',
+    'примитивной и неэффективной'): as many words, each pair sharing all but its ending."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return a != b and len(wa) == len(wb) and all(
+        x == y or len(x) > 3 and len(y) > 3 and x[:max(3, min(len(x), len(y)) - 3)] == y[:max(3, min(len(x), len(y)) - 3)]
+        for x, y in zip(wa, wb))
+
+
+def _without_inflected_repeats(text: str, quotes: list[tuple[dict, tuple]]) -> list[tuple[dict, tuple]]:
+    """A speaker's words quoted again in another case form (a headline's '«примитивными и
+    неэффективными»' and the body's '«примитивной и неэффективной»') are one quotation: the later,
+    the body's, stays."""
+    out = []
+    for i, (q, who) in enumerate(quotes):
+        words = " ".join(text[q["start"]:q["end"]].split()).strip(".,!?…")
+        if who[0] and any(w2[0] == who[0] and _same_words_inflected(
+                words, " ".join(text[q2["start"]:q2["end"]].split()).strip(".,!?…")) for q2, w2 in quotes[i + 1:]):
+            continue
+        out.append((q, who))
+    return out
 
 
 _SPEECH_THEN_WORD = re.compile(r"(?<![\w-])([а-яё]+)\s+([а-яё][а-яё-]+)")
