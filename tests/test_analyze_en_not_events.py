@@ -1,4 +1,4 @@
-"""English event words that name no event: a 'launch' that modifies a thing ('launch vehicle',
+"""English words that name no event or place: a 'launch' that modifies a thing ('launch vehicle',
 'launch date') and a 'meeting' of two teams ('the only goal in the last meeting was scored')."""
 from support import analyzed_doc
 
@@ -24,3 +24,11 @@ def test_a_match_is_no_meeting():
 
 def test_a_meeting_of_officials_stays():
     assert "meeting" in _types("The governor held a meeting with farmers in Irkutsk on Friday.")
+
+
+def test_a_town_naming_a_treaty_is_no_location():
+    doc = analyzed_doc(HEAD + "Moscow says Kiev ignores the Minsk agreements and the Kyoto Protocol, officials in "
+                              "Berlin said.\n", "en")
+    places = {s.attrs["name"] for s in doc.layer("locations")}
+    assert "Minsk" not in places and "Kyoto" not in places
+    assert "Berlin" in places

@@ -479,7 +479,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _quoted_org_names(text, paras, cands)
     cands = _office_names(text, paras, cands)
     cands = _modifier_names(text, _context_labels(text, cands))
-    cands = [m for m in cands if _keep(text, m)]
+    cands = [m for m in cands if _keep(text, m) and not _names_a_document(text, m)]
     storms = set(_STORM.findall(text))
     if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
         cands = [m for m in cands if m.label == "LOC" or text[m.start:m.end] not in storms
@@ -691,6 +691,19 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
 _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
                           r"marketplace|chain|brand|group|company|holding|corporation|concern|bank|firm)|"
                           r"(settlement|village|district|township))(?:['’]s)?\b")
+
+
+# a town or region that names a treaty or a negotiating format, not where anything is
+_DOCUMENT_AFTER = re.compile(r"[ \u00a0]+(?:agreements?|accords?|format|protocols?)\b", re.I)
+
+
+def _names_a_document(text: str, m: Mention) -> bool:
+    """'the Minsk agreements', 'the Normandy format', 'the Dayton Accords': the place names the
+    document or format (a country stays: 'the China agreement' names a party)."""
+    if m.label not in ("LOC", "ORG") or not _DOCUMENT_AFTER.match(text, m.end):
+        return False
+    place = lookup_place(" ".join(text[m.start:m.end].split()))
+    return place is not None and place.kind != "country"
 
 
 _POSSESSIVE_NEXT = re.compile(r" ?['’]s\b")
