@@ -1,5 +1,6 @@
 """English words that name no event or place: a 'launch' that modifies a thing ('launch vehicle',
-'launch date') and a 'meeting' of two teams ('the only goal in the last meeting was scored')."""
+'launch date'), a 'meeting' of two teams ('the only goal in the last meeting was scored'), and a
+town that names a treaty ('the Minsk agreements')."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "

@@ -2320,6 +2320,7 @@ _ENCOUNTER = re.compile(r"\w*\s+(?:(?:никакого|никакой|никак
                         r"одобрени|оваци|аплодисмент|восторг|недоумени|протест)")
 
 
+_GENERIC_PLURAL_MEETING = re.compile(r"(?:встреч|заседани|совещани)(?:ах|ях|ами|ями|ам|ям)")
 _NOT_BEFORE = re.compile(r"(?i)(?<![\w-])не\s+$")
 _MATCH_WORD = re.compile(r"(?i)(?<![\w-])(?:матч\w*|турнир\w*|чемпионат\w*|плей-офф|финал\w*|полуфинал\w*|"
                          r"четвертьфинал\w*|сыграют|сыграет|игр[аеуы] (?:тура|сезона))(?![\w-])")
@@ -2334,8 +2335,18 @@ _HELD_BY_VIDEO = re.compile(r"(?i)(?<![\w-])(?:совещани|заседани
 def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Mention]) -> bool:
     """Not an event word: 'визит-центр', 'пресс-конференция', 'Конгресс США' (a body)."""
     ts, te = ss + m.start(1), ss + m.end(1)
-    if text[te:te + 1] == "-" and etype != "forum":
-        return False
+    if text[te:te + 1] == "-" and etype != "forum" and " " not in m.group(1):
+        return False      # 'визит-центр' (not 'прибыл в Санкт-Петербург', whose place has a hyphen)
+    first = m.group(1).split()[0].lower()
+    best = parses(first)[:1]
+    if best and best[0].tag.POS == "INFN" and best[0].tag.aspect == "impf" and etype != "agreement":
+        return False  # 'запускать двигатели', 'встречаться с чиновниками': a habit or a wish, no event
+    if etype == "launch" and best and best[0].tag.POS == "PRTF" \
+            and not quoted_name_near(text, ss, ss + len(m.string), ts, te):
+        return False  # 'Аэробус А310, введенный в эксплуатацию в 1983 году': the thing's history (a
+        #               project named in quotation marks, 'проект «…», запущенный осенью', stays)
+    if etype == "meeting" and _GENERIC_PLURAL_MEETING.fullmatch(first):
+        return False  # 'участвовал в заседаниях управы': meetings in general
     if _NOT_BEFORE.search(text, max(0, ts - 4), ts):
         return False  # 'так и не посетил', 'не встретился': nothing that happened
     if text[max(0, ts - 6):ts].lower().endswith(("пресс-", "пресс ")):
