@@ -22,7 +22,7 @@ from .ner import Mention, lookup_place
 _TRIGGERS = [
     ("video_conference", re.compile(r"\b(?:video[- ]?conferenc(?:e|es|ing)|videoconferenc(?:e|es|ing)|video link|video call|teleconference|conference calls?|online meeting)\b", re.I)),
     ("forum", re.compile(r"\b(?:forum|conference|summit|congress|symposium)s?\b", re.I)),
-    ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|met|meet|meets)\b", re.I)),
+    ("meeting", re.compile(r"\b(?:meeting|meetings|audience|talks|negotiations|met|meet|meets)\b", re.I)),
     ("visit", re.compile(r"\b(?:visit|visits|visited|visiting|arrived|arrives|trip|tour)\b", re.I)),
     ("agreement", re.compile(r"\b(?:agreement|agreements|contract|contracts|memorandum|memoranda|treaty|deal|accord|pact|documents|"
                              r"program|programme|roadmap|road map|declaration|protocol)\b", re.I)),
@@ -39,7 +39,9 @@ _STOP_PREMOD = {"the", "a", "an", "this", "that", "these", "those", "its", "his"
                 "about", "via", "per", "are", "has", "have", "had", "will", "would", "also", "it", "they",
                 "he", "she", "we", "i", "you", "there", "where", "when", "then", "said", "noted", "both",
                 "all", "at", "an", "s", "’s", "'s", "such", "one"}
-_COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bU\.S)(?<!\b[A-Z])\.|"
+# (a past tense right after a plural noun is the sentence's verb: 'Negotiations between the London side
+# and Mourinho's representatives | intensified')
+_COMPLEMENT_STOP = re.compile(r"[,;:!?()\"“”«»]|(?<=[a-z]{3}s)(?<!\bthis)\s(?=[a-z]{3,}ed\b)|(?<!\bSt)(?<!\bMt)(?<!\bFt)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\bU\.S)(?<!\b[A-Z])\.|"
                               r"\s(?:they|he|she|we|it|said|says|did|does|told|agreed|decided|announced|noted|stressed|added)\b|"
                               r"\s(?:on|at|during|where|which|that|who|took|was|were|is|are|held|following|"
                               r"to\s+(?=[a-z])|amid|amidst|despite|organi[sz]ed|co-organi[sz]ed|hosted|sponsored|chaired|"
@@ -63,6 +65,9 @@ _LAUNCHABLE = re.compile(r"\b(?:project|program|programme|platform|initiative|se
 # verbs of opening/starting operation: they need what was opened right after them (or before, for
 # 'X began operating'), never 'opened fire', 'opened the meeting'
 _SCORE = re.compile(r"\b(?:(?:with|by)\s+(?:a|the)\s+score\s+of|final\s+score|scoreline)\b", re.I)
+_COUNTED_PLACES = re.compile(r"\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|a number of)\s+"
+                             r"(?:[a-z-]+\s+){0,2}(?:farms|schools|hospitals|plants|factories|enterprises|villages|towns|"
+                             r"districts|sites|companies|facilities|centres|centers|regions|countries|cities)\b")
 _MATCH_CONTEXT = re.compile(r"\b(?:scored|goalkeeper|striker|goalless|tournament|play-?offs?|championship|"
                             r"semi-?finals?|quarter-?finals?|head-to-head)\b", re.I)
 _LAUNCH_COMPOUND = re.compile(r"\s+(?:vehicle|vehicles|pad|pads|site|date|window|complex|tower|facility|"
@@ -265,8 +270,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
             return None  # 'arrived … on a visit to X': the visit trigger follows
         if word in ("trip", "tour") and not re.match(r"\s+(?:to|of)\s+(?:the\s+)?[A-Z]", right):
             return None
-        if word in ("visited", "visiting") and not re.match(r"\s+(?:the\s+)?[A-Z]", right):
-            return None
+        if word in ("visited", "visiting") and not re.match(r"\s+(?:the\s+)?[A-Z]", right) \
+                and not (word == "visited" and _COUNTED_PLACES.match(right)):
+            return None   # ('visited three peasant farms' is a visit)
         if word == "visits" and not re.match(r"\s+(?:the\s+)?[A-Z]|\s+to\s+(?:the\s+)?[A-Z]", right):
             return None  # 'official visits' in general, 'not the time for visits'
         if word == "visit" and text[e:e + 1] == "-":
@@ -393,8 +399,9 @@ def _event_name(text, etype, s, e, ss, se, ments):
         w = m.group()
         if w.lower() in _TIME_OF_DAY or w.isdigit() and text[ss + m.start() - 1:ss + m.start()] == ":":
             break      # "a 6:15 a.m. conference call": the time of day is no part of the name
-        if w.lower() in _STOP_PREMOD or text[ss + m.end():s if not pre else pre[0][0]].strip(" ") not in ("",):
-            break
+        if w.lower() in _STOP_PREMOD or text[ss + m.end():s if not pre else pre[0][0]].strip(" ") not in ("",) \
+                or not any(ch.isalnum() for ch in w):
+            break      # (a dateline's dash is no word of the name)
         if len(pre) >= 5:
             break
         pre.insert(0, (ss + m.start(), ss + m.end()))
@@ -409,7 +416,8 @@ def _event_name(text, etype, s, e, ss, se, ments):
     # complement: 'with X', 'of X', 'to X', 'by X', 'between X'
     comp_e = e
     cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on)\s+", text[e:se]) if not verbal else re.match(r"\s+(?:with\s+|in\s+|at\s+|to\s+)?", text[e:se])
-    if not verbal and trig[:1].isupper():
+    if not verbal and trig[:1].isupper() and text[ss:s].strip():
+        # (a sentence's first word is capitalised anyway: 'Negotiations between … intensified')
         # a capitalised title goes on with its own words: 'Summit for Democracy', 'Forum on Security'
         cm = re.match(r"\s+(?:with|of|to|by|between|in|at|on|for)\s+(?=[A-Z])", text[e:se]) or cm
     if cm and cm.group().strip() in ("in", "on") and _SPAN_OF_TIME.match(text, e + cm.end()):
