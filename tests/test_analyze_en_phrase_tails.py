@@ -1,0 +1,22 @@
+"""A one-word 'person' that is each time the tail of a longer capitalised phrase ('State Award
+laureate', 'Doctor of Medicine', 'back to the Big Bang') is no one; a surname after a time
+word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden campaign')."""
+from support import analyzed_doc
+
+HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
+
+
+def _persons(body):
+    return {s.attrs["name"] for s in analyzed_doc(HEAD + body + "\n", "en").layer("persons")}
+
+
+def test_tails_of_capitalised_phrases_are_no_persons():
+    got = _persons("State Award laureate Alexander Filippenko left the theatre. Anna Lee, Doctor of Medicine, "
+                   "told the agency. The series goes back to the Big Bang.")
+    assert {"Alexander Filippenko", "Anna Lee"} <= got
+    assert not {"Award", "Medicine", "Bang"} & got
+
+
+def test_surnames_after_time_words_and_articles_stay():
+    got = _persons("On Tuesday Putin met the governor. The Biden campaign pledged to cut emissions.")
+    assert {"Putin", "Biden"} <= got
