@@ -115,7 +115,7 @@ def analyze_ru(doc: Document) -> None:
 
     persons, person_at = _persons(doc, tx, mentions)
     orgs = _with_country(text, _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG"), mentions)
-    locs = _locations(doc, [m for m in mentions if m.label == "LOC"])
+    locs = _locations(doc, [m for m in mentions if m.label == "LOC" and not _in_portfolio(text, m)])
     _roles(doc, tx, mentions, persons, person_at)
     _orgs_with_their_country(persons, orgs)
     for name, (s, e, aliases, ms) in orgs.items():
@@ -200,6 +200,16 @@ def _holder_follows(text: str, end: int, person_starts: set[int]) -> bool:
             return False
         pos = word.end()
     return False
+
+
+# a title's portfolio: 'помощник госсекретаря по делам Восточной Азии и Тихого океана'
+_PORTFOLIO_BEFORE = re.compile(r"(?<![\w-])по\s+делам\s+(?:[А-ЯЁ][\w-]*\s+){0,3}(?:и\s+(?:[А-ЯЁ][\w-]*\s+){0,2})?$")
+
+
+def _in_portfolio(text: str, m: Mention) -> bool:
+    """A place named in a title's portfolio ('по делам Восточной Азии и Тихого океана') is part of
+    the title, not a place the text is about (one named elsewhere stays)."""
+    return _PORTFOLIO_BEFORE.search(text, max(0, m.start - 60), m.start) is not None
 
 
 def _add_offices(text: str, segments, mentions: list[Mention]) -> list[Mention]:
