@@ -18,6 +18,7 @@ from ..common.bodies import is_body, is_seat, seat_names, trim_slash
 from ..common.offices import office_spans_ru
 from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
+from ..common.sentences import RUN_IN_REACH
 from ..common.titles import tidy_roles
 from ..common.vessels import drop_vessel_names
 from ..common import (event_years, find_dates, group_names, merge_continuations, quoted_name_near, reference_date,
@@ -68,13 +69,15 @@ class Person:
 class _Text:
     """Tokens and sentences of the body with fast position lookups."""
 
-    def __init__(self, text: str, segments: list[tuple[int, int]]):
+    def __init__(self, text: str, segments: list[tuple[int, int]], mentions: list[Mention] = ()):
         self.text = text
         self.tokens: list[Tok] = []
         self.sentences: list[tuple[int, int]] = []
         for a, b in segments:
             self.tokens += [Tok(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
             self.sentences += split_sentences(text, a, b)
+        if self.sentences and self.sentences[0][0] < RUN_IN_REACH:
+            self.sentences[:1] = _headline_run_in(text, *self.sentences[0], mentions)
         self._tstarts = [t.start for t in self.tokens]
         self._sstarts = [s for s, _ in self.sentences]
         self.paragraph_starts = [0]
@@ -93,13 +96,33 @@ class _Text:
         return max(0, bisect.bisect_right(self._sstarts, pos) - 1)
 
 
+_CAPITALISED_AFTER_LOWER = re.compile(r"(?<=[а-яё0-9]) ([А-ЯЁ][а-яё]+)(?=[ ,])")
+_NOT_COMMON = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
+
+
+def _headline_run_in(text: str, s: int, e: int, mentions) -> list[tuple[int, int]]:
+    """A headline run into the lead with no stop between ('Папа Римский приветствовал соглашение по
+    Донбассу Огонь на линии …', '… о преимуществах российского флота Президент России …'): a
+    capitalised common noun in the nominative right after a lower-case word, no name's first
+    word, opens the lead (the splitter already knows the prepositions and pronouns that do)."""
+    for m in _CAPITALISED_AFTER_LOWER.finditer(text, s, e):
+        p = m.start(1)
+        if len(text[s:p].split()) < 3 or any(x.start <= p < x.end for x in mentions):
+            continue
+        word = m.group(1).lower()
+        ps = parses(word)
+        if ps and analyzer_known(word) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn" \
+                and not any(_NOT_COMMON & set(str(q.tag).replace(" ", ",").split(",")) for q in ps):
+            return [(s, m.start()), (p, e)]
+    return [(s, e)]
+
+
 # ---------------------------------------------------------------------------------------------
 def analyze_ru(doc: Document) -> None:
     text = doc.text
     segments = [(a, b) for a, b in doc.body_segments() if text[a:b].strip()]
     if not segments:
         return
-    tx = _Text(text, segments)
     mentions: list[Mention] = []
     for a, b in segments:
         mentions += tag_mentions(text, a, b)
@@ -112,6 +135,7 @@ def analyze_ru(doc: Document) -> None:
     mentions = _add_seats(text, segments, _agencies_read_in_part(text, _bodies_and_slashes(text, mentions)))
     mentions = _add_offices(text, segments, mentions)
     mentions.sort(key=lambda m: m.start)
+    tx = _Text(text, segments, mentions)
 
     persons, person_at = _persons(doc, tx, mentions)
     orgs = _with_country(text, _group_entities(doc, [m for m in mentions if m.label == "ORG"], "ORG"), mentions)
@@ -2121,7 +2145,8 @@ def _attribute(text: str, tx: _Text, q: dict, per_mentions, persons):
     k = tx.sentence_index(qe)
     if k + 1 < len(tx.sentences):
         ns, ne = tx.sentences[k + 1]
-        if re.match(r"^(Об этом|Так|Такое мнение|Такую оценку|Эти слова|Такое заявление)\b", text[ns:ne]):
+        if re.match(r"^(Об этом|Так|Такое мнение|Такую оценку|Эти слова|Такое заявление|С (?:таким|этим) заявлением)\b",
+                    text[ns:ne]):
             r = _speaker_in(text, ns, ne, per_mentions, persons, ns)
             if r:
                 return r[0].name, r[1], (ns, ne), "after" if r[2] == "name" else r[2]

@@ -1,0 +1,23 @@
+"""A Russian headline run into the lead with no stop between (documents made of a headline
+segment and body segments join them so) is split off before the lead's first word when that is a
+capitalised common noun in the nominative ('… по Донбассу Огонь на линии …'), so the lead's
+events and quotes are read in their own sentence; 'С таким заявлением выступил X' after a quote
+names its speaker."""
+from support import analyzed_doc
+
+RU = ("Папа Римский приветствовал соглашение по Донбассу Огонь на линии разграничения стороны прекращают 27 июля "
+      "Папа Римский Франциск приветствовал принятие допмер и соглашение контактной группы по урегулированию "
+      "конфликта в Донбассе.\n")
+
+
+def test_the_lead_event_is_read_in_its_own_sentence():
+    doc = analyzed_doc(RU, "ru")
+    names = [s.attrs["name"] for s in doc.layer("events") if s.label == "agreement"]
+    assert names and names[0].startswith("соглашение контактной группы")
+
+
+def test_a_statement_named_in_the_next_sentence():
+    doc = analyzed_doc("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. Руководство США не рассматривало отправку "
+                       "военных в случае «вторжения» России. С таким заявлением выступил президент США Джо Байден.\n",
+                       "ru")
+    assert [q.attrs.get("speaker") for q in doc.layer("quotes")] == ["Джо Байден"]
