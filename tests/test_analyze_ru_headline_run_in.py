@@ -2,7 +2,7 @@
 segment and body segments join them so) is split off before the lead's first word when that is a
 capitalised common noun in the nominative ('… по Донбассу Огонь на линии …'), so the lead's
 events and quotes are read in their own sentence; 'С таким заявлением выступил X' after a quote
-names its speaker."""
+names its speaker; what befell a person ('арестованного экс-главы региона') is no part of the title."""
 from support import analyzed_doc
 
 RU = ("Папа Римский приветствовал соглашение по Донбассу Огонь на линии разграничения стороны прекращают 27 июля "
@@ -21,3 +21,10 @@ def test_a_statement_named_in_the_next_sentence():
                        "военных в случае «вторжения» России. С таким заявлением выступил президент США Джо Байден.\n",
                        "ru")
     assert [q.attrs.get("speaker") for q in doc.layer("quotes")] == ["Джо Байден"]
+
+
+def test_what_befell_a_person_is_no_part_of_the_title():
+    doc = analyzed_doc("Итоги дня\n\nХАБАРОВСК, 3 марта 2024. /ТестИнформ/. Врио губернатора вышел к участникам акций в "
+                       "поддержку арестованного экс-главы региона Сергея Фургала.\n", "ru")
+    roles = {s.attrs["name"]: s.attrs["roles"] for s in doc.layer("persons")}
+    assert roles["Сергей Фургал"] == ["экс-глава региона"]

@@ -1293,6 +1293,7 @@ def _roles(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Pers
             role = _rank_nominative(_acting_nominative(raw) if _ACTING.search(raw)
                                     else _title_head_nominative(raw, head_lemma) or normalize_phrase(raw))
             role = _POSSESSIVE_LEAD.sub("", role)      # 'со своим партнером по банку Джимом Меллоном'
+            role = _STATE_LEAD.sub("", role)           # 'арестованного экс-главы региона': his plight, no title
             if " " not in role and (one := _singular_title(role)):
                 role = one           # 'Врачи Ирина Ярцева и Сергей Токарев': each of them a 'врач'
             first = role.split()[0]
@@ -1531,6 +1532,9 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
 
 
 _VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
+# what befell a person, told before the title: not part of it
+_STATE_LEAD = re.compile(r"^(?:арестованн|задержанн|осужд[её]нн|обвиняем|подозреваем|скончавш|погибш|убит|похищенн|"
+                         r"уволенн|отстран[её]нн|опальн|разыскиваем|пострадавш|раненн|покойн)[а-яё]*\s+(?=\S)", re.I)
 _POSSESSIVE_LEAD = re.compile(r"^(?:свой|своя|своё|свое|свои|его|её|ее|их|наш|наша|ваш|ваша|мой|моя)\s+(?=\S)", re.I)
 _LIST_GOES_ON = re.compile(r"\s*(?:,|и\s)\s*[А-ЯЁ]")     # 'Врачи Ирина Ярцева и Сергей Токарев'
 
