@@ -2,7 +2,8 @@
 призвал') ends no clause, so the speaker before the verb is found; a quote followed by ', а X
 отметил' belongs to the clause before it, not to X; and a foreign full name whose -а the
 normaliser took for a genitive ending keeps it where it is the subject of a verb ('Сэйдзи Маэхара
-отметил')."""
+отметил'); a first name the dictionary reads only as another name's plural ('Уилл': 'Уилла')
+gives the person no gender, so 'говорит он' finds him."""
 import pytest
 
 from support import analyzed_doc
@@ -36,3 +37,9 @@ def test_speaker_named_with_an_initial(doc):
 
 def test_foreign_subject_keeps_its_a(doc):
     assert "Сэйдзи Маэхара" in {p.attrs["name"] for p in doc.layer("persons")}
+
+
+def test_a_first_name_read_as_a_plural_gives_no_gender():
+    doc = analyzed_doc("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. Брокер Уилл Кристи рассказал газете о заказах. "
+                       "«Люди просто жаждут свободы», говорит он.\n", "ru")
+    assert [q.attrs.get("speaker") for q in doc.layer("quotes")] == ["Уилл Кристи"]

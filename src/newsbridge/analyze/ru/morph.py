@@ -69,8 +69,8 @@ def gender_of_name(words: list[str]) -> str | None:
         return "femn"     # 'Асия', read by the dictionary only as the man's 'Асий' in the genitive
     for w in words:
         for p in _name_parses(w):
-            if "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3:
-                return p.tag.gender
+            if "Name" in p.tag and p.tag.gender in ("masc", "femn") and p.score >= 0.3 and p.tag.number != "plur":
+                return p.tag.gender    # (one person's name is no plural: 'Уилл' is no genitive plural of 'Уилла')
     # surname endings, on the surname only ('Ройзин Кёри': a first name in -ин is no surname)
     for w in words[-1:] if len(words) > 1 else words:
         lw = w.lower()
