@@ -123,3 +123,9 @@ def test_the_place_a_visit_went_to_or_named_alone_is_no_participant():
     assert without_place(["Ватикан"], "Ватикане", "meeting") == []
     assert without_place(["Иран", "Россия", "США"], "Россия", "meeting") == ["Иран", "Россия", "США"]
     assert without_place(["Russia", "China"], None, "forum") == ["Russia", "China"]
+
+
+def test_scan_quotes_takes_an_end_past_the_text():
+    from newsbridge.analyze.common.quotes import scan_quotes
+    text = 'He said "yes".\n'
+    assert [text[q.start:q.end] for q in scan_quotes(text, 0, len(text) + 100)] == ["yes"]

@@ -117,7 +117,7 @@ def _straight_role(text: str, i: int, lo: int, hi: int) -> str:
 
 def scan_quotes(text: str, start: int = 0, end: int | None = None) -> list[Quote]:
     """All quoted stretches in ``text[start:end]`` (see the module docstring)."""
-    hi = len(text) if end is None else end
+    hi = len(text) if end is None else min(end, len(text))
     out: list[Quote] = []
     # stack entries: [open_at, opening mark, accepted closers, depth]
     stack: list[list] = []

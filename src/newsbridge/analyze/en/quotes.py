@@ -56,6 +56,14 @@ _POSSESSOR = re.compile(r"['’]s?\s+[a-z]")
 _MODIFIER_USE = re.compile(r"(?:['’]s)?\s+[a-z]")
 
 
+def _compound_title(gap: list[str]) -> bool:
+    """A title of common nouns ending in a title head right before the name ('said municipality
+    head Sergey Nikitenko', 'said opposition leader X'): at most three plain words."""
+    words = [w.strip(",") for w in gap]
+    return 1 < len(words) <= 3 and words[-1].lower() in lx.ROLE_HEADS and all(w.isalpha() for w in words) \
+        and not any(w.lower() in ("that", "to", "and", "or", "but", "who", "which") for w in words)
+
+
 class SpeakerResolver:
     """Maps an attribution phrase to a person: names, pronouns, titles."""
 
@@ -174,7 +182,8 @@ class SpeakerResolver:
             if not all(w[:1].isupper() or w.lower().strip(",") in ("of", "the", "and", "for")
                        or w.lower().strip(",") in lx.ROLE_HEADS or w.lower().strip(",") in lx.ROLE_MODIFIERS
                        for w in gap) and not (_TITLE_THEN_COMMA.fullmatch(gap_text)
-                                              and any(w.lower().strip(",") in lx.ROLE_HEADS for w in gap)):
+                                              and any(w.lower().strip(",") in lx.ROLE_HEADS for w in gap)) \
+                    and not _compound_title(gap):
                 hit = None   # ('said the deputy prime minister and minister of ecology for the region, Dmitry
                 #              Kurakin': a long title set off by a comma before the name is his)
         if hit:
