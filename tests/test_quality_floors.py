@@ -16,7 +16,7 @@ from support import shared_path
 
 # Floors measured on the development sets (see the issue notes); raise them as quality rises.
 SEED_FLOORS = {"language": 1.0, "published": 1.0, "source": 1.0, "title": 1.0, "overall_f1": 0.98}
-WMT_FLOORS = {"language": 1.0, "published": 1.0, "source": 1.0, "title": 1.0, "overall_f1": 0.92}
+WMT_FLOORS = {"language": 1.0, "published": 1.0, "source": 1.0, "title": 1.0, "overall_f1": 0.96}
 
 
 def run_extract(files: list[Path], out: Path) -> None:
