@@ -1,6 +1,7 @@
 """A one-word 'person' that is each time the tail of a longer capitalised phrase ('State Award
 laureate', 'Doctor of Medicine', 'back to the Big Bang') is no one; a surname after a time
-word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden campaign')."""
+word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden campaign'); a name listed beside online
+platforms is another platform, and one after 'river' a river."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
@@ -20,3 +21,11 @@ def test_tails_of_capitalised_phrases_are_no_persons():
 def test_surnames_after_time_words_and_articles_stay():
     got = _persons("On Tuesday Putin met the governor. The Biden campaign pledged to cut emissions.")
     assert {"Putin", "Biden"} <= got
+
+
+def test_a_name_beside_platforms_or_after_river_is_no_person():
+    doc = analyzed_doc(HEAD + "The top spots are held by Telegram, Instagram, Zoom and TikTok. The bomb was found on the "
+                              "bank of the river Yar.\n", "en")
+    persons = {s.attrs["name"] for s in doc.layer("persons")}
+    assert not {"Zoom", "Yar"} & persons
+    assert "Yar" in {s.attrs["name"] for s in doc.layer("locations")}

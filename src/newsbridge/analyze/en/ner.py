@@ -678,7 +678,8 @@ def _credit_mentions(text: str, s: int, e: int) -> list[Mention]:
 
 
 _LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region of|near|arrived in|arrives in|"
-                       r"capital of|visit to|trip to|visited|states of|provinces of|regions of|municipality of)"
+                       r"capital of|visit to|trip to|visited|states of|provinces of|regions of|municipality of|"
+                       r"river|lake)"
                        r"\s+(?:the\s+)?$", re.I)
 _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|company|newspaper|magazine|channel|agency|"
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
@@ -1141,6 +1142,16 @@ def _kind_after_list(text: str, cands: list[Mention]) -> list[Mention]:
     return cands
 
 
+_PLATFORM_BEFORE = re.compile(r"([A-Z][\w-]+)(?:,|,? and|,? or) $")
+_PLATFORM_AFTER = re.compile(r"(?:,|,? and|,? or) ([A-Z][\w-]+)")
+
+
+def _next_to_platform(text: str, m: Mention) -> bool:
+    before = _PLATFORM_BEFORE.search(text, max(0, m.start - 30), m.start)
+    after = _PLATFORM_AFTER.match(text, m.end)
+    return any(x is not None and x.group(1).lower() in PLATFORMS for x in (before, after))
+
+
 def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
     """Names listed together are of one kind: a one-word 'place' no gazetteer knows, listed with
     bodies only, is a body too ("Changan, Chery, Geely and Mercedes-Benz", "Blackrock and
@@ -1148,6 +1159,10 @@ def _list_mates(text: str, cands: list[Mention]) -> list[Mention]:
     name list knows; a one-word 'body' the gazetteer knows, listed with places only, is a place.
     Three names or more make a list of persons and bodies with commas alone."""
     full_words = {w for m in cands if m.label == "PER" and len(ws := text[m.start:m.end].split()) > 1 for w in ws}
+    # a one-word 'person' listed next to an online platform is another platform ("Telegram, Instagram,
+    # Zoom and TikTok"): the platforms themselves were dropped as no bodies, so look at the words
+    cands = [m for m in cands if not (m.label == "PER" and " " not in text[m.start:m.end].strip()
+                                      and text[m.start:m.end] not in full_words and _next_to_platform(text, m))]
     runs = _list_runs(text, cands)
     for run in runs:
         joined = len(run) >= 2 and re.search(r"\b(?:and|or)\b", text[run[-2].end:run[-1].start]) is not None
