@@ -1,7 +1,8 @@
 """A one-word 'person' that is each time the tail of a longer capitalised phrase ('State Award
 laureate', 'Doctor of Medicine', 'back to the Big Bang') is no one; a surname after a time
 word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden campaign'); a name listed beside online
-platforms is another platform, and one after 'river' a river."""
+platforms is another platform, and one after 'river' a river; a capitalised word the text also
+writes in lower case in the plural ('Superyacht' beside 'superyachts') is a common noun."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
@@ -29,3 +30,9 @@ def test_a_name_beside_platforms_or_after_river_is_no_person():
     persons = {s.attrs["name"] for s in doc.layer("persons")}
     assert not {"Zoom", "Yar"} & persons
     assert "Yar" in {s.attrs["name"] for s in doc.layer("locations")}
+
+
+def test_a_capitalised_word_the_text_writes_in_lower_case_plural_is_no_name():
+    doc = analyzed_doc(HEAD + "Worldwide demand for superyachts has increased by a quarter. Superyacht construction "
+                              "this year is booked.\n", "en")
+    assert "Superyacht" not in {s.attrs["name"] for s in doc.layer("persons")}
