@@ -2,7 +2,8 @@
 segment and body segments join them so) is split off before the lead's first word when that is a
 capitalised common noun in the nominative ('… по Донбассу Огонь на линии …'), so the lead's
 events and quotes are read in their own sentence; 'С таким заявлением выступил X' after a quote
-names its speaker; what befell a person ('арестованного экс-главы региона') is no part of the title."""
+names its speaker; what befell a person ('арестованного экс-главы региона') is no part of the title;
+a hyphenated compound of common words agreeing in number ('Фильм-биография') is no person."""
 from support import analyzed_doc
 
 RU = ("Папа Римский приветствовал соглашение по Донбассу Огонь на линии разграничения стороны прекращают 27 июля "
@@ -28,3 +29,10 @@ def test_what_befell_a_person_is_no_part_of_the_title():
                        "поддержку арестованного экс-главы региона Сергея Фургала.\n", "ru")
     roles = {s.attrs["name"]: s.attrs["roles"] for s in doc.layer("persons")}
     assert roles["Сергей Фургал"] == ["экс-глава региона"]
+
+
+def test_a_compound_of_common_words_is_no_person():
+    doc = analyzed_doc("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. Фильм-биография, который должен был выйти "
+                       "летом, отложен. Так завершилось правление почившего Туркмен-баши.\n", "ru")
+    persons = {s.attrs["name"] for s in doc.layer("persons")}
+    assert "Фильм-биография" not in persons

@@ -489,8 +489,9 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
                 and any(p.tag.POS == "NOUN" for p in parses(after.group(1).lower())[:1]) \
                 and _agrees(word.lower(), after.group(1).lower()):
             continue      # "пресс-секретарь Тартуских судов Анетт ...": an adjective of the noun after it
-        if m.label == "PER" and " " not in word and "-" not in word and _common_word(word) \
+        if m.label == "PER" and " " not in word and (_common_word(word) if "-" not in word else _common_compound(word)) \
                 and not any(_stem_eq(word.lower(), sn) for sn in surnames):
+            # (a compound of common words too: 'Фильм-биография, который …')
             before = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)
             after = _WORD_AFTER.match(text, m.end)
             named = before is not None and (_title_word(before.group(1)) or
@@ -654,6 +655,16 @@ def _common_word(word: str) -> bool:
     if not ps or not analyzer_known(word.lower()):
         return False
     return not any(_proper(p.tag) for p in ps)
+
+
+def _common_compound(word: str) -> bool:
+    """A hyphenated compound of common words agreeing in number ('Фильм-биография', 'Герои-школьники';
+    not the epithet 'Туркмен-баши')."""
+    parts = [x for x in word.split("-") if x]
+    if len(parts) < 2 or not all(_common_word(x) for x in parts):
+        return False
+    numbers = {parses(x.lower())[0].tag.number for x in parts} - {None}
+    return len(numbers) <= 1
 
 
 def _common_noun(word: str) -> bool:
