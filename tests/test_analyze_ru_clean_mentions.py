@@ -1,5 +1,6 @@
 """Russian mentions the model labels wrongly: a country's abbreviation is a place, an agency the
-table knows is a body, a lone letter is nothing."""
+table knows is a body, a lone letter is nothing, a legal form's abbreviation alone ('ФГАОУ ВО') is no
+body."""
 import pytest
 
 from newsbridge.analyze.ru.analyzer import _clean_mentions
@@ -148,3 +149,11 @@ def test_a_name_ends_at_its_line():
     for m in tag_mentions(text):
         assert "\n" not in text[m.start:m.end], text[m.start:m.end]
     assert any(text[m.start:m.end] == "Андрей Рудьков" for m in tag_mentions(text))
+
+
+def test_legal_form_abbreviations_alone_are_no_organisations():
+    from support import analyzed
+    orgs = analyzed("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. Ранее профессор кафедры неврологии, нейрохирургии и "
+                    "медицинской генетики ФГАОУ ВО РНИМУ им. Н.И. Пирогова, руководитель отдела когнитивных нарушений "
+                    "Федерального центра мозга и нейротехнологий ФМБА России Анна Боголепова рассказала о деменции.\n", "ru", "organizations")
+    assert not {"ФГАОУ", "ВО"} & set(orgs)

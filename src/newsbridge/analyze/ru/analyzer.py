@@ -143,6 +143,8 @@ def analyze_ru(doc: Document) -> None:
     _roles(doc, tx, mentions, persons, person_at)
     _orgs_with_their_country(persons, orgs)
     for name, (s, e, aliases, ms) in orgs.items():
+        if name in _LEGAL_FORMS:
+            continue     # 'ФГАОУ ВО РНИМУ': the kind of institution and its level, not its name
         if _PROCESS_NAME.fullmatch(name):
             continue     # 'по «Брекзиту»': a process, no body (its mention stays for the titles around it)
         if _generic_body(name) and all(_generic_body(a) for a in aliases) \
@@ -1030,6 +1032,11 @@ def _group_entities(doc: Document, ms: list[Mention], label: str):
 
 # a legal form or kind before a quoted name ("ПАО «Газпром»", "МИА «Казинформ»", "ООО УК «Х»"): the
 # name is what is quoted and the whole an alias; "РИА «Новости»" is one name
+# abbreviations of legal forms and kinds of institution, written before a name ('ООО «…»', 'ФГАОУ ВО
+# РНИМУ'): alone, no organisation's name
+_LEGAL_FORMS = {"ООО", "ОАО", "ЗАО", "ПАО", "АО", "НАО", "НКО", "АНО", "ИП", "ГУП", "МУП", "ФГУП", "ФГБУ", "ФГБОУ",
+                "ФГАОУ", "ФГКУ", "ФКУ", "ГБУ", "ГБОУ", "ГАОУ", "ГКУ", "МБОУ", "МАОУ", "МКОУ", "МБУ", "ГАУ", "ВО", "ДПО",
+                "СПО", "НИИ"}
 _KIND_ABBREVIATION = r"(?!РИА\b)[А-ЯЁ]{2,5}"
 _KIND_PREFIX = re.compile(_KIND_ABBREVIATION + r"(?:\s+[А-ЯЁ]{2,5})?\s*[«\"“„](?=\w)")
 
