@@ -6,7 +6,8 @@ Ukrainian president', 'the Russian presidential administration', 'офис пр�
 ``office_spans_en(text, start, end)`` and ``office_spans_ru(text, start, end)`` give (start, end)
 of each such name inside text[start:end]; the English span leaves out the article, a Russian one
 its lower-case modifiers ('минской Контактной группы' is 'Контактной группы', as the text
-capitalises it).
+capitalises it). ``with_bodies(mentions, spans, make)`` puts a body mention (``make(start, end)``)
+at each span, in place of the mentions inside it.
 """
 from __future__ import annotations
 
@@ -46,3 +47,14 @@ def office_spans_en(text: str, start: int = 0, end: int | None = None) -> list[t
 def office_spans_ru(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     end = len(text) if end is None else end
     return sorted(m.span() for rx in (_OFFICE_RU, _CONTACT_GROUP_RU) for m in rx.finditer(text, start, end))
+
+
+def with_bodies(mentions: list, spans, make) -> list:
+    """The mentions with a body at each span in place of the names a model read inside it ('Minsk'
+    of 'the Minsk contact group'); a span a name runs across the edge of is left alone."""
+    for s, e in spans:
+        inside = [m for m in mentions if s <= m.start and m.end <= e]
+        if any(m.start < e and s < m.end for m in mentions if m not in inside):
+            continue
+        mentions = [m for m in mentions if m not in inside] + [make(s, e)]
+    return mentions

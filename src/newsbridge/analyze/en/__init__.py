@@ -147,7 +147,8 @@ _SAYS_AFTER = re.compile(r"['’]?s?\s+(?:said|says|told|added|noted|stressed|wr
 
 
 _CAPITALISED_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][a-z]+)(?: of)? $")
-_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+# words before a capitalised word that start a sentence or a phrase, not a longer name
+_PHRASE_OPENERS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
                "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
                "today", "yesterday", "earlier", "later", "then", "now", "meanwhile", "also", "but", "and", "as",
                "when", "while", "after", "before", "since", "if", "so", "yet", "still", "here", "there",
@@ -157,9 +158,9 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 
 def _fragment_of_a_phrase(text: str, p: Person) -> bool:
     """A 'person' named by one word only, each time right after another capitalised word that is
-    no title, honorific or time ('State Award laureate', 'sites like Expert Flyer', 'the Big Bang',
-    'Doctor of Medicine'): the tail of a longer capitalised name, no one, unless it speaks, holds a
-    title (a title before it is a role: 'Coach Smith') or is a given name."""
+    no title, honorific, time word or article ('State Award laureate', 'the Big Bang', 'Doctor of
+    Medicine'): the tail of a longer capitalised name, no one, unless it speaks, holds a title (a
+    title before it is a role: 'Coach Smith') or is a given name."""
     if " " in p.name or p.roles or is_given_name(p.name) or given_name_gender(p.name) is not None \
             or not p.name[1:].islower():
         return False
@@ -168,7 +169,7 @@ def _fragment_of_a_phrase(text: str, p: Person) -> bool:
         if before is None or "\n" in text[before.start():m.start]:
             return False
         word = before.group(1).lower()
-        if word in _TIME_WORDS or _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
+        if word in _PHRASE_OPENERS or _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start) \
                 or _SAYS_AFTER.match(text, m.end):
             return False
     return True

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ...crossscript import known_agency
 from ..common.bodies import is_body
-from ..common.offices import office_spans_en
+from ..common.offices import office_spans_en, with_bodies
 from ..common.vessels import drop_vessel_names
 from ..common.given_names import given_name_gender, is_given_name
 from ..common.names import HONORIFICS, NAME_PARTICLES, PEERAGE, is_alias, name_tokens
@@ -1665,16 +1665,9 @@ def _quoted_org_names(text: str, paras, cands: list[Mention]) -> list[Mention]:
 
 
 def _office_names(text: str, paras, cands: list[Mention]) -> list[Mention]:
-    """'the office of the Ukrainian president', 'the Minsk contact group': a body written in lower
-    case, in place of the names the model read inside it ('Minsk'); left alone where a name runs
-    across its edge."""
-    for ps, pe in paras:
-        for s, e in office_spans_en(text, ps, pe):
-            inside = [m for m in cands if s <= m.start and m.end <= e]
-            if any(m.start < e and s < m.end for m in cands if m not in inside):
-                continue
-            cands = [m for m in cands if m not in inside] + [Mention(s, e, "ORG", "office")]
-    return cands
+    """'the office of the Ukrainian president', 'the Minsk contact group': a body written in lower case."""
+    spans = [sp for ps, pe in paras for sp in office_spans_en(text, ps, pe)]
+    return with_bodies(cands, spans, lambda s, e: Mention(s, e, "ORG", "office"))
 
 
 def _propagate_person_aliases(text: str, paras, cands: list[Mention],

@@ -15,7 +15,7 @@ from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
 from ..common.bodies import is_body, is_seat, seat_names, trim_slash
-from ..common.offices import office_spans_ru
+from ..common.offices import office_spans_ru, with_bodies
 from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
 from ..common.sentences import RUN_IN_REACH
@@ -239,17 +239,12 @@ def _in_portfolio(text: str, m: Mention) -> bool:
 
 
 def _add_offices(text: str, segments, mentions: list[Mention]) -> list[Mention]:
-    """'офиса президента Украины', 'контактной группы': a body written in lower case, in place of
-    any name the model read inside it; left alone where a name runs across its edge, and before a
-    person's name ('в администрации президента [страны ]Болы Тинубу': his title, not a body's name)."""
-    for a, b in segments:
-        for s, e in office_spans_ru(text, a, b):
-            inside = [m for m in mentions if s <= m.start and m.end <= e]
-            if any(m.start < e and s < m.end for m in mentions if m not in inside) \
-                    or _holder_follows(text, e, {m.start for m in mentions if m.label == "PER"}):
-                continue
-            mentions = [m for m in mentions if m not in inside] + [Mention(s, e, "ORG")]
-    return mentions
+    """'офиса президента Украины', 'контактной группы': a body written in lower case, except before
+    a person's name ('в администрации президента [страны ]Болы Тинубу': his title, not a body's name)."""
+    person_starts = {m.start for m in mentions if m.label == "PER"}
+    spans = [(s, e) for a, b in segments for s, e in office_spans_ru(text, a, b)
+             if not _holder_follows(text, e, person_starts)]
+    return with_bodies(mentions, spans, lambda s, e: Mention(s, e, "ORG"))
 
 
 def _cut_at_dateline(mentions: list[Mention], credits: list[tuple[int, int]]) -> list[Mention]:
