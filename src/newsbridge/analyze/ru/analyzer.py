@@ -1772,15 +1772,6 @@ def _quotes(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                 parts=[list(p) for p in q.get("parts", [(qs, qe)])])
 
 
-def _same_words_inflected(a: str, b: str) -> bool:
-    """Two quotations of the same words in other case forms ('примитивными и неэффективными',
-    'примитивной и неэффективной'): as many words, each pair sharing all but its ending."""
-    wa, wb = a.lower().split(), b.lower().split()
-    return a != b and len(wa) == len(wb) and all(
-        x == y or len(x) > 3 and len(y) > 3 and x[:max(3, min(len(x), len(y)) - 3)] == y[:max(3, min(len(x), len(y)) - 3)]
-        for x, y in zip(wa, wb))
-
-
 def _without_inflected_repeats(text: str, quotes: list[tuple[dict, tuple]]) -> list[tuple[dict, tuple]]:
     """A speaker's words quoted again in another case form (a headline's '«примитивными и
     неэффективными»' and the body's '«примитивной и неэффективной»') are one quotation: the later,
@@ -1788,8 +1779,8 @@ def _without_inflected_repeats(text: str, quotes: list[tuple[dict, tuple]]) -> l
     out = []
     for i, (q, who) in enumerate(quotes):
         words = " ".join(text[q["start"]:q["end"]].split()).strip(".,!?…")
-        if who[0] and any(w2[0] == who[0] and _same_words_inflected(
-                words, " ".join(text[q2["start"]:q2["end"]].split()).strip(".,!?…")) for q2, w2 in quotes[i + 1:]):
+        if who[0] and any(w2[0] == who[0] and words != (later := " ".join(text[q2["start"]:q2["end"]].split()).strip(".,!?…"))
+                          and same_phrase(words, later) for q2, w2 in quotes[i + 1:]):
             continue
         out.append((q, who))
     return out
