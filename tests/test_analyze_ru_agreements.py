@@ -1,6 +1,8 @@
 """A Russian agreement is an event when its sentence tells it signed, reached, adopted or ratified
 (as the English analyzer asks), or its word names its date; a signing verb's event is named after
-the document it signed."""
+the document it signed; a past verb right before the event word tells it done whatever future
+another clause holds ('заключили соглашение о строительстве центра, в котором будут …'), but not a
+participle after 'будут'."""
 from support import analyzed_doc
 
 HEAD = "Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. "
@@ -24,3 +26,14 @@ def test_a_signing_verb_names_the_document():
     names = [a["name"] for a in _agreements("Россия и Турция подписали в минувшую среду межправительственное "
                                             "соглашение о взаимной отмене виз.")]
     assert names == ["межправительственное соглашение о взаимной отмене виз"]
+
+
+def test_a_future_in_another_clause_leaves_a_signed_agreement_done():
+    names = [a["name"] for a in _agreements("Компания и министерство заключили соглашение о строительстве центра, в "
+                                            "котором будут проводить обучение персонала.")]
+    assert names == ["соглашение о строительстве центра"]
+
+
+def test_a_participle_after_budut_stays_planned():
+    doc = analyzed_doc(HEAD + "В течение года будут организованы творческие встречи артистов со зрителями.\n", "ru")
+    assert [s.attrs.get("planned") for s in doc.layer("events")] == [True]

@@ -2197,8 +2197,9 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
                     name = qn.group(1).strip()
             modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts])) \
                 or bool(lx.HOPED_FOR.search(text, max(ss, ts - 40), ts))
-            if _past_trigger(m.group(1)) and not modal:
-                planned = False  # 'была введена', 'посетил': told as done, whatever else the sentence says
+            if (_past_trigger(m.group(1)) or _past_verb_before(text, ss, ts)) and not modal:
+                planned = False  # 'была введена', 'посетил', 'заключили соглашение': told as done, whatever
+                #                  else the sentence says ('центра, в котором будут проводить обучение')
             else:
                 planned = bool(lx.PLANNED.search(sent)) or _future_verb(sent) or modal
             date = None
@@ -2342,6 +2343,24 @@ def _resolve_date(text: str, dm, ref, years, planned: bool):
                 except ValueError:
                     continue
     return resolve(dm, ref, years, future=planned)
+
+
+_WORDS_BEFORE = re.compile(r"([А-Яа-яЁё-]+)\s+(?:([А-Яа-яЁё-]+)\s+)?$")
+_FUTURE_AUXILIARY = re.compile(r"(?i)(?<![\w-])(?:будет|будут|буду|будем)\s+$")
+
+
+def _past_verb_before(text: str, ss: int, ts: int) -> bool:
+    """A past-tense verb right before the event noun, or before one adjective of it ('заключили
+    соглашение', 'провел рабочую встречу'): the event is told as done."""
+    m = _WORDS_BEFORE.search(text, max(ss, ts - 40), ts)
+    if m is None:
+        return False
+    words = [(m.start(1), m.group(1))] + ([(m.start(2), m.group(2))] if m.group(2) else [])
+    if len(words) == 2 and not _is_adj(words[1][1].lower()):
+        words = words[1:]
+    at, word = words[0]
+    # ('будут организованы встречи', 'будут посвящены переговоры': a participle after 'будут' is future)
+    return _past_trigger(word) and not _FUTURE_AUXILIARY.search(text, max(ss, at - 12), at)
 
 
 def _past_trigger(trigger: str) -> bool:
