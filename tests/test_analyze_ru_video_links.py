@@ -40,3 +40,8 @@ def test_a_things_history_is_no_launch_but_a_named_projects_is():
     assert _events("Аэробус А310, введенный в эксплуатацию в 1983 году, имеет самый высокий коэффициент потерь.") == []
     assert [t for t, _ in _events("Гости осмотрели туристический проект «Башкирское долголетие», запущенный "
                                   "осенью.")] == ["launch"]
+
+
+def test_a_video_call_is_a_video_conference():
+    assert [t for t, _ in _events("Об этом президент США говорил во время видеозвонка президенту России 7 декабря.")] \
+        == ["video_conference"]
