@@ -2,7 +2,9 @@
 laureate', 'Doctor of Medicine', 'back to the Big Bang') is no one; a surname after a time
 word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden campaign'); a name listed beside online
 platforms is another platform, and one after 'river' a river; a capitalised word the text also
-writes in lower case in the plural ('Superyacht' beside 'superyachts') is a common noun."""
+writes in lower case in the plural ('Superyacht' beside 'superyachts') is a common noun; a town
+named like the first name of a person named in full ('Kobe' beside Kobe Bryant) is that person,
+unless a place preposition stands before it ('in Paris')."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
@@ -36,3 +38,10 @@ def test_a_capitalised_word_the_text_writes_in_lower_case_plural_is_no_name():
     doc = analyzed_doc(HEAD + "Worldwide demand for superyachts has increased by a quarter. Superyacht construction "
                               "this year is booked.\n", "en")
     assert "Superyacht" not in {s.attrs["name"] for s in doc.layer("persons")}
+
+
+def test_a_town_named_like_a_persons_first_name_is_that_person():
+    doc = analyzed_doc(HEAD + 'Andrei Kirilenko recalled his games against Kobe Bryant. "Kobe had a killer instinct," '
+                              "he said. Paris Hilton arrived in Paris on Monday.\n", "en")
+    places = {s.attrs["name"] for s in doc.layer("locations")}
+    assert "Kobe" not in places and "Paris" in places

@@ -486,6 +486,7 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
                  and _STORM_WORD.match(text, m.start) is None]
     cands = _extend_places(text, _places_by_form(text, cands))
     cands = _propagate_person_aliases(text, paras, cands, blocked)
+    cands = _first_names_as_places(text, cands)
     cands = _vote_labels(text, _kind_after_list(text, cands))
     cands = _list_mates(text, cands)
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
@@ -1730,6 +1731,25 @@ def _propagate_person_aliases(text: str, paras, cands: list[Mention],
             if any(m.start < e and s < m.end for m in out):
                 continue        # the model read it otherwise there ("the group Ruki Vverkh"): its call
             out.append(Mention(s, e, "PER", "alias"))
+    return out
+
+
+def _first_names_as_places(text: str, cands: list[Mention]) -> list[Mention]:
+    """A town named like the given name of a person the text names in full, and written where no
+    place preposition stands before it ('Kobe had a killer instinct' beside Kobe Bryant, 'Sydney said'
+    beside Sydney Sweeney), is that person called by the given name: no place ('in Paris' stays)."""
+    firsts = {toks[0] for m in cands if m.label == "PER" and len(toks := name_tokens(text[m.start:m.end])) >= 2
+              and toks[0][1:].islower()}
+    if not firsts:
+        return cands
+    out = []
+    for m in cands:
+        surface = " ".join(text[m.start:m.end].split())
+        if m.label == "LOC" and surface in firsts and not _PLACE_PREPOSITION_BEFORE.search(text, max(0, m.start - 12), m.start) \
+                and not _TOWN_AND_REGION_AFTER.match(text, m.end) \
+                and not ((place := lookup_place(surface)) is not None and place.kind == "country"):
+            continue
+        out.append(m)
     return out
 
 
