@@ -1,6 +1,6 @@
 """Russian mentions the model labels wrongly: a country's abbreviation is a place, an agency the
 table knows is a body, a lone letter is nothing, a legal form's abbreviation alone ('ФГАОУ ВО') is no
-body."""
+body, a preposition opening lower-case words outside quotation marks ('Над пустым') is no name."""
 import pytest
 
 from newsbridge.analyze.ru.analyzer import _clean_mentions
@@ -157,3 +157,9 @@ def test_legal_form_abbreviations_alone_are_no_organisations():
                     "медицинской генетики ФГАОУ ВО РНИМУ им. Н.И. Пирогова, руководитель отдела когнитивных нарушений "
                     "Федерального центра мозга и нейротехнологий ФМБА России Анна Боголепова рассказала о деменции.\n", "ru", "organizations")
     assert not {"ФГАОУ", "ВО"} & set(orgs)
+
+
+def test_a_preposition_opening_lower_case_words_is_no_name():
+    text = "Над пустым залом висела тишина. Организаторами выступило движение «За права человека»."
+    kept = _clean_mentions(text, [_m(text, "Над пустым", "LOC"), _m(text, "За права человека", "ORG")])
+    assert [text[m.start:m.end] for m in kept] == ["За права человека"]

@@ -393,6 +393,10 @@ def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[M
     return out
 
 
+_PREPOSITION_THEN_LOWER = re.compile(r"(?:В|Во|На|Над|Под|По|С|Со|К|Ко|О|Об|От|До|Из|За|При|Про|Для|Без|У|Через|Перед|"
+                                     r"После|Между)(?:\s+[а-яё-]+)+")
+
+
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """Drop place mentions that are common nouns or adverbs ('Огонь', 'Сегодня' opening a
     sentence) and cut organization mentions to the name in quotation marks ('группы «Руки
@@ -402,6 +406,9 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
         surface = text[m.start:m.end]
         if len(surface.strip()) < 2 and m.label != "ORG":
             continue      # a lone letter ("В" of a run-in headline); "Ъ" is Kommersant
+        if _PREPOSITION_THEN_LOWER.fullmatch(surface.strip()) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):
+            continue      # 'Над пустым', 'Из пакистанской тюрьмы' opening a sentence: no name ('«За права
+            #               человека»' in quotation marks and 'В Контакте' are)
         if m.label == "PER" and _PROCESS_NAME.fullmatch(surface.strip()):
             m = Mention(m.start, m.end, "ORG")      # 'Брексит' read as a person: a process, kept for the titles
         if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and (
