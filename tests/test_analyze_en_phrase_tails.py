@@ -4,7 +4,8 @@ word, an article or a title stays a person ('On Tuesday Putin met', 'The Biden c
 platforms is another platform, and one after 'river' a river; a capitalised word the text also
 writes in lower case in the plural ('Superyacht' beside 'superyachts') is a common noun; a town
 named like the first name of a person named in full ('Kobe' beside Kobe Bryant) is that person,
-unless a place preposition stands before it ('in Paris')."""
+unless a place preposition stands before it ('in Paris'); the field of a Russian-style degree
+('candidate of Philological Sciences') is no body."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
@@ -45,3 +46,9 @@ def test_a_town_named_like_a_persons_first_name_is_that_person():
                               "he said. Paris Hilton arrived in Paris on Monday.\n", "en")
     places = {s.attrs["name"] for s in doc.layer("locations")}
     assert "Kobe" not in places and "Paris" in places
+
+
+def test_the_field_of_a_russian_degree_is_no_body():
+    doc = analyzed_doc(HEAD + "The prize was awarded by Andrei Gelasimov, the writer, candidate of Philological Sciences "
+                              "and president of the jury.\n", "en")
+    assert "Philological Sciences" not in {s.attrs["name"] for s in doc.layer("organizations")}

@@ -915,8 +915,8 @@ _STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+
 # adjectives of scope that name no body alone ("Amnesty International" is two words)
 _SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional", "central", "foreign",
                      "domestic", "public", "general", "municipal", "local", "state-owned"}
-_DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s)"
-                        r"\s+(?:in|of)\s+$")
+_DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s|"
+                        r"[Cc]andidate|[Dd]octor)\s+(?:in|of)\s+$")     # (Russian degrees: 'candidate of Philological Sciences')
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
 # names of political processes the model reads as places or bodies
 PROCESS_NAMES = {"brexit", "megxit", "grexit", "frexit"}
