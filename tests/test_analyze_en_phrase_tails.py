@@ -5,7 +5,7 @@ platforms is another platform, and one after 'river' a river; a capitalised word
 writes in lower case in the plural ('Superyacht' beside 'superyachts') is a common noun; a town
 named like the first name of a person named in full ('Kobe' beside Kobe Bryant) is that person,
 unless a place preposition stands before it ('in Paris'); the field of a Russian-style degree
-('candidate of Philological Sciences') is no body."""
+('candidate of Philological Sciences') is no body, nor is a model designation ('MiG-29s')."""
 from support import analyzed_doc
 
 HEAD = "Day in brief\n\nMOSCOW, March 3, 2024 (TestWire) - "
@@ -52,3 +52,9 @@ def test_the_field_of_a_russian_degree_is_no_body():
     doc = analyzed_doc(HEAD + "The prize was awarded by Andrei Gelasimov, the writer, candidate of Philological Sciences "
                               "and president of the jury.\n", "en")
     assert "Philological Sciences" not in {s.attrs["name"] for s in doc.layer("organizations")}
+
+
+def test_model_designations_are_no_bodies():
+    doc = analyzed_doc(HEAD + "The army received MiG-29s and BMP-2M vehicles, the ministry said.\n", "en")
+    orgs = {s.attrs["name"] for s in doc.layer("organizations")}
+    assert not {"MiG-29s", "BMP-2M"} & orgs

@@ -917,6 +917,7 @@ _SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional
                      "domestic", "public", "general", "municipal", "local", "state-owned"}
 _DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s|"
                         r"[Cc]andidate|[Dd]octor)\s+(?:in|of)\s+$")     # (Russian degrees: 'candidate of Philological Sciences')
+_MODEL_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,3}-\d{1,4}[A-Za-z]{0,2}?(?:['’]?s)?")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
 # names of political processes the model reads as places or bodies
 PROCESS_NAMES = {"brexit", "megxit", "grexit", "frexit"}
@@ -951,6 +952,8 @@ def _keep(text: str, m: Mention) -> bool:
         return False   # "US$ 20,000", "HK$": a currency
     if m.label == "LOC" and len(words) > 1 and words[-1].isdigit():
         return False   # "Windows 10", "Progress MS 21": a product and its number, no place
+    if m.label == "ORG" and len(words) == 1 and _MODEL_DESIGNATION.fullmatch(words[0]) and not is_body(words[0]):
+        return False   # "MiG-29s", "Su-35", "Il-76": an aircraft or weapon model, no body
     if m.label == "ORG" and len(words) == 1 and words[0].lower() in _SCOPE_ADJECTIVES:
         return False   # "International affairs experts" run in after a headline: an adjective, no body
     if len(words) == 1 and _is_demonym(words[0]) and not (m.label == "LOC" and lookup_place(words[0])):
