@@ -393,8 +393,8 @@ def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[M
     return out
 
 
-_PREPOSITION_THEN_LOWER = re.compile(r"(?:В|Во|На|Над|Под|По|С|Со|К|Ко|О|Об|От|До|Из|За|При|Про|Для|Без|У|Через|Перед|"
-                                     r"После|Между)(?:\s+[а-яё-]+)+")
+_PREPOSITION_THEN_LOWER = re.compile("(?:" + "|".join(sorted((p.capitalize() for p in lx.PREPOSITIONS), key=len, reverse=True))
+                                     + r")(?:\s+[а-яё-]+)+")
 
 
 def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
