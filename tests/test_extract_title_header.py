@@ -49,3 +49,19 @@ def test_chinese_breadcrumb_with_double_arrows_is_navigation():
 ])
 def test_a_line_that_only_names_an_outlet_is_no_headline(header, headline):
     assert title_of(f"{header}\n\n{headline}\n\n2025年11月28日\n\n" + LEAD) == headline
+
+
+def test_outlet_and_edition_before_an_arrow_crumb_is_navigation():
+    text = ("Наводнение удалось предотвратить\n\nАргументы Недели. Санкт-Петербург → Общество\n\n"
+            "11 февраля 2023, 15:12\n\nВ пятницу в Санкт-Петербурге резко возросла угроза наводнения из-за непогоды. "
+            "Наводнение удалось предотвратить благодаря своевременному закрытию дамбы, сообщили в городской службе.\n")
+    doc = apply(Document(id="t", text=text), ["clean", "metadata"])
+    assert doc.title == "Наводнение удалось предотвратить"
+    assert any(s.label == "nav" and doc.span_text(s).startswith("Аргументы Недели.") for s in doc.layer("boilerplate"))
+
+
+def test_sentences_around_an_arrow_are_no_crumb():
+    text = ("Two regions agree to swap reporters\n\nPrices rose sharply this year. Exports → imports shifted as well.\n\n"
+            + LEAD)
+    doc = apply(Document(id="t", text=text), ["clean", "metadata"])
+    assert not any(doc.span_text(s).startswith("Prices rose") for s in doc.layer("boilerplate"))

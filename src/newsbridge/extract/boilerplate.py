@@ -382,6 +382,8 @@ def _is_menu(t: str) -> bool:
 _CRUMB_SEP = re.compile(r"\s*[>»›→/]+\s*")
 _CRUMB_CHAR = re.compile(r"[>»›→/]")
 _CRUMB_BAD = re.compile(r"[.!?。，,;:]\s|[.!?。]$")
+_CRUMB_ARROW = re.compile(r"\s[›→]\s")                   # arrows no sentence uses between words
+_CRUMB_NAME_STOP = re.compile(r"(?<=\w\w)\.\s+(?=\w)")
 _CRUMB_HOME = _rx(r"^(?:home|news|main|главная|новости|首页|主页|新闻|startseite|accueil|inicio|portada)$")
 
 
@@ -392,6 +394,9 @@ def _is_breadcrumb(t: str) -> bool:
     if "/" in t and not re.search(r"[>»›→]", t) and " / " not in t:
         return False  # "Putin/Xi", "and/or", URLs
     parts = _CRUMB_SEP.split(t)
+    if _CRUMB_ARROW.search(t):
+        # An outlet's name and its edition before the arrows: "Аргументы Недели. Санкт-Петербург → Общество".
+        parts = [q for p in parts for q in _CRUMB_NAME_STOP.split(p)]
     if len(parts) < 2 or any(not p or len(p) > 40 or _CRUMB_BAD.search(p) for p in parts):
         return False
     if len(parts) == 2 and not _CRUMB_HOME.match(parts[0]) and not re.search(r"[>»›→]{2}|[›→]", t):

@@ -5,12 +5,16 @@ and the agency-style slashes around acronyms ("… Trade /CCPIT/", "Хунань
 "Кремль", "Белый дом").
 ``is_seat(name)``: True for the bodies that are also buildings ("Кремль", "White House").
 ``trim_slash(text, start, end) -> end``: a name span cut before a " /…/" annotation.
+``web_name(text, start, end)``: the whole span of an outlet named like a web address around a
+mention ('Нева.Тудей', 'Kostroma.Today', 'Фонтанка.ру'), or None.
 ``seat_names(text, start, end)``: spans of the Russian seats of government written as names
 ("Кремль объявил", "пресс-службы Кремля", "в Белом доме"), which the NER model mostly leaves untagged.
 """
 from __future__ import annotations
 
 import re
+
+from .. import gazetteer as gz
 
 # blocs, alliances and seats of government that are organisations in news text (any case form is
 # matched on the first letters of each word, so "Белого дома", "Кремля" count)
@@ -76,3 +80,30 @@ def trim_slash(text: str, start: int, end: int) -> int:
 def seat_names(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of 'Кремль', 'Белый дом' in any case form written as names inside text[start:end]."""
     return [m.span() for m in _SEAT_NAME_RU.finditer(text, start, len(text) if end is None else end)]
+
+
+# 'Нева.Тудей', 'Kostroma.Today', 'Фонтанка.ру', 'URA.RU': words of two letters or more joined by
+# points with no space; not 'В.В.Путин' (initials) nor 'St.Petersburg'-like abbreviations of one letter
+_WEB_NAME = re.compile(r"(?<![\w.@/-])[^\W\d_][\w-]+(?:\.[^\W\d_]{2,}(?:-[^\W\d_]+)?)+(?![\w@/-]|\.\w)")
+_DOMAIN_ENDINGS = {"com", "net", "org", "info", "ru", "рф", "ру", "su", "kz", "by", "ua", "uz", "kg", "tj", "am", "az",
+                   "ge", "md", "cn", "uk", "de", "fr", "eu", "us", "tv", "fm", "news", "media", "online", "today"}
+_ABBREVIATED_FIRST = {"st", "dr", "mr", "ms", "mrs", "prof", "gen", "ул", "пр", "им", "г", "гг", "тыс", "млн", "млрд"}
+
+
+def web_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The outlet named like a web address that the mention text[start:end] is a part of."""
+    a = start
+    while a > 0 and (text[a - 1].isalnum() or text[a - 1] in ".-") and start - a < 40:
+        a -= 1
+    m = _WEB_NAME.match(text, a)
+    if m is None or m.end() < end or m.end() - m.start() > 40 or "." not in m.group():
+        return None
+    first = m.group().split(".")[0]
+    if first.lower() in _ABBREVIATED_FIRST or not first[:1].isupper():
+        return None
+    if any(p.islower() and p not in _DOMAIN_ENDINGS for p in m.group().split(".")[1:]):
+        return None     # 'Node.js', 'Desktop.app': a program or a file, no outlet
+    if m.group().isupper() and gz.lookup(first.capitalize(), "ru" if re.match(r"[А-ЯЁ]", first) else "en",
+                                         fuzzy=False) is not None:
+        return None     # 'АСТАНА.КАЗИНФОРМ': a dateline, the place and its agency
+    return m.span()

@@ -14,7 +14,7 @@ from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTE
 from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
-from ..common.bodies import is_body, is_seat, seat_names, trim_slash
+from ..common.bodies import is_body, is_seat, seat_names, trim_slash, web_name
 from ..common.offices import office_spans_ru, with_bodies
 from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
@@ -331,6 +331,10 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
     named after ('Театра им. Йозефа Бойса')."""
     out = []
     for m in mentions:
+        web = _web_outlet(text, m)
+        if web is not None:
+            out.append(web)     # 'издание Нева.Тудей': the whole address-like name is the outlet
+            continue
         surface = text[m.start:m.end]
         if _BULLET.search(surface):
             # 'Бахрейн • Барбадос • Бермуды': a list set with bullets is a name per item
@@ -376,6 +380,16 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, named.end(), m.label)
         out.append(m)
     return out
+
+
+def _web_outlet(text: str, m: Mention) -> Mention | None:
+    span = web_name(text, m.start, m.end)
+    if span is None or span == (m.start, m.end) and m.label == "ORG":
+        return None
+    parts = text[span[0]:span[1]].split(".")
+    if any(re.match(r"[А-ЯЁ][а-яё]", p) and analyzer_known(p.lower()) for p in parts[1:]):
+        return None     # 'в Москве.Вчера': a stop without its space, two words
+    return Mention(span[0], span[1], "ORG")
 
 
 def _split_bracketed_abbreviations(text: str, mentions: list[Mention]) -> list[Mention]:
