@@ -45,3 +45,13 @@ def test_a_holiday_word_is_not_a_person():
                                       "across the country.\n", language="en"), ["clean", "metadata", "analyze"])
     names = {s.attrs["name"] for s in doc.layer("persons")}
     assert "Vladimir Putin" in names and "Day" not in names
+
+
+def test_a_name_after_province_state_or_port_of_is_a_place():
+    text = ("Floods and arrests\n\nPolice detained eight builders in the Turkish province of Sanliurfa on Monday. "
+            "Heavy rain flooded towns in the northeastern Brazilian state of Bahia, rescuers said. "
+            "A frigate anchored in the roadstead of the Syrian port of Tartus.\n")
+    places = analyzed(text, "en", "locations")
+    orgs = analyzed(text, "en", "organizations")
+    for name in ("Sanliurfa", "Bahia", "Tartus"):
+        assert name in places and name not in orgs

@@ -737,6 +737,10 @@ _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _LIST_BEFORE = re.compile(r", $")
 
 
+_PLACE_OF_LEFT = re.compile(r"\b(?:arrived in|arrives in|residents of|visited|(?:village|town|city|state|province|region"
+                            r"|port|oblast|district|county|prefecture|municipality)\s+of)\s+(?:the\s+)?$", re.I)
+
+
 def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     places_at = {m.start: m for m in cands if m.label == "LOC"}
     places_end = {m.end: m for m in cands if m.label == "LOC"}
@@ -780,9 +784,9 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
             # Nixon presidential library" (the name modifies what follows) are not
             m.label = "LOC"
             lead = m
-        elif m.label == "ORG" and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
-                and re.search(r"\b(?:arrived in|arrives in|residents of|village of|town of|city of|visited)\s+(?:the\s+)?$", left, re.I):
-            m.label = "LOC"
+        elif m.label in ("ORG", "PER") and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
+                and _PLACE_OF_LEFT.search(left):
+            m.label = "LOC"   # "the Turkish province of Sanliurfa", "the Syrian port of Tartus"
         elif m.label in ("PER", "LOC", "ORG") and (org_left := _ORG_LEFT.search(left)) \
                 and (not lookup_place(surface) or org_left.group(0).rstrip().endswith(("teams", "clubs"))):
             m.label, m.source = "ORG", "context"      # the text says what it is: it outweighs the model
