@@ -801,9 +801,31 @@ def _persons(doc: Document, tx: _Text, mentions: list[Mention]):
             if p.name not in p.forms:
                 p.forms.append(p.name)
             p.name = indeclinable
+        after_title = _genitive_after_title(text, p)
+        if after_title:     # 'в поддержку экс-губернатора Фургала': the genitive of 'Фургал'
+            if p.name not in p.forms:
+                p.forms.append(p.name)
+            p.name = after_title
         persons.append(p)
     persons.sort(key=lambda p: p.start)
     return persons, person_at
+
+
+def _genitive_after_title(text: str, p: Person) -> str | None:
+    """A lone surname in -а written only right after a man's title in the genitive or accusative
+    ('экс-губернатора Фургала') is that case of a surname ending in its consonant."""
+    name = p.name
+    if " " in name or not name.endswith("а") or len(name) < 5 or name[-2].lower() in "аеёиоуыэюяй" \
+            or any(" ".join(text[s:e].split()) != name for s, e in p.mentions):
+        return None
+    for s, _ in p.mentions:
+        before = _WORD_BEFORE.search(text, max(0, s - 40), s)
+        if before is None or not _title_word(before.group(1)):
+            continue
+        ps = parses(before.group(1).lower())
+        if ps and all(q.tag.number == "sing" and q.tag.case in ("gent", "accs") and q.tag.gender == "masc" for q in ps):
+            return name[:-1]
+    return None
 
 
 def _womans_first_name(word: str) -> bool:
