@@ -130,6 +130,11 @@ def normalize_name(name: str) -> str:
         return _GLUED_INITIAL_SPACE.sub(r"\1", normalize_name(_GLUED_INITIAL.sub(r"\1 ", name)))
     words = name.split()
     if len(words) >= 2 and _REGNAL.fullmatch(words[-1]) and all(re.search("[А-Яа-яЁё]", w) for w in words[:-1]):
+        if len(words) == 2:
+            king = [q for q in _name_parses(words[0].lower()) if "Name" in q.tag and q.tag.gender == "masc"
+                    and q.tag.case in ("gent", "accs", "datv", "ablt", "loct")]
+            if king:     # 'Карла III': a king's genitive, not the woman's name Карла (queens have none such)
+                return f"{_cap(king[0].normal_form, words[0])} {words[-1]}"
         return f"{normalize_name(' '.join(words[:-1]))} {words[-1]}"    # 'Карла III' -> 'Карл III'
     if not words or not all(re.search("[А-Яа-яЁё]", w) for w in words):
         return name
