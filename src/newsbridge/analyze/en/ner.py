@@ -484,6 +484,9 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
         cands = [m for m in cands if m.label == "LOC" or text[m.start:m.end] not in storms
                  and _STORM_WORD.match(text, m.start) is None]
+    models = _weapon_models(text, cands)
+    if models:       # "Bayraktar drones ... the next generation after Bayraktar": a weapon, no person
+        cands = [m for m in cands if m.label != "PER" or text[m.start:m.end].split()[-1] not in models]
     cands = _extend_places(text, _places_by_form(text, cands))
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _first_names_as_places(text, cands)
@@ -491,6 +494,32 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _list_mates(text, cands)
     cands = drop_vessel_names(text, cands, _VESSEL_BEFORE, _VESSEL_LIST_LINK)
     return _join_split_names(text, [m for m in _resolve_overlaps(cands) if _trim_tail(text, m)])
+
+
+_WEAPON_NOUN = (r"(?:drones?|UAVs?|missiles?|rockets?|missile\s+systems?|launchers?|howitzers?|tanks?|helicopters?|"
+                r"fighter\s+jets?|fighters?|jets?|bombers?|rifles?|interceptors?)\b")
+_WEAPON_AFTER = re.compile(r"(?:\s+(?:hypersonic|cruise|ballistic|anti-tank|anti-aircraft|anti-ship|combat|attack|strike|"
+                           r"unmanned|reconnaissance|guided|tactical|strategic|air[- ]defen[cs]e))*\s+" + _WEAPON_NOUN)
+_WEAPON_BEFORE = re.compile(r"\b(?:missile|rocket|drone|UAV|howitzer|launcher|helicopter|bomber)s?,?\s+(?:the\s+)?$")
+_NAME_THEN_WEAPON = re.compile(r"(?<![\w-])([A-Z][\w-]+)(?=" + _WEAPON_AFTER.pattern + ")")
+_WEAPON_IN = re.compile(r"\s" + _WEAPON_NOUN + r"$")
+
+
+def _weapon_models(text: str, cands: list[Mention]) -> set[str]:
+    """Last words of the 'persons' the text shows to be weapons: a name before 'drones', 'UAVs',
+    'hypersonic missiles' or after 'the rocket, ' ('Bayraktar', 'Zirkon')."""
+    out = {w.group(1) for w in _NAME_THEN_WEAPON.finditer(text)}
+    for m in cands:
+        if m.label != "PER":
+            continue
+        surface = text[m.start:m.end]
+        if _WEAPON_AFTER.match(text, m.end) or _WEAPON_IN.search(surface) \
+                or _WEAPON_BEFORE.search(text, max(0, m.start - 30), m.start):
+            words = _WEAPON_IN.sub("", surface).split()
+            if words:
+                out.add(words[-1])
+                out.add(surface.split()[-1])
+    return out
 
 
 # a name ending in one of these is a street or a square; a person's never opens with these
