@@ -14,3 +14,16 @@ def test_surname_after_a_genitive_title_to_the_nominative():
 def test_surname_after_a_nominative_title_stays():
     persons = analyzed("Губернатор Сидорова заявила, что акция прошла спокойно.\n", "ru", "persons")
     assert "Сидорова" in persons
+
+
+def test_a_genitive_title_outweighs_a_prepositional_form_in_e():
+    """'при канцлере Шольце' could be the dative of an -а name 'Шольца'; 'канцлера Олафа Шольца' cannot
+    (that name's genitive is 'Шольцы'): the man is 'Олаф Шольц'."""
+    persons = analyzed("Позиция правительства\n\nПосол отметил, что позиция правительства под руководством канцлера "
+                       "Олафа Шольца пока не изменилась. Ждать поставок при канцлере Шольце не стоит.\n", "ru", "persons")
+    assert "Олаф Шольц" in persons, persons
+
+
+def test_an_a_declension_surname_shown_by_its_genitive_in_y_stays():
+    persons = analyzed("Долгожители\n\nПосле смерти Масамицу Йосиды титул перешёл к нему.\n", "ru", "persons")
+    assert "Масамицу Йосида" in persons, persons

@@ -818,14 +818,19 @@ def _genitive_after_title(text: str, p: Person) -> str | None:
     if " " in name or not name.endswith("а") or len(name) < 5 or name[-2].lower() in "аеёиоуыэюяй" \
             or any(" ".join(text[s:e].split()) != name for s, e in p.mentions):
         return None
-    for s, _ in p.mentions:
-        before = _WORD_BEFORE.search(text, max(0, s - 40), s)
-        if before is None or not _title_word(before.group(1)):
-            continue
-        ps = parses(before.group(1).lower())
-        if ps and all(q.tag.number == "sing" and q.tag.case in ("gent", "accs") and q.tag.gender == "masc" for q in ps):
-            return name[:-1]
+    if any(_after_mans_genitive_title(text, s) for s, _ in p.mentions):
+        return name[:-1]
     return None
+
+
+def _after_mans_genitive_title(text: str, pos: int) -> bool:
+    """The word right before ``pos`` is a man's title in the genitive or accusative only ('губернатора')."""
+    before = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    if before is None or not _title_word(before.group(1)):
+        return False
+    ps = parses(before.group(1).lower())
+    return bool(ps) and all(q.tag.number == "sing" and q.tag.case in ("gent", "accs") and q.tag.gender == "masc"
+                            for q in ps)
 
 
 def _womans_first_name(word: str) -> bool:
@@ -847,11 +852,24 @@ def _a_declension_shown(text: str, p: Person) -> bool:
     if last[-1:] not in ("а", "я") or len(last) < 4:
         return False
     stem = last[:-1]
-    return any(w and w[-1] != last and w[-1].startswith(stem) and w[-1][len(stem):] in _A_OBLIQUE
-               for w in (text[s:e].split() for s, e in p.mentions))
+    forms = [text[s:e].split() for s, e in p.mentions]
+    endings = {w[-1][len(stem):] for w in forms if w and w[-1] != last and w[-1].startswith(stem)}
+    if any(w and w[-1] == last and _after_mans_genitive_title(text, s) for w, (s, _) in zip(forms, p.mentions)):
+        return False    # 'канцлера Олафа Шольца': the genitive of 'Шольц' (an -а name's would be 'Шольцы')
+    if endings & _A_OBLIQUE_ONLY:
+        return True
+    # '-е', '-у' are also the prepositional and dative of a consonant stem ('при канцлере Шольце'):
+    # they show the -а declension only when no mention's first name is a man's in the genitive ('Олафа Шольца')
+    return bool(endings & _A_OBLIQUE) and not any(len(w) > 1 and _mans_oblique_name(w[0]) for w in forms)
 
 
-_A_OBLIQUE = {"ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею"}
+def _mans_oblique_name(word: str) -> bool:
+    ps = [q for q in _name_parses(word.lower()) if "Name" in q.tag]
+    return bool(ps) and all(q.tag.gender == "masc" and q.tag.case in ("gent", "accs") for q in ps)
+
+
+_A_OBLIQUE_ONLY = {"ы", "и", "ой", "ей", "ою", "ею"}
+_A_OBLIQUE = _A_OBLIQUE_ONLY | {"е", "у", "ю"}
 
 
 _FAMILY_ENDINGS = ("ов", "ев", "ых", "их")
