@@ -480,6 +480,9 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     cands = _office_names(text, paras, cands)
     cands = _modifier_names(text, _context_labels(text, cands))
     cands = [m for m in cands if _keep(text, m) and not _names_a_document(text, m)]
+    variants = _variant_names(text)
+    if variants:     # "the Delta strain ... less dangerous than Delta": a virus variant in every mention
+        cands = [m for m in cands if text[m.start:m.end] not in variants]
     storms = set(_STORM.findall(text))
     if storms:       # "Hurricane Hanna ... Hanna hit Texas": a storm, neither a body nor a person
         cands = [m for m in cands if m.label == "LOC" or text[m.start:m.end] not in storms
@@ -943,6 +946,22 @@ _TITLE_CASE_VERB = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Cou
 
 
 _STORM = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+([A-Z][a-z]+)\b")
+_VARIANT_AFTER = re.compile(r"\b([A-Z][a-z]+)\s+(?:(?:coronavirus|COVID(?:-19)?|virus)\s+)?(?:sub)?(?:variant|strain|mutation)s?\b")
+_VARIANT_BEFORE = re.compile(r"\b(?:variant|strain|mutation)s?\s+(?:of\s+(?:the\s+)?(?:coronavirus|COVID(?:-19)?|virus)\s+)?([A-Z][a-z]+)\b")
+
+
+def _variant_names(text: str) -> set[str]:
+    """'the Delta strain', 'a new strain of coronavirus Omicron': a virus variant's name, no place or body
+    (a country's name before 'variant' is the place it was found in: 'the India variant')."""
+    out = set()
+    for rx in (_VARIANT_AFTER, _VARIANT_BEFORE):
+        for m in rx.finditer(text):
+            place = lookup_place(m.group(1))
+            if place is None or place.kind != "country":
+                out.add(m.group(1))
+    return out - {"The", "A", "This", "That", "New"}
+
+
 _STORM_WORD = re.compile(r"(?:Hurricane|Typhoon|Cyclone|Tropical Storm|Storm)\s+[A-Z]")
 # diseases and their variants, which a small model takes for organisations
 # adjectives of scope that name no body alone ("Amnesty International" is two words)
