@@ -57,3 +57,11 @@ def test_russian_federal_services_as_english_news_writes_them():
     for name in ("Roskachestvo", "Mintsifry", "Rosreestr"):
         s = text.index(name)
         assert classify_run(text, s, s + len(name)) == "ORG", name
+
+
+def test_a_name_after_provider_or_insurer_is_a_business():
+    from support import analyzed
+    text = ("Refunds for buyers\n\nArtur Zaremba, an expert at the international payment provider Ecommpay, said that "
+            "the buyer may ask the bank for a refund.\n")
+    assert "Ecommpay" in analyzed(text, "en", "organizations")
+    assert "Ecommpay" not in analyzed(text, "en", "persons")

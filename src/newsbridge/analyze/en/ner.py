@@ -717,7 +717,7 @@ _LOC_LEFT = re.compile(r"\b(?:in|residents of|village of|town of|city of|region 
 _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|company|newspaper|magazine|channel|agency|"
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
-                       r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|"
+                       r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|provider|insurer|"
                        r"play(?:s|ed|ing)\s+for)\s+$")
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
 # a name that modifies a business's product noun or its kind is the business; "the Borovsky
