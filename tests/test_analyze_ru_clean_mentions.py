@@ -163,3 +163,16 @@ def test_a_preposition_opening_lower_case_words_is_no_name():
     text = "Над пустым залом висела тишина. Организаторами выступило движение «За права человека»."
     kept = _clean_mentions(text, [_m(text, "Над пустым", "LOC"), _m(text, "За права человека", "ORG")])
     assert [text[m.start:m.end] for m in kept] == ["За права человека"]
+
+
+def test_compound_body_names_are_bodies():
+    text = "Сообщил Оперштаб по контролю ситуации, а Мосгорсуд отложил заседание."
+    got = _clean_mentions(text, [_m(text, "Оперштаб", "PER"), _m(text, "Мосгорсуд", "PER")])
+    assert [(text[m.start:m.end], m.label) for m in got] == [("Оперштаб", "ORG"), ("Мосгорсуд", "ORG")]
+
+
+def test_the_eponym_mark_is_no_part_of_a_persons_name():
+    from newsbridge.analyze.ru.analyzer import _mend_edges
+    text = "Церемония премии «Дальний Восток» им. В. К. Арсеньева прошла в Москве."
+    got = _mend_edges(text, [_m(text, "им. В. К. Арсеньева", "PER")])
+    assert [(text[m.start:m.end], m.label) for m in got] == [("В. К. Арсеньева", "PER")]

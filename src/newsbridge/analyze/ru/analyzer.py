@@ -273,6 +273,8 @@ _VESSEL_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:корабл|крейсе�
 _VESSEL_LIST_LINK = re.compile(r"[»\"”]?\s*(?:,|,?\s+и)\s+[«\"„“]?")
 
 
+# a body's compound name: a clipped word and the body's noun ('Оперштаб', 'Мосгорсуд', 'Совфонд')
+_COMPOUND_BODY = re.compile(r"[А-ЯЁ][а-яё]{1,7}(?:штаб|дума|суд|надзор|совет|фонд|банк)(?:а|у|ом|е|ы|ой)?")
 _ROS_AGENCY = re.compile(r"Рос(?!с)[а-яё]{4,}")
 _PROCESS_NAME = re.compile(r"(?i)(?:брекзит|брексит|брэксит|мегзит|грексит|brexit|megxit|grexit)[а-яё]{0,3}")
 _ABBREVIATED_COMPOUND = re.compile(r"(?:[A-ZА-ЯЁ0-9]{2,}|[A-Z][A-Za-z]+)-[а-яё]{3,}")   # 'IT-компании', 'Telegram-каналу'
@@ -350,6 +352,11 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
         if surface.endswith(")") and "(" not in surface:     # 'Hochheim am Main)'
             surface = surface[:-1].rstrip()
             m = Mention(m.start, m.start + len(surface), m.label)
+        eponym = _EPONYM_MARK.match(surface) if m.label == "PER" else None
+        if eponym and eponym.end() < len(surface):
+            # 'премии им. В. К. Арсеньева': the name the award is named after, without the mark
+            m = Mention(m.start + eponym.end(), m.end, "PER")
+            surface = text[m.start:m.end]
         if m.label == "PER" and _COMMA_THEN_NAME.search(surface):
             # 'Сёмин (Овечкин, Фёдоров)': persons listed with commas, a name each
             for piece in re.finditer(r"[^,]+", surface):
@@ -380,6 +387,9 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, named.end(), m.label)
         out.append(m)
     return out
+
+
+_EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 
 
 def _web_outlet(text: str, m: Mention) -> Mention | None:
@@ -434,8 +444,9 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
                 m = Mention(m.start, m.end, "LOC")       # "канцлер ФРГ": a country, not a body
             elif m.label == "PER" and known_agency(surface):
                 m = Mention(m.start, m.end, "ORG")       # an agency the table knows, not a person
-            elif m.label == "PER" and _MINISTRY_WORD.fullmatch(surface.strip()) and not _name_word(surface.strip()):
-                m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Минздрав": a ministry, not a person
+            elif m.label == "PER" and (_MINISTRY_WORD.fullmatch(surface.strip()) or _COMPOUND_BODY.fullmatch(surface.strip())) \
+                    and not _name_word(surface.strip()):
+                m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Оперштаб", "Мосгорсуд": a body, not a person
         if m.label != "LOC" and STREET_WORD.search(surface.strip()):
             m = Mention(m.start, m.end, "LOC")       # 'Даунинг-стрит', 'Пятая авеню': a street, not a person
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
