@@ -65,3 +65,12 @@ def test_a_name_after_provider_or_insurer_is_a_business():
             "the buyer may ask the bank for a refund.\n")
     assert "Ecommpay" in analyzed(text, "en", "organizations")
     assert "Ecommpay" not in analyzed(text, "en", "persons")
+
+
+def test_a_name_with_a_legal_form_is_a_company_whatever_the_model_said():
+    from newsbridge.analyze.en import _bodies_and_slashes
+    from newsbridge.analyze.en.ner import Mention
+    text = "distributed by the foreign agent RS-Balt JSC, and PJSC Gazprom said"
+    ms = [Mention(text.index("RS-Balt"), text.index(", and"), "PER"),
+          Mention(text.index("PJSC"), text.index(" said"), "LOC")]
+    assert [m.label for m in _bodies_and_slashes(text, ms)] == ["ORG", "ORG"]
