@@ -661,3 +661,12 @@ def test_en_a_given_name_alone_is_a_sure_person_for_he_and_a_lower_case_post_sta
     from support import analyzed
     persons = analyzed("Vote\n\nDemocratic nominee for governor Jim Hood spoke.\n", "en", "persons")
     assert persons["Jim Hood"]["roles"] == ["nominee for governor"], persons
+
+
+def test_en_towns_a_player_played_for_are_clubs_each_but_not_a_town_owning_its_club():
+    names = _names("Both began at Moscow's CSKA and then moved abroad. Mogilny played in the NHL for Buffalo, "
+                   "Vancouver, New Jersey and Toronto, while Fedorov defended the colors of Detroit and Anaheim.")
+    assert {"Buffalo", "Vancouver", "Toronto", "Detroit", "Anaheim"} <= names["organizations"], names
+    assert not {"Buffalo", "Vancouver", "Toronto", "Detroit"} & names["locations"], names
+    names = _names("Fedorov played for Moscow's CSKA before he moved to North America.")
+    assert "Moscow" in names["locations"] and "Moscow" not in names["organizations"], names

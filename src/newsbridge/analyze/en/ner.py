@@ -718,7 +718,7 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
                        r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|provider|insurer|"
-                       r"play(?:s|ed|ing)\s+for)\s+$")
+                       r"play(?:s|ed|ing)\s+(?:in\s+(?:the\s+)?[A-Z]{2,5}\s+)?for|defend(?:s|ed|ing)\s+the\s+colou?rs\s+of)\s+$")
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
 # a name that modifies a business's product noun or its kind is the business; "the Borovsky
 # settlement" is a place
@@ -769,6 +769,7 @@ _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _LIST_BEFORE = re.compile(r", $")
 
 
+_CLUB_LEFT = re.compile(r"(?:teams|clubs|\bfor|colou?rs\s+of)\s*$")
 _PLACE_OF_LEFT = re.compile(r"\b(?:arrived in|arrives in|residents of|visited|(?:village|town|city|state|province|region"
                             r"|port|oblast|district|county|prefecture|municipality)\s+of)\s+(?:the\s+)?$", re.I)
 
@@ -820,10 +821,11 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 and _PLACE_OF_LEFT.search(left):
             m.label = "LOC"   # "the Turkish province of Sanliurfa", "the Syrian port of Tartus"
         elif m.label in ("PER", "LOC", "ORG") and (org_left := _ORG_LEFT.search(left)) \
-                and (not lookup_place(surface) or org_left.group(0).rstrip().endswith(("teams", "clubs"))):
+                and (not lookup_place(surface) or _CLUB_LEFT.search(org_left.group(0))
+                     and not _POSSESSIVE_NEXT.match(text, m.end)):      # "played for Moscow's CSKA"
             m.label, m.source = "ORG", "context"      # the text says what it is: it outweighs the model
-            if org_left.group(0).rstrip().endswith(("teams", "clubs")):
-                lead = m
+            if _CLUB_LEFT.search(org_left.group(0)):
+                lead = m      # "played in the NHL for Buffalo, Vancouver and Toronto": clubs each
         elif m.label in ("PER", "ORG") and len(words) <= 2 and _THE_BEFORE.search(left) \
                 and (thing := _THING_AFTER.match(text, m.end)) and not lookup_place(surface):
             m.label, m.source = ("ORG" if thing.group(1) else "LOC"), "context"
