@@ -670,3 +670,9 @@ def test_en_towns_a_player_played_for_are_clubs_each_but_not_a_town_owning_its_c
     assert not {"Buffalo", "Vancouver", "Toronto", "Detroit"} & names["locations"], names
     names = _names("Fedorov played for Moscow's CSKA before he moved to North America.")
     assert "Moscow" in names["locations"] and "Moscow" not in names["organizations"], names
+
+
+def test_en_an_acronym_the_model_left_out_keeps_a_club_list_going():
+    names = _names("Previously, Mamayev played for Torpedo, CSKA, Krasnodar, and Rostov.")
+    assert {"Torpedo", "CSKA", "Krasnodar", "Rostov"} <= names["organizations"], names
+    assert "Rostov" not in names["persons"] and "Krasnodar" not in names["locations"], names

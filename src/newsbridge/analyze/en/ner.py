@@ -780,9 +780,15 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     led: Mention | None = None       # the last name a word before it labelled: its list mates follow
     by_end = {c.end: c for c in cands}
     by_start = {c.start: c for c in cands}
+    added: list[Mention] = []
     for m in sorted(cands, key=lambda m: m.start):
         mate = led is not None and (_LIST_JOIN.fullmatch(text, led.end, m.start) is not None
                                     or led.label == "LOC" and _ROUTE_JOIN.fullmatch(text, led.end, m.start) is not None)
+        if not mate and led is not None and led.label == "ORG" \
+                and _LIST_JOIN_ACRONYMS.fullmatch(text, led.end, m.start) is not None:
+            # "played for Torpedo, CSKA, Krasnodar, and Rostov": an acronym the model left out is a mate too
+            mate = True
+            added += [Mention(a.start(), a.end(), "ORG", "context") for a in _ACRONYM.finditer(text, led.end, m.start)]
         if mate and m.label == "LOC" and _POSSESSIVE_NEXT.match(text, m.end) and lookup_place(text[m.start:m.end]):
             mate = False             # "the Finnish teams ROPS and TPS, and Malta's Valletta": the place owns the next name
         if mate and m.label in ("PER", "LOC") and m.label != led.label:
@@ -835,7 +841,7 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
             if pm and lookup_place(pm.group(1)) and not lookup_place(surface):
                 m.label = "ORG"
         led = lead
-    return cands
+    return cands + added
 
 
 _NOUN_AFTER = re.compile(r"[ \u00a0]+([a-z]{3,})\b")
@@ -871,6 +877,10 @@ _PLACE_NOUNS = {"water", "waters", "zone", "area", "settlement", "village", "tow
                 "highway", "road", "route", "border", "region", "oblast", "krai", "lowland", "basin", "delta"}
 _ORG_NOUN_SOON = re.compile(r"(?:[ \u00a0]+[a-z]+){0,2}?[ \u00a0]+(?:company|bank|group|party|agency|holding|firm|"
                             r"corporation|concern|club|fund|foundation|union|association)\b")
+
+
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_LIST_JOIN_ACRONYMS = re.compile(r"(?:\s*,\s+[A-Z]{2,6}\b)+\s*(?:,|,?\s+(?:and|or))\s+")
 
 
 _ROUTE_JOIN = re.compile(r"\s*[–—-]\s*|\s+[–—-]\s+")
