@@ -27,3 +27,11 @@ def test_a_genitive_title_outweighs_a_prepositional_form_in_e():
 def test_an_a_declension_surname_shown_by_its_genitive_in_y_stays():
     persons = analyzed("Долгожители\n\nПосле смерти Масамицу Йосиды титул перешёл к нему.\n", "ru", "persons")
     assert "Масамицу Йосида" in persons, persons
+
+
+def test_a_short_unknown_first_name_of_the_a_declension_in_the_genitive():
+    """'президента Болы Ахмета Тинубу': the genitive (which the dictionary may read as accusative)
+    of 'Бола', even in four letters."""
+    from newsbridge.analyze.ru.morph import normalize_name
+    assert normalize_name("Болы Ахмета Тинубу") == "Бола Ахмет Тинубу"
+    assert normalize_name("Ахмета Тинубу") == "Ахмет Тинубу"        # the indeclinable surname stays

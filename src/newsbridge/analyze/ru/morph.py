@@ -269,7 +269,7 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
         return sk.group(1) + ("ая" if gender == "femn" else "ий")
     if gender == "femn":
         return word  # foreign female surnames do not inflect: Ирины Флюр
-    if gender == "masc" and len(lw) > 4 and (case == "gent" and re.search(r"[^аеёиоуыэюяйь]ы$", lw)
+    if gender == "masc" and len(lw) >= 4 and (case in ("gent", "accs") and re.search(r"[^аеёиоуыэюяйь]ы$", lw)
                                              or case == "ablt" and re.search(r"[^аеёиоуыэюяйь]ой$", lw)):
         # a man's name of the -а declension the dictionary lacks: 'Артема Дзюбы' -> 'Дзюба' (not
         # one in -и: 'Ризви', 'Волкановски' do not inflect)
