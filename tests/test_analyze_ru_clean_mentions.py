@@ -176,3 +176,9 @@ def test_the_eponym_mark_is_no_part_of_a_persons_name():
     text = "Церемония премии «Дальний Восток» им. В. К. Арсеньева прошла в Москве."
     got = _mend_edges(text, [_m(text, "им. В. К. Арсеньева", "PER")])
     assert [(text[m.start:m.end], m.label) for m in got] == [("В. К. Арсеньева", "PER")]
+
+
+def test_a_name_ending_in_a_business_word_in_cyrillic_is_a_business():
+    text = "После инцидента с самолетом Аляска Эирлайнс газета Вашингтон Пост написала об этом."
+    got = _clean_mentions(text, [_m(text, "Аляска Эирлайнс", "PER"), _m(text, "Вашингтон Пост", "PER")])
+    assert [m.label for m in got] == ["ORG", "ORG"]

@@ -389,6 +389,10 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# English business words in Cyrillic letters that end a company's or outlet's name
+_TRANSLIT_BUSINESS = re.compile(r"(?i)\s(?:[эе][йи]?рлайн[сз]?|[эе]йрв[эе]йз|груп+|инк|корпор[эе]йшн|ньюс|таймс|пост|джорн[аэ]л|геральд|"
+                                r"трибь?юн|телеграф|холдингс?|энтертейнмент|пикчерс|студиос|моторс|фармасьютикалс|"
+                                r"текнолоджис|секьюрити|капитал|партнерс|партнёрс|инвестментс)(?:а|у|ом|е)?$")
 _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 
 
@@ -447,6 +451,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             elif m.label == "PER" and (_MINISTRY_WORD.fullmatch(surface.strip()) or _COMPOUND_BODY.fullmatch(surface.strip())) \
                     and not _name_word(surface.strip()):
                 m = Mention(m.start, m.end, "ORG")       # "Минцифры", "Оперштаб", "Мосгорсуд": a body, not a person
+        if m.label == "PER" and " " in surface.strip() and _TRANSLIT_BUSINESS.search(surface.strip()):
+            m = Mention(m.start, m.end, "ORG")       # 'Аляска Эирлайнс', 'Вашингтон Пост': a business, not a person
         if m.label != "LOC" and STREET_WORD.search(surface.strip()):
             m = Mention(m.start, m.end, "LOC")       # 'Даунинг-стрит', 'Пятая авеню': a street, not a person
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
