@@ -182,3 +182,12 @@ def test_a_name_ending_in_a_business_word_in_cyrillic_is_a_business():
     text = "После инцидента с самолетом Аляска Эирлайнс газета Вашингтон Пост написала об этом."
     got = _clean_mentions(text, [_m(text, "Аляска Эирлайнс", "PER"), _m(text, "Вашингтон Пост", "PER")])
     assert [m.label for m in got] == ["ORG", "ORG"]
+
+
+def test_a_place_word_opening_a_quoted_things_name_is_no_place():
+    from support import analyzed
+    text = ("Шольц прибыл в Польшу\n\nКанцлер обсудил в Варшаве газопровод \"Северный поток-2\", а читатель написал: "
+            "\"Крым мы отжали\".\n")
+    places = analyzed(text, "ru", "locations")
+    assert "Северный" not in places and "Варшава" in places, places
+    assert "Крым" in places, places       # a quoted sentence about a place still names it

@@ -393,6 +393,11 @@ def _mend_edges(text: str, mentions: list[Mention]) -> list[Mention]:
 _TRANSLIT_BUSINESS = re.compile(r"(?i)\s(?:[эе][йи]?рлайн[сз]?|[эе]йрв[эе]йз|груп+|инк|корпор[эе]йшн|ньюс|таймс|пост|джорн[аэ]л|геральд|"
                                 r"трибь?юн|телеграф|холдингс?|энтертейнмент|пикчерс|студиос|моторс|фармасьютикалс|"
                                 r"текнолоджис|секьюрити|капитал|партнерс|партнёрс|инвестментс)(?:а|у|ом|е)?$")
+_QUOTED_TAIL = re.compile(r"[ \u00a0]+[а-яё]+(?:\s*[-–—]\s*\d+)?[»\"”“]")   # one lower-case word (and its number), then the mark
+def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
+    return start > 0 and text[start - 1] in "«\"„“" and _QUOTED_TAIL.match(text, end) is not None
+
+
 _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 
 
@@ -439,6 +444,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             #               человека»' in quotation marks and 'В Контакте' are)
         if m.label == "PER" and _PROCESS_NAME.fullmatch(surface.strip()):
             m = Mention(m.start, m.end, "ORG")      # 'Брексит' read as a person: a process, kept for the titles
+        if m.label == "LOC" and _opens_quoted_thing(text, m.start, m.end):
+            continue      # '"Северный поток-2"', '«Южный поток»': a place word opening a thing's quoted name
         if m.label == "LOC" and " " not in surface and gz.lookup(surface, "ru") is None and (
                 _common_noun(surface) or _common_word(surface) and parses(surface.lower())[0].tag.POS == "ADVB"):
             continue
@@ -729,7 +736,8 @@ def _add_gazetteer_places(text: str, segments, mentions: list[Mention]) -> list[
                 continue  # overlaps a model mention
             if pm.place.kind == "city" and pm.place.population < lx.MIN_CITY_POPULATION_UNTAGGED:
                 continue
-            if pm.surface.lower() in lx.AMBIGUOUS_PLACE_WORDS or _common_noun_nominative(pm.surface):
+            if pm.surface.lower() in lx.AMBIGUOUS_PLACE_WORDS or _common_noun_nominative(pm.surface) \
+                    or _opens_quoted_thing(text, pm.start, pm.end):
                 continue
             out.append(Mention(pm.start, pm.end, "LOC"))
     return out
