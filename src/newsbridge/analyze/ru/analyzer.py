@@ -2279,7 +2279,7 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
             if etype == "launch":
                 # the launched project's own name in quotation marks: «Башкирское долголетие»
                 qn = quoted_name_near(text, ss, se, ts, te)
-                if qn:
+                if qn and (qn.start() > ts or _launched_subject(text, ss, qn.start(), m.group(1))):
                     name = qn.group(1).strip()
             modal = bool(lx.EVENT_MODAL_BEFORE.search(text[max(ss, ts - 60):ts])) \
                 or bool(lx.HOPED_FOR.search(text, max(ss, ts - 40), ts))
@@ -2389,6 +2389,21 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
         doc.add(EVENTS, ev["span"][0], ev["span"][1], ev["type"], name=ev["name"], date=ev["date"],
                 place=ev["place"], participants=without_place(ev["participants"], ev["place"], ev["type"]), counts=ev["counts"],
                 planned=ev["planned"], trigger_span=list(ev["trigger"]))
+
+
+_PASSIVE_TRIGGER = re.compile(r"(?:н|на|но|ны|н(?:ый|ая|ое|ые|ого|ой|ому|ым|ых|ую|ом)|ся|сь|стартовал[аои]?|"
+                              r"стартовавш[а-яё]+|заработал[аои]?)$")
+
+
+def _launched_subject(text: str, ss: int, open_at: int, trigger: str) -> bool:
+    """A quoted name before the launch word names what was launched only as the subject of a
+    passive or intransitive verb ('«Прогресс 83» успешно стартовал', 'проект «X» был запущен'), not
+    as the one that launched something ('«Динамо» презентовало форму') nor after a preposition
+    ('На территории «Торбеева» будет запущена электростанция')."""
+    if not _PASSIVE_TRIGGER.search(trigger.lower()):
+        return False
+    before = re.findall(r"[А-Яа-яЁё-]+", text[ss:open_at])[-2:]
+    return not any(w.lower() in lx.PREPOSITIONS for w in before)
 
 
 def _date_next_to(text: str, dm, ts: int, te: int) -> bool:
