@@ -30,3 +30,8 @@ def test_a_quoted_name_that_did_the_launching_or_after_a_preposition_is_not_its_
 ])
 def test_a_quoted_name_of_what_was_launched(text, name):
     assert name in _launch_names(text)
+
+
+def test_a_presentation_without_what_is_presented_is_no_launch():
+    assert _launch_names("Лекция\n\nЯ буду возвращаться к этому графику снова и снова по ходу презентации.\n") == []
+    assert _launch_names("Новинка\n\nВчера в Москве прошла презентация нового смартфона компании.\n")

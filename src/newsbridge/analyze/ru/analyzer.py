@@ -2508,6 +2508,8 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
             and not quoted_name_near(text, ss, ss + len(m.string), ts, te):
         return False  # 'Аэробус А310, введенный в эксплуатацию в 1983 году': the thing's history (a
         #               project named in quotation marks, 'проект «…», запущенный осенью', stays)
+    if etype == "launch" and first.startswith("презентаци") and not _presented_thing_after(text, te):
+        return False  # 'по ходу презентации': a talk, not the presentation of a product
     if etype == "meeting" and _GENERIC_PLURAL_MEETING.fullmatch(first):
         return False  # 'участвовал в заседаниях управы': meetings in general
     if _NOT_BEFORE.search(text, max(0, ts - 4), ts):
@@ -2541,6 +2543,15 @@ def _real_trigger(text: str, ss: int, m: re.Match, etype: str, mentions: list[Me
         return etype == "forum" and text[ts:ts + 1].isupper() and any(
             mm.label == "ORG" and mm.start <= ts and mm.end <= te + 2 for mm in mentions)
     return True
+
+
+def _presented_thing_after(text: str, te: int) -> bool:
+    """'презентация нового смартфона', 'презентации «Москвича»': what is presented follows the word."""
+    nxt = re.match(r"[ \u00a0]+([«\"„“]|[А-Яа-яЁё-]+)", text[te:te + 40])
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    return word in "«\"„“" or any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word.lower()))
 
 
 def _name_overlap(a: str, b: str) -> bool:
