@@ -33,3 +33,14 @@ def test_a_town_naming_a_treaty_is_no_location():
     places = {s.attrs["name"] for s in doc.layer("locations")}
     assert "Minsk" not in places and "Kyoto" not in places
     assert "Berlin" in places
+
+
+def test_a_call_by_video_link_is_no_conference_unless_one_is_held():
+    from support import analyzed_doc
+    def kinds(text):
+        return [e.label for e in analyzed_doc(text, "en").layer("events")]
+    assert "video_conference" not in kinds("Fakes spread\n\nAn expert added that attackers could call the victim's "
+                                          "acquaintances via video link or create a video with a copy of the person.\n")
+    assert "video_conference" in kinds("Leaders talk\n\nThe ministers recalled the words the president said in a video "
+                                      "call with the Russian leader on December 7.\n")
+    assert "video_conference" in kinds("Talks held\n\nThe two ministers held talks via video link on Monday.\n")

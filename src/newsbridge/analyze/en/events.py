@@ -220,6 +220,11 @@ _SIGNED_ONLY = {"program", "programme", "roadmap", "road map", "declaration", "p
 _SIGNED_BEFORE = re.compile(r"\bsign(?:ed|s|ing)?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}$", re.I)
 
 
+# a link or call by video is an event when the sentence tells one held, attended or spoken at
+_HELD_BY_VIDEO = re.compile(r"(?i)\b(?:meeting|talks|conference|summit|forum|session|briefing|ceremony|negotiations|held|hold|"
+                            r"holds|took\s+part|take\s+part|participat\w*|attend\w*|addressed|spoke|speaking|congratulated|"
+                            r"discussed|talked|chaired|opened|joined)\b")
+_CALL_BETWEEN = re.compile(r"(?i)\b(?:in|during|at)\s+(?:a|an|the|their|his|her)\s+video\s+(?:call|link)|video\s+(?:call|link)\s+with\b")
 _ADVICE_BEFORE = re.compile(r"\b(?:you|one|everyone|everybody|anyone)\s+(?:really\s+|simply\s+|definitely\s+)?"
                             r"(?:must|should|have\s+to|need\s+to|ought\s+to|can|could|might)\s+(?:\w+\s+)?$|"
                             r"\bmust-$", re.I)
@@ -233,6 +238,9 @@ def _make_mention(text, etype, s, e, sent, ments, person_of_mention, ref, years)
     planned = bool(_PLANNED.search(text[max(ss, s - 60):min(se, e + 40)]))
     if _ADVICE_BEFORE.search(text, max(ss, s - 40), s):
         return None       # "If you are in Russia, you must visit Kamchatka": advice, nothing that happened
+    if etype == "video_conference" and word in ("video link", "video call") and not _HELD_BY_VIDEO.search(text, ss, se) \
+            and not _CALL_BETWEEN.search(text, max(ss, s - 20), min(se, e + 6)):
+        return None       # "could call the victim's acquaintances via video link": a way of calling, no conference held
     if _NEGATED_BEFORE.search(text, max(ss, s - 14), s):
         return None       # "a loft, which he didn't visit much": nothing that happened
     if etype == "meeting" and word == "met" and _MET_WITH_REACTION.match(text, e):
