@@ -129,3 +129,13 @@ def test_scan_quotes_takes_an_end_past_the_text():
     from newsbridge.analyze.common.quotes import scan_quotes
     text = 'He said "yes".\n'
     assert [text[q.start:q.end] for q in scan_quotes(text, 0, len(text) + 100)] == ["yes"]
+
+
+def test_a_headline_run_into_a_lead_opening_with_a_plural_subject_or_quantifier_splits():
+    from newsbridge.analyze.common.sentences import split_sentences
+    text = ("Cancer risk grows with too much vitamin B9 Studies show that an excess of the vitamin is harmful.\n"
+            "Half a billion people may fall into poverty More than 500 million people could suffer.")
+    starts = [text[s:s + 12] for s, _ in split_sentences(text)]
+    assert starts == ["Cancer risk ", "Studies show", "Half a billi", "More than 50"], starts
+    kept = "Doctors Without Borders said that Experts Group members met."
+    assert len(split_sentences(kept)) == 1

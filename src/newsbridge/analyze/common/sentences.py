@@ -30,7 +30,9 @@ RUN_IN_REACH = 400
 # follows ("… вышел к протестующим В Хабаровске …"); a noun or adverb that opens sentences, before a
 # lower-case word ("… к протестующим Врио губернатора …", "… в истории страны Эксперты по …").
 _RUN_IN = re.compile(r"(?<=[a-z0-9]) (?=(?:The|Both|He|She|They|We|It|Its|His|Her|Their|This|These|Those|"
-                     r"According|However|Meanwhile|Earlier|Later|In|On|At|After|During) [a-z])|"
+                     r"According|However|Meanwhile|Earlier|Later|In|On|At|After|During|More|Many|Most|Several|Since|"
+                     r"Despite|Following|Although|While|Scientists|Researchers|Experts|Doctors|Residents|Officials|"
+                     r"People|Studies|Candidates|Police|Rescuers) [a-z])|"
                      r"(?<=[а-яё0-9]) (?=(?:В|Во|На|По|Об|При|Для|Со|Из|За|Он|Она|Они|Мы|Это|Как|После|Согласно|"
                      r"Однако|Несмотря|Напомним|Ранее|Накануне|Сегодня|Вчера|Также|Кроме|Между|Среди) )|"
                      r"(?<=[а-яё0-9]) (?=(?:Врио|Глава|Президент|Премьер|Министр|Губернатор|Мэр|Власти|Жители|"
