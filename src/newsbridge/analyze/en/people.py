@@ -211,6 +211,10 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
     if not items:
         return None
     heads = [i for i, it in enumerate(items) if it[2] == "head"]
+    if not heads and items[-1][2] == "mod" and items[-1][3].lower() in _MODIFIERS_ENDING_A_TITLE and len(items) > 1 \
+            and items[-2][2] in ("mod", "cap", "ORG"):
+        items[-1] = items[-1][:2] + ("head", items[-1][3])      # "Sociology Institute research associate X"
+        heads = [len(items) - 1]
     if not heads:
         return None
     # the role: from the first mod/head before the first head, through the last head of that run
@@ -298,12 +302,25 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
 _APPOS_STOP = re.compile(r"[,.;:()\"“”«»]|\b(?:from|who|which|that|said|says|told|and|in|on|at|since|when|with)\b")
 
 
+_MODIFIERS_ENDING_A_TITLE = {"associate", "assistant"}
+_THE_OPENING = re.compile(r"\s*(?:The|the)\s+")
+_AT_BODY_REST = re.compile(r"\s*(?:(?:at|of|in|for)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}))?\s*")
+
+
 def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mention]):
     """Apposition after a name: 'Irina Flyur, Deputy Chairperson of the Mir TV ...' -> (role, org, s, e)."""
     m = re.compile(r"\s*,\s+(?:the\s+|a\s+|an\s+)?").match(text, name_end, sent_end)
     if not m:
         return None
-    s = m.end()
+    return role_phrase_at(text, m.end(), sent_end, ments)
+
+
+def role_phrase_at(text: str, s: int, sent_end: int, ments: list[Mention]):
+    """A title starting at ``s`` with what it is of: 'Deputy Chairperson of the Mir TV' -> (role, org, s, e);
+    a nationality may open it ('Russian entrepreneur and founder of …': the role is what follows it)."""
+    nat = re.match(r"([A-Z][a-z]+)\s+", text[s:min(sent_end, s + 40)])
+    if nat and _NATIONALITY.match(nat.group(1)) and _role_token(text[s + nat.end():].split(" ", 1)[0]):
+        s += nat.end()
     owner = None
     pm = _POSSESSOR.match(text, s, sent_end)
     if pm:      # "the company's chief executive", "Gazprom's spokesman": the title follows the owner
@@ -402,6 +419,19 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                 for role, org, rs, re_, plural in parse_left_role(text, ss, comma.start(), mentions):
                     if not plural:
                         p.add_role(role, org, rs, re_)
+                        got = True
+                opening = _THE_OPENING.match(text, ss, comma.start())
+                if not got and opening is not None:
+                    # "The executive director for piloted spaceflight programs at Roscosmos, Sergey
+                    # Krikalev, commented": a sentence opened by the title the name is apposed to
+                    r = role_phrase_at(text, opening.end(), comma.start(), mentions)
+                    rest = _AT_BODY_REST.fullmatch(text, r[3], comma.start()) if r else None
+                    if r and rest is None and r[1] and text[:comma.start()].rstrip().endswith(r[1]):
+                        rest = _AT_BODY_REST.fullmatch(text, comma.start(), comma.start())   # '… at Roscosmos,'
+                    if r and rest:
+                        body = next((x for x in mentions if x.label == "ORG" and rest.start(1) <= x.start < comma.start()),
+                                    None) if rest.group(1) else None
+                        p.add_role(r[0], r[1] or (text[body.start:body.end] if body else None), r[2], r[3])
                         got = True
                 other = next((x for x in pers if x.end == comma.start()), None)
                 if not got and other is not None:
