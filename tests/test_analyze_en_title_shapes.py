@@ -20,3 +20,11 @@ def test_title_shapes(text, name, role, org):
     assert role in persons[name]["roles"], persons
     if org:
         assert persons[name]["org"] == org, persons
+
+
+def test_a_bodys_title_with_its_field_before_the_name():
+    persons = analyzed("Vitamins\n\nThe Moscow Health Department's head consulting specialist for adult primary medical "
+                       "care Andrei Tyazhelnikov assessed the role of vitamins.\n", "en", "persons")
+    p = persons["Andrei Tyazhelnikov"]
+    assert p["roles"] == ["head consulting specialist for adult primary medical care"], p
+    assert p["org"] == "Moscow Health Department", p

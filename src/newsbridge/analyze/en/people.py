@@ -412,6 +412,19 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
             got = True
             if plural:
                 last_plural = (m, role, org)
+        if not got:
+            # "The Moscow Health Department's head consulting specialist for adult primary medical care
+            # Andrei Tyazhelnikov": a body's title whose 'for …' the walk to the left cannot cross
+            owner = None
+            for owner in _POSSESSOR.finditer(text, max(ss, m.start - 160), m.start):
+                pass
+            if owner is not None:
+                r = role_phrase_at(text, owner.end(), m.start, mentions)
+                if r and not text[r[3]:m.start].strip() and r[3] > r[2]:
+                    body = next((x for x in mentions if x.label == "ORG" and owner.start(1) <= x.start
+                                 and x.end == owner.end(1)), None)
+                    p.add_role(r[0], r[1] or (text[body.start:body.end] if body else None), r[2], r[3])
+                    got = True
         # a title set off by commas before the name: "the region's governor, Mikhail Degtyarev, said"
         if not got:
             comma = _COMMA_BEFORE.search(text, ss, m.start)
