@@ -401,6 +401,13 @@ def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
 _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 
 
+def _title_phrase(surface: str) -> bool:
+    """'Координатор стратегических коммуникаций', 'Глава администрации': a title head and lower-case words."""
+    words = surface.split()
+    return len(words) > 1 and all(w.islower() for w in words[1:]) \
+        and any(lem in lx.ROLE_HEADS for lem in lemmas(words[0].lower()))
+
+
 def _web_outlet(text: str, m: Mention) -> Mention | None:
     span = web_name(text, m.start, m.end)
     if span is None or span == (m.start, m.end) and m.label == "ORG":
@@ -472,6 +479,8 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, "ORG")       # "Роскачество", "Росгидромет": a federal agency
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
+        if m.label == "ORG" and _title_phrase(surface):
+            continue      # "Координатор стратегических коммуникаций": a title, the body comes after it
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
             if first and (_title_word(first.group(1)) or _kind_of_person(first.group(1))
@@ -1554,6 +1563,15 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
             window.append(t)           # 'нападающий клуба "Спартак"': the quotes of an organisation's name
             i -= 1
             continue
+        if t.text == ")" and not window:
+            opened = _bracketed_abbreviation(tx, i, sent_start)
+            if opened is not None:     # 'Президент Российского футбольного союза (РФС) Александр Дюков'
+                i = opened - 1
+                continue
+        if t.low == "от" and window and i > 0 and _role_head(tx.tokens[i - 1], spans):
+            window.append(t)           # 'эксперт от платежного провайдера Ecommpay', 'кандидат от Республиканцев'
+            i -= 1
+            continue
         if t.text in _CLAUSE_PUNCT or t.text in _SENT_PUNCT or t.text == "\"":
             break
         low = t.low
@@ -1628,6 +1646,17 @@ def _role_before(text: str, tx: _Text, m: Mention, spans, holder: Mention | None
             return tx.tokens[j].start, window[-1].end, _head_lemma(window[head])
     start = window[k].start
     return start, window[-1].end, _head_lemma(window[head])
+
+
+def _bracketed_abbreviation(tx: _Text, close: int, sent_start: int) -> int | None:
+    """The index of the '(' of an abbreviation in brackets ending at token ``close`` ('(РФС)', '(STF)')."""
+    j = close - 1
+    while j >= 0 and close - j <= 3 and tx.tokens[j].start >= sent_start:
+        if tx.tokens[j].text == "(":
+            inner = [tx.tokens[k].text for k in range(j + 1, close)]
+            return j if inner and all(w.isupper() or w in ("-", ".") for w in inner) else None
+        j -= 1
+    return None
 
 
 _VERB_AFTER_NAME = re.compile(r"\s+([а-яё]+)")
