@@ -36,3 +36,11 @@ def test_a_compound_of_common_words_is_no_person():
                        "летом, отложен. Так завершилось правление почившего Туркмен-баши.\n", "ru")
     persons = {s.attrs["name"] for s in doc.layer("persons")}
     assert "Фильм-биография" not in persons
+
+
+def test_a_hyphenated_title_opens_the_lead_after_a_run_in_headline():
+    from support import analyzed
+    text = ("На Украине назвали четыре сценария для Зеленского Экс-депутат Верховной рады Вадим Денисенко перечислил "
+            "четыре варианта развития событий.\n")
+    persons = analyzed(text, "ru", "persons")
+    assert persons["Вадим Денисенко"]["roles"] == ["экс-депутат Верховной рады"], persons

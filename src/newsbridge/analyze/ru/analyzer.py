@@ -96,7 +96,7 @@ class _Text:
         return max(0, bisect.bisect_right(self._sstarts, pos) - 1)
 
 
-_CAPITALISED_AFTER_LOWER = re.compile(r"(?<=[а-яё0-9]) ([А-ЯЁ][а-яё]+)(?=[ ,])")
+_CAPITALISED_AFTER_LOWER = re.compile(r"(?<=[а-яё0-9]) ([А-ЯЁ][а-яё]+(?:-[а-яё]+)?)(?=[ ,])")
 _NOT_COMMON = {"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"}
 
 
@@ -111,7 +111,8 @@ def _headline_run_in(text: str, s: int, e: int, mentions) -> list[tuple[int, int
             continue
         word = m.group(1).lower()
         ps = parses(word)
-        if ps and analyzer_known(word) and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn" \
+        known = analyzer_known(word) or "-" in word and analyzer_known(word.rsplit("-", 1)[1])   # 'Экс-депутат'
+        if ps and known and ps[0].tag.POS == "NOUN" and ps[0].tag.case == "nomn" \
                 and not any(_NOT_COMMON & set(str(q.tag).replace(" ", ",").split(",")) for q in ps):
             return [(s, m.start()), (p, e)]
     return [(s, e)]
