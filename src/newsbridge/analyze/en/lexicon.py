@@ -61,7 +61,7 @@ ROLE_MODIFIERS = {
     "naval", "military", "army", "air", "police", "political", "press", "art", "artistic", "creative",
     "technical", "financial", "commercial", "medical", "scientific", "sports", "team", "club",
     "party", "opposition", "parliamentary", "presidential", "royal", "solo", "new", "incoming", "research",
-    "consulting",
+    "consulting", "founding", "leading",
     "outgoing", "late", "current", "top", "head", "chairman", "board", "local", "city", "district",
     "provincial", "county", "municipal", "ruling", "junior", "high", "supreme", "lord", "retired",
     "then", "active", "independent", "longtime", "long-time", "veteran", "famous",

@@ -107,6 +107,8 @@ def _role_token(w: str) -> str:
         return "head"
     if lw in lx.ROLE_MODIFIERS:
         return "mod"
+    if "-" in lw and lw.split("-", 1)[0] in ("vice", "deputy", "rear", "co") and lw.split("-", 1)[1] in lx.ROLE_HEADS:
+        return "head"      # "Vice-Admiral", "co-founder"
     return ""
 
 
@@ -193,7 +195,8 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
             pos = s
             k -= 1
             continue
-        if rt or lw in ("of", "the", "for", "and") or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")) \
+        if rt or lw in ("of", "the", "for", "and") or (lw == "to" and items and items[0][2] in ("LOC", "ORG", "cap")) \
+                or (w[:1].isupper() and w[0].isalpha()) or lw.endswith(("'s", "’s")) \
                 or lw in lx.ROLE_OF_GENERIC:
             if w[:1].isupper() and lw.rstrip(".") in lx.STOP_CAPS and lw not in ("state",) and not rt:
                 break
@@ -303,7 +306,28 @@ _APPOS_STOP = re.compile(r"[,.;:()\"“”«»]|\b(?:from|who|which|that|said|sa
 
 
 _MODIFIERS_ENDING_A_TITLE = {"associate", "assistant"}
-_THE_OPENING = re.compile(r"\s*(?:The|the)\s+")
+_AGE = re.compile(r"\d+-year-old")
+_PLAIN_WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NOT_IN_A_TITLE = {"who", "which", "that", "and", "or", "but", "said", "says", "told", "is", "was", "has", "had",
+                   "from", "in", "on", "at", "of", "for", "with", "to", "by", "the", "a", "an", "his", "her", "their"}
+
+
+def _plain_words_before_head(text: str, toks) -> int:
+    """How many plain lower-case words (at most two, modifiers aside) open an apposition before its
+    title head: 'car industry analyst', 'leading system engineer', '21-year-old poet'; 0 when none."""
+    plain = 0
+    for k, (a, b) in enumerate(toks[:4]):
+        w = text[a:b]
+        kind = _role_token(w)
+        if kind == "head":
+            return k if plain and w.lower() not in lx.ROLE_PLURALS else 0
+        if kind == "mod":
+            continue
+        if not _PLAIN_WORD.fullmatch(w) or w in _NOT_IN_A_TITLE or plain == 2 or w.endswith("ing") \
+                or w in ("why", "how", "what", "when", "where", "whom", "whose", "if", "as", "not"):
+            return 0
+        plain += 1
+    return 0
 _AT_BODY_REST = re.compile(r"\s*(?:(?:at|of|in|for)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}))?\s*")
 
 
@@ -313,6 +337,19 @@ def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mentio
     if not m:
         return None
     return role_phrase_at(text, m.end(), sent_end, ments)
+
+
+_THE_WORD = re.compile(r"\b(?:the|The)\s+")
+
+
+def _last_the_title(text: str, ss: int, comma: int, ments: list[Mention]):
+    """The 'the' that opens the title a name is set off against by commas ('… to the supreme leader of
+    the Islamic revolution, Sayyid Ali Khamenei,'): the nearest one whose title phrase runs to the comma."""
+    for the in reversed(list(_THE_WORD.finditer(text, max(ss, comma - 160), comma))):
+        r = role_phrase_at(text, the.end(), comma, ments)
+        if r and (_AT_BODY_REST.fullmatch(text, r[3], comma) or r[1] and text[:comma].rstrip().endswith(r[1])):
+            return the
+    return None
 
 
 def role_phrase_at(text: str, s: int, sent_end: int, ments: list[Mention]):
@@ -331,6 +368,12 @@ def role_phrase_at(text: str, s: int, sent_end: int, ments: list[Mention]):
     toks = tokens(text, s, min(sent_end, s + 200))
     words = []
     k = 0
+    lead = _plain_words_before_head(text, toks)
+    if lead:        # "car industry analyst at VTB Capital", "a 21-year-old poet", "leading system engineer"
+        words = toks[:lead]
+        k = lead
+        while words and _AGE.fullmatch(text, words[0][0], words[0][1]):
+            s = words.pop(0)[1] + 1       # an age is no part of the title
     while k < len(toks) and _role_token(text[toks[k][0]:toks[k][1]]):
         words.append(toks[k])
         k += 1
@@ -433,7 +476,7 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                     if not plural:
                         p.add_role(role, org, rs, re_)
                         got = True
-                opening = _THE_OPENING.match(text, ss, comma.start())
+                opening = _last_the_title(text, ss, comma.start(), mentions)
                 if not got and opening is not None:
                     # "The executive director for piloted spaceflight programs at Roscosmos, Sergey
                     # Krikalev, commented": a sentence opened by the title the name is apposed to
