@@ -66,3 +66,12 @@ def test_a_speaker_after_the_quote_named_with_an_initial():
     doc = analyzed_doc("Rates\n\nCentral Bank Governor Elvira Nabiullina spoke on Friday.\n\n\"Therefore, this year "
                        "the rate will be raised,\" E. Nabiullina said.\n", "en")
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Elvira Nabiullina"]
+
+
+def test_a_title_after_a_quote_names_the_one_person_named_so_far():
+    text = ('Vaccines\n\nTwo or three doses will probably not be enough. The head of the Association of General '
+            'Practitioners Ulrich Weigeldt is convinced of this, a newspaper reported on Saturday.\n\n'
+            '"We expect that a fourth vaccination will be required in the summer," the expert believes.\n\n'
+            'Bernd Salzberger, chairman of the society, advocates shorter intervals, according to Salzberger.\n\n'
+            '"Israel\'s experience shows it very convincingly," emphasized the expert.\n')
+    assert _speakers(text) == [("We expect that a fou", "Ulrich Weigeldt"), ("Israel's experience ", "Bernd Salzberger")]

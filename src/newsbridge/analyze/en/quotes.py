@@ -214,6 +214,12 @@ class SpeakerResolver:
         if reported is not None and (p is None or reported[1] > self.last_speaker_pos):
             p = reported[0]      # words reported since the last quote: their speaker goes on
         if p is None:
+            named = [q for q in self.people if any(m.start < pos for m in q.mentions)]
+            if len(named) == 1 and max(m.start for m in named[0].mentions if m.start < pos) > pos - RECENT_SPEAKER_CHARS \
+                    and not _introduced_unnamed(self.text, words[-1], max(0, pos - RECENT_SPEAKER_CHARS * 2), pos):
+                # '… Ulrich Weigeldt is convinced of this. "…," the expert believes': the one person named so
+                # far (the title stays unassigned: a later 'the expert' may be someone named meanwhile)
+                return named[0]
             return None
         # "said one legal expert … the expert warned", "A doctor on the scene … the doctor said":
         # the title takes up someone the text introduced without a name, not the last speaker
