@@ -43,3 +43,19 @@ def test_a_first_name_read_as_a_plural_gives_no_gender():
     doc = analyzed_doc("Итоги дня\n\nМОСКВА, 3 марта 2024. /ТестИнформ/. Брокер Уилл Кристи рассказал газете о заказах. "
                        "«Люди просто жаждут свободы», говорит он.\n", "ru")
     assert [q.attrs.get("speaker") for q in doc.layer("quotes")] == ["Уилл Кристи"]
+
+
+def test_titles_listed_with_commas_before_the_speaker_after_the_quote():
+    from support import analyzed_doc
+    text = ('Дубай\n\n"Мы завершили переход к полностью безбумажному правительству",- заявил в субботу наследный '
+            'принц эмирата, председатель исполнительного совета Дубая, шейх Хамдан бен Мухаммед бен Рашид Аль Мактум. '
+            'Теперь документооборот будет цифровым.\n')
+    doc = analyzed_doc(text, "ru")
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Хамдан бен Мухаммед бен Рашид Аль Мактум"]
+
+
+def test_he_assures_that_quote():
+    from support import analyzed_doc
+    text = 'Театр\n\nАктер Александр Филиппенко заявил, что решение было плановым. Так, он заверяет, что "никого не подвел".\n'
+    doc = analyzed_doc(text, "ru")
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Александр Филиппенко"]

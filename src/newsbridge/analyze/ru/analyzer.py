@@ -2084,11 +2084,15 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
         plural = gender is not None and str(gender) == "plur"
         gender = gender if gender in ("masc", "femn") else None
         # right of the marker, up to the clause end
-        stop = b
-        m = re.search(r"[.;:!?()]|,(?!\s*[а-яё]+\s+[А-ЯЁ])", text[ve:b])
-        if m:
+        stop, reach = b, 90
+        for m in re.finditer(r"[.;:!?()]|,(?!\s*[а-яё]+\s+[А-ЯЁ])", text[ve:b]):
+            nxt = _WORD_AFTER.match(text, ve + m.end())
+            if m.group() == "," and nxt and _title_word(nxt.group(1)):
+                reach = 200    # '- заявил наследный принц эмирата, председатель совета, шейх Хамдан …': titles listed
+                continue
             stop = ve + m.start()
-        stop = min(stop, ve + 90)
+            break
+        stop = min(stop, ve + reach)
         right = [(s, e, p) for s, e, p in pm if ve <= s < stop]
         if kind == "words_of":
             # the words are the named person's when the quote follows the name with no verb between
