@@ -31,3 +31,10 @@ def test_russian_quotation_marks_are_no_words_of_the_name():
 
 def test_russian_name_ends_before_a_dangling_preposition():
     assert _names(RU_LONG, "ru")["meeting"] == "переговоры глав МИД двух стран"
+
+
+def test_a_russian_event_name_ends_on_no_adverb():
+    from support import analyzed_doc
+    doc = analyzed_doc("Айсберги\n\nВпервые я побывала в Антарктиде почти 10 лет назад, там я увидела айсберги.\n", "ru")
+    names = [e.attrs["name"] for e in doc.layer("events")]
+    assert names and not any(n.endswith("почти") for n in names), names

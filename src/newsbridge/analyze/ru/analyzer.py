@@ -2659,7 +2659,8 @@ def _event_name(text: str, tx: _Text, ts: int, te: int, se: int, mention_starts=
             prev_ok = not in_mention
         end += 1
     while end > j and (tx.tokens[end - 1].low in lx.EVENT_NAME_PREPOSITIONS
-                       or _bare_adjective(tx.tokens[end - 1].low)):
+                       or _bare_adjective(tx.tokens[end - 1].low)
+                       or tx.tokens[end - 1].text.islower() and _bare_adverb(tx.tokens[end - 1].low)):
         end -= 1     # the tail ran out before its noun ('переговоры глав МИД двух стран по', 'подписал
         #              с «Эхом Москвы» новый трудовой')
     s = tx.tokens[k].start
@@ -2671,6 +2672,12 @@ def _bare_adjective(low: str) -> bool:
     """An adjective in every reading and no pronoun ('трудовой', not 'учёными' or 'всеми')."""
     ps = parses(low)
     return bool(ps) and all(p.tag.POS == "ADJF" and "Apro" not in p.tag for p in ps)
+
+
+def _bare_adverb(low: str) -> bool:
+    """An adverb or particle by its best reading ('почти', 'уже', 'также'): no event name ends on one."""
+    ps = parses(low)
+    return bool(ps) and ps[0].tag.POS in ("ADVB", "PRCL", "CONJ")
 
 
 _QUOTE_MARKS = set("«»\"„“”")
