@@ -55,3 +55,13 @@ def test_a_name_after_province_state_or_port_of_is_a_place():
     orgs = analyzed(text, "en", "organizations")
     for name in ("Sanliurfa", "Bahia", "Tartus"):
         assert name in places and name not in orgs
+
+
+def test_a_roadstead_is_a_place():
+    from newsbridge.analyze.en.ner import classify_run
+    text = "The ships lined up on the Kronstadt Roadstead on Sunday."
+    s = text.index("Kronstadt")
+    assert classify_run(text, s, s + len("Kronstadt Roadstead")) == "LOC"
+    text = "Aid came from the Turkish Red Crescent on Monday."
+    s = text.index("Turkish")
+    assert classify_run(text, s, s + len("Turkish Red Crescent")) == "ORG"

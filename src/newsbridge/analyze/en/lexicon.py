@@ -225,7 +225,7 @@ KNOWN_ORGS = {
     "meduza", "novaya gazeta", "komsomolskaya pravda", "gazeta.ru", "lenta.ru", "rbc", "rt", "ntv",
     "opec", "opec+", "brics", "sco", "eaeu", "eaes", "csto", "asean", "apec", "nato", "unesco",
     "unicef", "iaea", "imf", "wto", "osce", "interpol", "europol", "fifa", "uefa", "greenpeace",
-    "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao",
+    "eurasec", "cica", "aiib", "ebrd", "unhcr", "undp", "unctad", "fao", "red cross", "red crescent",
 }
 # Capitalised abbreviations that are not organisations ("the Chinese GDP").
 # words that make a name a sports club's ("Dynamo Moscow", "Athletic Bilbao", "Lokomotiv"); "United"

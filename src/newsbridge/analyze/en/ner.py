@@ -38,7 +38,7 @@ GEO_HEADS = {"region", "territory", "krai", "oblast", "province", "republic", "i
              "prefecture", "canal", "desert", "plateau", "cape", "okrug", "autonomous", "states",
              "east", "west", "north", "south", "asia", "europe", "africa", "america", "harbor",
              "harbour", "port", "airport", "park", "bridge", "palace", "cathedral", "stadium", "arena",
-             "station", "base", "mosque", "temple", "monastery"}
+             "station", "base", "mosque", "temple", "monastery", "roadstead"}
 # one-word "organisations" that are generic words, not names
 GENERIC_SINGLE = {"state", "government", "board", "office", "department", "ministry", "committee", "council",
                   "agency", "service", "group", "company", "party", "tv", "radio", "press", "media", "news",
@@ -278,6 +278,8 @@ def classify_run(text: str, s: int, e: int) -> str | None:
         return None
     if surface.lower() in lx.KNOWN_ORGS or (len(words) <= 4 and _known_agency(surface)):
         return "ORG"            # well-known companies and bodies; news agencies and outlets
+    if len(words) > 2 and _is_demonym(words[0]) and " ".join(words[1:]).lower() in lx.KNOWN_ORGS:
+        return "ORG"            # "the Turkish Red Crescent" (a one-word body sheds its nationality)
     if lookup_place(surface):
         return "LOC"
     last = words[-1].lower().rstrip(".")
