@@ -191,3 +191,12 @@ def test_a_place_word_opening_a_quoted_things_name_is_no_place():
     places = analyzed(text, "ru", "locations")
     assert "Северный" not in places and "Варшава" in places, places
     assert "Крым" in places, places       # a quoted sentence about a place still names it
+
+
+def test_a_platform_as_the_medium_of_a_post_is_no_body_but_the_company_is():
+    from support import analyzed
+    text = "Губернатор\n\nГубернатор написал в своем Instagram, что встреча состоится в пятницу.\n"
+    assert "Instagram" not in analyzed(text, "ru", "organizations")
+    text = "Соцсети\n\nОснователь \"ВКонтакте\" Павел Дуров заявил, что компания Facebook представила новый сервис.\n"
+    orgs = analyzed(text, "ru", "organizations")
+    assert "Facebook" in orgs, orgs

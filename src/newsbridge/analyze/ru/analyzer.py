@@ -399,6 +399,12 @@ def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "«\"„“" and _QUOTED_TAIL.match(text, end) is not None
 
 
+# online platforms as the medium someone posted on (as the English analyzer drops them)
+_PLATFORM = re.compile(r"(?i)(?:instagram|telegram|facebook|twitter|youtube|tiktok|whatsapp|vkontakte|vk|"
+                       r"инстаграм|телеграм|фейсбук|твиттер|ютуб|тикток|вконтакте|одноклассник)"
+                       r"(?:а|у|ом|е|ах|и|ов)?")
+_MEDIUM_BEFORE = re.compile(r"(?i)(?:\bв|\bна|\bчерез|\bиз|\bво)\s+(?:(?:свое[мй]|своём|своих|его|е[её]|их|"
+                            r"официальн\w+|личн\w+|микроблоге|аккаунте|странице|канале)\s+)*[«\"„“]?$")
 _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 
 
@@ -470,6 +476,9 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, "ORG")       # 'Аляска Эирлайнс', 'Вашингтон Пост': a business, not a person
         if m.label != "LOC" and STREET_WORD.search(surface.strip()):
             m = Mention(m.start, m.end, "LOC")       # 'Даунинг-стрит', 'Пятая авеню': a street, not a person
+        if _PLATFORM.fullmatch(surface.strip()) and _MEDIUM_BEFORE.search(text, max(0, m.start - 30), m.start):
+            continue      # 'в своем Instagram', 'на YouTube': the medium of a post, no body of the story
+            #               (the company that signs, launches or was founded stays)
         if m.label == "ORG" and surface.strip() in lx.NOT_ORG_ACRONYMS:
             continue      # "рост ВВП", "сообщили СМИ": an abbreviation of a thing, not a body
         if m.label == "ORG" and _adjectives_only(surface) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):
