@@ -200,3 +200,9 @@ def test_a_platform_as_the_medium_of_a_post_is_no_body_but_the_company_is():
     text = "Соцсети\n\nОснователь \"ВКонтакте\" Павел Дуров заявил, что компания Facebook представила новый сервис.\n"
     orgs = analyzed(text, "ru", "organizations")
     assert "Facebook" in orgs, orgs
+
+
+def test_an_adjective_and_a_title_head_is_no_body_unless_quoted():
+    text = "Народный художник Александр Шилов открыл выставку, сообщил канал \"Военный обозреватель\"."
+    got = _clean_mentions(text, [_m(text, "Народный художник", "ORG"), _m(text, "Военный обозреватель", "ORG")])
+    assert [text[m.start:m.end] for m in got] == ["Военный обозреватель"]

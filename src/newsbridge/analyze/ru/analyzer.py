@@ -411,8 +411,12 @@ _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
 def _title_phrase(surface: str) -> bool:
     """'Координатор стратегических коммуникаций', 'Глава администрации': a title head and lower-case words."""
     words = surface.split()
-    return len(words) > 1 and all(w.islower() for w in words[1:]) \
-        and any(lem in lx.ROLE_HEADS for lem in lemmas(words[0].lower()))
+    if len(words) < 2 or not all(w.islower() for w in words[1:]):
+        return False
+    if any(lem in lx.ROLE_HEADS for lem in lemmas(words[0].lower())):
+        return True
+    # 'Военный обозреватель': an adjective opening the sentence and the title head after it
+    return len(words) == 2 and _adjective_word(words[0].lower()) and any(lem in lx.ROLE_HEADS for lem in lemmas(words[1]))
 
 
 def _web_outlet(text: str, m: Mention) -> Mention | None:
@@ -489,7 +493,7 @@ def _clean_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, "ORG")       # "Роскачество", "Росгидромет": a federal agency
         if m.label in ("LOC", "ORG") and " " not in surface.strip() and _title_word(surface):
             continue      # "Экс-солист группы ...": a title at a sentence start, not a name
-        if m.label == "ORG" and _title_phrase(surface):
+        if m.label == "ORG" and _title_phrase(surface) and (m.start == 0 or text[m.start - 1] not in "«\"„“"):
             continue      # "Координатор стратегических коммуникаций": a title, the body comes after it
         if m.label == "PER" and surface[:1].isupper():
             first = _FIRST_WORD.match(surface)
