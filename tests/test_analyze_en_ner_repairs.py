@@ -444,3 +444,11 @@ def test_en_ner_a_section_head_in_the_gerund_run_into_a_name_is_cut():
     assert _labels(text, _repair(text, s, s + len("Hosting Cook"), "PER", "spacy")) == [("Cook", "PER")]
     s = text.index("Irving")
     assert _labels(text, _repair(text, s, s + len("Irving Berlin"), "PER", "spacy")) == [("Irving Berlin", "PER")]
+
+
+def test_names_ending_in_an_event_or_thing_word_are_no_persons():
+    from support import analyzed
+    text = ("Leaders talk\n\nThe ministers backed the Normandy Format talks, and a member of the Freedom Caucus "
+            "criticised the plan before the World Cup began.\n")
+    persons = analyzed(text, "en", "persons")
+    assert not {"Normandy Format", "Freedom Caucus", "World Cup"} & set(persons), persons

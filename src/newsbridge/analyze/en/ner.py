@@ -48,6 +48,7 @@ GENERIC_SINGLE = {"state", "government", "board", "office", "department", "minis
 PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok", "whatsapp", "vkontakte",
              "vk", "odnoklassniki", "weibo", "wechat", "linkedin", "snapchat", "threads", "x"}
 # last words of names of events and holidays, which are not organisations
+_THING_TAILS = {"format", "caucus", "award", "trophy", "ball", "prize", "medal", "cross", "order"}
 EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",
                "forum", "summit", "conference", "year", "prize", "awards", "war"}
 _SUFFIX_NOT_NAME = re.compile(r"^\w{4,}(?:tion|ment|ness|ity|ance|ence|ism|ics|ship|ogy)$")
@@ -1064,6 +1065,8 @@ def _keep(text: str, m: Mention) -> bool:
             return False   # "Technological Development" left of a minister's portfolio
         if len(low) > 1 and low[-1] in _CALENDAR_WORDS and not is_given_name(words[0]):
             return False   # "Navy Day", "Victory Day": a holiday
+        if len(low) > 1 and (low[-1] in EVENT_HEADS or low[-1] in _THING_TAILS) and not is_given_name(words[0]):
+            return False   # "World Cup", "Normandy Format", "Freedom Caucus": an event, a format, a group
     if m.label == "ORG":
         if len(low) == 1 and (low[0] in GENERIC_SINGLE or low[0] in lx.ROLE_HEADS or low[0] in lx.ROLE_PLURALS):
             return False   # "Ministry", "Chairman"; a title modifier alone can be a name ("Labour")
