@@ -25,6 +25,9 @@ _BODIES = {
     "большая двадцатка", "белый дом", "кремль", "снг", "шос", "брикс", "обсе", "опек",
     "еврокомиссия", "евросовет", "европарламент", "european commission", "european parliament",
 }
+# online platforms, in the Latin letters both languages write them: the medium of a post, not a body of the story
+PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok", "whatsapp", "vkontakte",
+             "vk", "odnoklassniki", "weibo", "wechat", "linkedin", "snapchat", "threads", "x"}
 _SLASH = re.compile(r"\s*/[^/\n]{1,60}/?\s*$")
 # the bodies that are also buildings an event takes place in ("в Кремле", "at the White House")
 _SEATS = {"white house", "kremlin", "белый дом", "кремль"}

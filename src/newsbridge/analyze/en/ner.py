@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ...crossscript import known_agency
-from ..common.bodies import is_body
+from ..common.bodies import PLATFORMS, is_body
 from ..common.offices import office_spans_en, with_bodies
 from ..common.vessels import drop_vessel_names
 from ..common.given_names import given_name_gender, is_given_name
@@ -45,8 +45,6 @@ GENERIC_SINGLE = {"state", "government", "board", "office", "department", "minis
                   "union", "team", "club", "court", "army", "police", "administration", "cabinet", "center",
                   "centre", "school", "university", "bank", "fund", "network", "channel", "authority",
                   "forces", "navy", "senate", "parliament", "congress", "assembly", "commission"}
-PLATFORMS = {"instagram", "telegram", "facebook", "twitter", "youtube", "tiktok", "whatsapp", "vkontakte",
-             "vk", "odnoklassniki", "weibo", "wechat", "linkedin", "snapchat", "threads", "x"}
 # last words of names of events and holidays, which are not organisations
 _THING_TAILS = {"format", "caucus", "award", "trophy", "ball", "prize", "medal", "cross", "order"}
 EVENT_HEADS = {"day", "parade", "festival", "games", "cup", "championship", "olympics", "week", "expo",

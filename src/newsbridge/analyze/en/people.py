@@ -328,6 +328,8 @@ def _plain_words_before_head(text: str, toks) -> int:
             return 0
         plain += 1
     return 0
+
+
 _AT_BODY_REST = re.compile(r"\s*(?:(?:at|of|in|for)\s+(?:the\s+)?([A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,5}))?\s*")
 
 
@@ -342,13 +344,24 @@ def parse_right_role(text: str, name_end: int, sent_end: int, ments: list[Mentio
 _THE_WORD = re.compile(r"\b(?:the|The)\s+")
 
 
-def _last_the_title(text: str, ss: int, comma: int, ments: list[Mention]):
-    """The 'the' that opens the title a name is set off against by commas ('… to the supreme leader of
-    the Islamic revolution, Sayyid Ali Khamenei,'): the nearest one whose title phrase runs to the comma."""
+def _title_set_off_before(text: str, ss: int, comma: int, ments: list[Mention]):
+    """(role, org, start, end) of the title a name is set off against by commas, read from its nearest
+    'the' whose title phrase runs to the comma ('… to the supreme leader of the Islamic revolution,
+    Sayyid Ali Khamenei,', 'The executive director … at Roscosmos, Sergey Krikalev,'); None when none."""
     for the in reversed(list(_THE_WORD.finditer(text, max(ss, comma - 160), comma))):
         r = role_phrase_at(text, the.end(), comma, ments)
-        if r and (_AT_BODY_REST.fullmatch(text, r[3], comma) or r[1] and text[:comma].rstrip().endswith(r[1])):
-            return the
+        if r is None:
+            continue
+        rest = _AT_BODY_REST.fullmatch(text, r[3], comma)
+        if rest is None:
+            if r[1] and text[max(ss, comma - len(r[1]) - 3):comma].rstrip().endswith(r[1]):
+                return r                       # '… at Roscosmos,': the body the phrase found ends it
+            continue
+        org = r[1]
+        if org is None and rest.group(1):
+            body = next((x for x in ments if x.label == "ORG" and rest.start(1) <= x.start < comma), None)
+            org = text[body.start:body.end] if body else None
+        return r[0], org, r[2], r[3]
     return None
 
 
@@ -476,19 +489,10 @@ def assign_roles(text: str, people: list[Person], mentions: list[Mention],
                     if not plural:
                         p.add_role(role, org, rs, re_)
                         got = True
-                opening = _last_the_title(text, ss, comma.start(), mentions)
-                if not got and opening is not None:
-                    # "The executive director for piloted spaceflight programs at Roscosmos, Sergey
-                    # Krikalev, commented": a sentence opened by the title the name is apposed to
-                    r = role_phrase_at(text, opening.end(), comma.start(), mentions)
-                    rest = _AT_BODY_REST.fullmatch(text, r[3], comma.start()) if r else None
-                    if r and rest is None and r[1] and text[:comma.start()].rstrip().endswith(r[1]):
-                        rest = _AT_BODY_REST.fullmatch(text, comma.start(), comma.start())   # '… at Roscosmos,'
-                    if r and rest:
-                        body = next((x for x in mentions if x.label == "ORG" and rest.start(1) <= x.start < comma.start()),
-                                    None) if rest.group(1) else None
-                        p.add_role(r[0], r[1] or (text[body.start:body.end] if body else None), r[2], r[3])
-                        got = True
+                set_off = None if got else _title_set_off_before(text, ss, comma.start(), mentions)
+                if set_off is not None:
+                    p.add_role(*set_off)
+                    got = True
                 other = next((x for x in pers if x.end == comma.start()), None)
                 if not got and other is not None:
                     # "The spokesman for President Vladimir Putin, Dmitry Peskov, said": the title

@@ -14,7 +14,7 @@ from ...model import (EVENTS, LOCATIONS, MENTIONS, ORGANIZATIONS, PERSONS, QUOTE
 from ...crossscript import known_agency
 from .. import gazetteer as gz
 from ..common.abbreviations import abbreviation_pairs, defined_in_brackets
-from ..common.bodies import is_body, is_seat, seat_names, trim_slash, web_name
+from ..common.bodies import PLATFORMS, is_body, is_seat, seat_names, trim_slash, web_name
 from ..common.offices import office_spans_ru, with_bodies
 from ..common.names import name_tokens, same_word_form
 from ..common.participants import without_place
@@ -400,9 +400,8 @@ def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
 
 
 # online platforms as the medium someone posted on (as the English analyzer drops them)
-_PLATFORM = re.compile(r"(?i)(?:instagram|telegram|facebook|twitter|youtube|tiktok|whatsapp|vkontakte|vk|"
-                       r"инстаграм|телеграм|фейсбук|твиттер|ютуб|тикток|вконтакте|одноклассник)"
-                       r"(?:а|у|ом|е|ах|и|ов)?")
+_PLATFORM = re.compile(r"(?i)(?:" + "|".join(sorted((p for p in PLATFORMS if len(p) > 1), key=len, reverse=True))
+                       + r"|инстаграм|телеграм|фейсбук|твиттер|ютуб|тикток|вконтакте|одноклассник)(?:а|у|ом|е|ах|и|ов)?")
 _MEDIUM_BEFORE = re.compile(r"(?i)(?:\bв|\bна|\bчерез|\bиз|\bво)\s+(?:(?:свое[мй]|своём|своих|его|е[её]|их|"
                             r"официальн\w+|личн\w+|микроблоге|аккаунте|странице|канале)\s+)*[«\"„“]?$")
 _EPONYM_MARK = re.compile(r"(?:им\.|имени)\s*")
