@@ -206,3 +206,11 @@ def test_an_adjective_and_a_title_head_is_no_body_unless_quoted():
     text = "Народный художник Александр Шилов открыл выставку, сообщил канал \"Военный обозреватель\"."
     got = _clean_mentions(text, [_m(text, "Народный художник", "ORG"), _m(text, "Военный обозреватель", "ORG")])
     assert [text[m.start:m.end] for m in got] == ["Военный обозреватель"]
+
+
+def test_a_ship_named_with_a_title_is_no_place():
+    from support import analyzed
+    text = ("Парад\n\nВ параде в Североморске участвовала новая атомная подводная лодка \"Князь Владимир\" "
+            "стратегического назначения.\n")
+    assert "Владимир" not in analyzed(text, "ru", "locations")
+    assert "Североморск" in analyzed(text, "ru", "locations")
