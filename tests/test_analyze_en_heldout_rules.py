@@ -676,3 +676,10 @@ def test_en_an_acronym_the_model_left_out_keeps_a_club_list_going():
     names = _names("Previously, Mamayev played for Torpedo, CSKA, Krasnodar, and Rostov.")
     assert {"Torpedo", "CSKA", "Krasnodar", "Rostov"} <= names["organizations"], names
     assert "Rostov" not in names["persons"] and "Krasnodar" not in names["locations"], names
+
+
+def test_en_names_listed_after_a_plural_kind_and_a_dash_are_of_that_kind():
+    names = _names("Velvet jackets are presented in the luxury segment of almost all brands — Brioni, Paul Smith, "
+                   "Etro, Saint Laurent.")
+    assert {"Brioni", "Paul Smith", "Etro"} <= names["organizations"], names
+    assert not {"Brioni", "Paul Smith", "Etro"} & names["persons"], names

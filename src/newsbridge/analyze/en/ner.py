@@ -719,7 +719,8 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
                        r"broadcaster|outlet|publication|operator|firm|bank|carrier|airline|party|movement|"
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
                        r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|provider|insurer|"
-                       r"play(?:s|ed|ing)\s+(?:in\s+(?:the\s+)?[A-Z]{2,5}\s+)?for|defend(?:s|ed|ing)\s+the\s+colou?rs\s+of)\s+$")
+                       r"play(?:s|ed|ing)\s+(?:in\s+(?:the\s+)?[A-Z]{2,5}\s+)?for|defend(?:s|ed|ing)\s+the\s+colou?rs\s+of)\s+$"
+                       r"|\b(?:brands|companies|retailers|banks|carriers|airlines|outlets|channels|clubs|teams)\s*[—–:]\s*$")
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
 # a name that modifies a business's product noun or its kind is the business; "the Borovsky
 # settlement" is a place
@@ -770,7 +771,7 @@ _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _LIST_BEFORE = re.compile(r", $")
 
 
-_CLUB_LEFT = re.compile(r"(?:teams|clubs|\bfor|colou?rs\s+of)\s*$")
+_CLUB_LEFT = re.compile(r"(?:teams|clubs|\bfor|colou?rs\s+of)\s*$|\b[a-z]+s\s*[—–:]\s*$")
 _PLACE_OF_LEFT = re.compile(r"\b(?:arrived in|arrives in|residents of|visited|(?:village|town|city|state|province|region"
                             r"|port|oblast|district|county|prefecture|municipality)\s+of)\s+(?:the\s+)?$", re.I)
 
