@@ -35,3 +35,10 @@ def test_a_short_unknown_first_name_of_the_a_declension_in_the_genitive():
     from newsbridge.analyze.ru.morph import normalize_name
     assert normalize_name("Болы Ахмета Тинубу") == "Бола Ахмет Тинубу"
     assert normalize_name("Ахмета Тинубу") == "Ахмет Тинубу"        # the indeclinable surname stays
+
+
+def test_an_instrumental_surname_decides_when_the_first_name_does_not_decline():
+    from newsbridge.analyze.ru.morph import normalize_name
+    assert normalize_name("Киану Ривзом") == "Киану Ривз"       # not the dative of 'Киан'
+    assert normalize_name("Сергеем Лавровым") == "Сергей Лавров"
+    assert normalize_name("Тео Эрнандесом") == "Тео Эрнандес"
