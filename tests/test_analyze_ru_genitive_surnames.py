@@ -42,3 +42,8 @@ def test_an_instrumental_surname_decides_when_the_first_name_does_not_decline():
     assert normalize_name("Киану Ривзом") == "Киану Ривз"       # not the dative of 'Киан'
     assert normalize_name("Сергеем Лавровым") == "Сергей Лавров"
     assert normalize_name("Тео Эрнандесом") == "Тео Эрнандес"
+
+
+def test_unknown_names_in_the_instrumental_their_endings_show():
+    persons = analyzed("Визит\n\nПрезидент встретился с канцлером Олафом Шольцем в Берлине.\n", "ru", "persons")
+    assert "Олаф Шольц" in persons, persons

@@ -196,6 +196,12 @@ def normalize_name(name: str) -> str:
         # 'с Киану Ривзом': the surname's instrumental ending decides; a first name with no
         # instrumental reading ('Киану', read as the dative of 'Киан') does not decline
         return f"{words[0]} {_nominative_name_word(words[-1], 'ablt', 'masc')}"
+    if case is None and len(words) >= 2 and _INSTRUMENTAL_SURNAME.search(words[-1]) \
+            and not analyzer_known(words[-1].lower()) \
+            and all(_INSTRUMENTAL_SURNAME.search(w) or w[-1:].lower() in "аеиоуыэюя" for w in words[:-1]):
+        # 'с канцлером Олафом Шольцем', 'с Нафтали Беннетом': names the dictionary lacks, in the
+        # instrumental their endings show (a first name ending in a vowel does not decline)
+        case, gender = "ablt", "masc"
     if case is None or case == "nomn":
         return name
     out = []
