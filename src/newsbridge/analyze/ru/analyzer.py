@@ -395,6 +395,8 @@ _TRANSLIT_BUSINESS = re.compile(r"(?i)\s(?:[эе][йи]?рлайн[сз]?|[эе]
                                 r"трибь?юн|телеграф|холдингс?|энтертейнмент|пикчерс|студиос|моторс|фармасьютикалс|"
                                 r"текнолоджис|секьюрити|капитал|партнерс|партнёрс|инвестментс)(?:а|у|ом|е)?$")
 _QUOTED_TAIL = re.compile(r"[ \u00a0]+[а-яё]+(?:\s*[-–—]\s*\d+)?[»\"”“]")   # one lower-case word (and its number), then the mark
+
+
 def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in "«\"„“" and _QUOTED_TAIL.match(text, end) is not None
 

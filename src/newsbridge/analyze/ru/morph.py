@@ -189,18 +189,11 @@ def normalize_name(name: str) -> str:
             case, gender = best.tag.case, best.tag.gender
             if "Name" in best.tag:
                 break
-    if len(words) == 2 and case not in (None, "nomn", "ablt") and _INSTRUMENTAL_SURNAME.search(words[-1]) \
-            and not re.search(r"(?:ом|ем|ой|ей|ым|им)$", words[0]) \
-            and not analyzer_known(words[-1].lower()) \
-            and not any(p.tag.case == "ablt" for p in _name_parses(words[0].lower())):
-        # 'с Киану Ривзом': the surname's instrumental ending decides; a first name with no
-        # instrumental reading ('Киану', read as the dative of 'Киан') does not decline
-        return f"{words[0]} {_nominative_name_word(words[-1], 'ablt', 'masc')}"
-    if case is None and len(words) >= 2 and _INSTRUMENTAL_SURNAME.search(words[-1]) \
-            and not analyzer_known(words[-1].lower()) \
-            and all(_INSTRUMENTAL_SURNAME.search(w) or w[-1:].lower() in "аеиоуыэюя" for w in words[:-1]):
-        # 'с канцлером Олафом Шольцем', 'с Нафтали Беннетом': names the dictionary lacks, in the
-        # instrumental their endings show (a first name ending in a vowel does not decline)
+    if len(words) >= 2 and case not in ("nomn", "ablt") and _INSTRUMENTAL_SURNAME.search(words[-1]) \
+            and not analyzer_known(words[-1].lower()) and all(_shows_or_lacks_instrumental(w) for w in words[:-1]):
+        # 'с канцлером Олафом Шольцем', 'с Киану Ривзом': the surname's instrumental ending decides
+        # when the words before it show the instrumental too or have no instrumental reading ('Киану',
+        # read as the dative of 'Киан'); those do not decline
         case, gender = "ablt", "masc"
     if case is None or case == "nomn":
         return name
@@ -296,6 +289,11 @@ def _nominative_name_word(word: str, case: str, gender: str | None) -> str:
 
 _REGNAL = re.compile(r"[IVXLC]{1,6}")
 _INSTRUMENTAL_SURNAME = re.compile(r"[^аеёиоуыэюя](?:ом|ем)$")
+
+
+def _shows_or_lacks_instrumental(word: str) -> bool:
+    return bool(re.search(r"(?:ом|ем|ой|ей|ым|им)$", word)) or word[-1:].lower() in "аеиоуыэюя" \
+        or not any(p.tag.case == "ablt" for p in _name_parses(word.lower()))
 STREET_WORD = re.compile(r"(?i)[-\s](?:стрит|авеню|роуд|лейн|штрассе)$")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2})(?=[А-ЯЁ][а-яё])")
 _GLUED_INITIAL_SPACE = re.compile(r"(?<![\w.])((?:[А-ЯЁ]\.){1,2}) (?=[А-ЯЁ][а-яё])")
