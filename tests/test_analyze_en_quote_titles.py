@@ -75,3 +75,10 @@ def test_a_title_after_a_quote_names_the_one_person_named_so_far():
             'Bernd Salzberger, chairman of the society, advocates shorter intervals, according to Salzberger.\n\n'
             '"Israel\'s experience shows it very convincingly," emphasized the expert.\n')
     assert _speakers(text) == [("We expect that a fou", "Ulrich Weigeldt"), ("Israel's experience ", "Bernd Salzberger")]
+
+
+def test_the_addressee_of_a_message_is_not_its_speaker():
+    text = ("Prime Minister Nikol Pashinyan congratulated Chancellor Olaf Scholz on Friday.\n\n"
+            'The message sent to Olaf Scholz says in particular: "Your Excellency, accept our '
+            'heartfelt congratulations on the anniversary."\n')
+    assert ("Your Excellency, acc", "Olaf Scholz") not in _speakers(text)

@@ -1384,7 +1384,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
         if 2 <= len(ws) <= 3 and all(_is_cap(w) and w.lower() not in lx.ORG_HEADS and w.lower() not in GENERIC_SINGLE
                                      for w in ws) and classify_run(text, s, e) is None \
                 and not lookup_place(text[s:e]) and not lookup_place(ws[0]):
-            return [Mention(s, e, "PER", src)]
+            return [Mention(s, e, "PER", "rule-titled")]
     if lab in ("ORG", "LOC") and _OF_BEFORE.search(text, max(0, s - 4), s):
         split = _place_then_person(text, s, e, src)     # "President of [Kazakhstan Kassym-Jomart Tokayev]"
         if split:
@@ -1392,7 +1392,7 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
     if lab == "ORG" and _looks_like_person(words) and (_role_apposed(text, e) or _titled_before_comma(text, s, e)) \
             and classify_run(text, s, e) is None and not lookup_place(text[s:e]):
         # "Anatoly Tsygankov, deputy head of the situation center": a person with a title set off
-        return [Mention(s, e, "PER", src)]
+        return [Mention(s, e, "PER", "rule-titled")]
     if lab == "PER" and 2 <= len(words) <= 3 and _RUSSIAN_ADJECTIVE.fullmatch(words[0]) and not is_given_name(words[0]) \
             and classify_run(text, s, e) is None:
         return [Mention(s, e, "ORG", src)]      # "Moskovsky Komsomolets", "Vechernaya Moskva": a title, no person

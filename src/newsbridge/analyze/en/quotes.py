@@ -458,6 +458,8 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
             subject = res.person_in(before_s, before_s + verb.start(), first=False)
             if subject and subject != hit and _SUBJECT_GAP.fullmatch(text, subject[1][1], before_s + verb.start()):
                 hit = subject    # '… the Reckoning Crew, Scott told co-host Gayle King, "…"': who tells
+        if hit and _ADDRESSEE_BEFORE.search(text, max(before_s, hit[1][0] - 40), hit[1][0]):
+            hit = None      # 'The congratulatory message sent to Ebrahim Raisi says: "…"': who is written to
         if hit and text[hit[1][0]:hit[1][1]] and blanked[hit[1][0]] != " ":
             if colon or (verb and before_s + verb.start() > hit[1][0]):
                 return hit[0], hit[1], (before_s, open_at), "before"
@@ -500,6 +502,8 @@ def _attribute(text, blanked, res: SpeakerResolver, before_s, open_at, after_s, 
 
 
 _INITIAL = re.compile(r"\b[A-Z]\.")
+# 'a message sent to Ebrahim Raisi says: "…"', 'the letter addressed to President X reads': the addressee
+_ADDRESSEE_BEFORE = re.compile(r"\b(?:sent|addressed|written|delivered|handed)\s+to\s+(?:[A-Z][\w-]*\s+){0,3}$")
 UNSURE_PRONOUN_REACH = 1500   # how far before a one-word name of no known gender "he" may look for a surer one
 # between a speech verb and the name right before it (its subject): nothing, or adverbs
 _SUBJECT_GAP = re.compile(r"\s*(?:(?:also|then|later|again|further|once|has|had|have|\w+ly)\s+)*")
