@@ -24,3 +24,25 @@ def test_a_weapon_named_like_a_person_is_none(text, weapon):
 def test_a_fighter_is_a_person():
     text = "Award for a champion\n\nRussian MMA fighter Islam Makhachev received an award from the league on Monday.\n"
     assert "Islam Makhachev" in analyzed(text, "en", "persons")
+
+
+CRAFTS = [
+    ("Cargo ship docks\n\nThe Progress MS-22 spaceship delivered more than 2500 kg of cargo to the ISS. At the same "
+     "time, Roscosmos reported the depressurization of the Progress MS-21, which was prepared for undocking. "
+     "The coolant leak from the Progress has been stopped, NASA said.\n", ("Progress MS-22", "Progress MS-21", "Progress")),
+    ("Tourists fly\n\nThe New Shepard spacecraft from Blue Origin made a suborbital flight with six tourists.\n",
+     ("New Shepard",)),
+    ("Systems destroyed\n\nAnadolu reported the destruction of nine Russian-made Pantsir-C1 anti-aircraft missile "
+     "systems in Libya. Another Pantsir-C1 was destroyed by a drone strike.\n", ("Pantsir-C1",)),
+]
+
+
+@pytest.mark.parametrize("text,crafts", CRAFTS)
+def test_a_craft_named_before_its_kind_is_no_body(text, crafts):
+    names = set(analyzed(text, "en", "organizations")) | set(analyzed(text, "en", "persons"))
+    assert not names & set(crafts)
+
+
+def test_a_company_before_a_rocket_stays_a_body():
+    text = "Launch delayed\n\nA SpaceX rocket carrying the satellite was delayed, and SpaceX said it would try again.\n"
+    assert "SpaceX" in analyzed(text, "en", "organizations")

@@ -5,6 +5,7 @@ import pytest
 
 from newsbridge.analyze.ru.analyzer import _clean_mentions
 from newsbridge.analyze.ru.ner import Mention
+from support import analyzed
 
 
 def _m(text, surface, label):
@@ -214,3 +215,18 @@ def test_a_ship_named_with_a_title_is_no_place():
             "стратегического назначения.\n")
     assert "Владимир" not in analyzed(text, "ru", "locations")
     assert "Североморск" in analyzed(text, "ru", "locations")
+
+
+def test_a_numbered_craft_named_after_its_kind_is_no_body_anywhere():
+    text = ('Утечка на МКС остановлена\n\nРазгерметизация грузового корабля "Прогресс МС-21" на Международной '
+            'космической станции произошла в декабре. По данным NASA, утечка охлаждающей жидкости из "Прогресса" '
+            'остановилась. Ранее был изолирован контур "Прогресса", сообщили в NASA.\n')
+    orgs = analyzed(text, "ru", "organizations")
+    assert not any(name.startswith("Прогресс") for name in orgs)
+    assert "NASA" in orgs
+
+
+def test_a_satellite_town_is_no_craft():
+    text = ("Протесты в Пакистане\n\nРадикалы отсекли Исламабад и его город-спутник Равалпинди от остальной "
+            "страны, сообщили в полиции.\n")
+    assert "Равалпинди" in analyzed(text, "ru", "locations")

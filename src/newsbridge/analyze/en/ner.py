@@ -491,6 +491,9 @@ def find_mentions(text: str, paras: list[tuple[int, int]], sentences: list[tuple
     models = _weapon_models(text, cands)
     if models:       # "Bayraktar drones ... the next generation after Bayraktar": a weapon, no person
         cands = [m for m in cands if m.label != "PER" or text[m.start:m.end].split()[-1] not in models]
+    crafts = _craft_names(text, cands, blocked)
+    if crafts:       # "the Progress MS-22 spaceship", "Pantsir-C1 missile systems": a machine, no body
+        cands = [m for m in cands if m.label == "LOC" or " ".join(text[m.start:m.end].split()) not in crafts]
     cands = _extend_places(text, _places_by_form(text, cands))
     cands = _propagate_person_aliases(text, paras, cands, blocked)
     cands = _first_names_as_places(text, cands)
@@ -523,6 +526,39 @@ def _weapon_models(text: str, cands: list[Mention]) -> set[str]:
             if words:
                 out.add(words[-1])
                 out.add(surface.split()[-1])
+    return out
+
+
+_CRAFT_NOUN = re.compile(r"\s+(?:(?:cargo|transport|manned|crewed|unmanned|space|reusable|suborbital)\s+){0,2}"
+                         r"(?:spaceships?|spacecraft|ships?|space\s+trucks?|trucks?|capsules?|rockets?|launch\s+vehicles?|"
+                         r"carrier\s+rockets?|boosters?|satellites?|probes?|rovers?|modules?)\b")
+_DESIGNATION_TAIL = re.compile(r"[\s-]+(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]{1,3}\d*)$")
+
+
+def _craft_names(text: str, cands: list[Mention], works: list[tuple[int, int]] = ()) -> set[str]:
+    """Names of machines the model read as bodies or persons: a name with a model number that
+    the text puts right before a craft or weapon noun ("the Progress MS-22 spaceship", "Pantsir-C1
+    anti-aircraft missile systems"), or after "the" before a craft noun ("the New Shepard
+    spacecraft"); with them their base without the number ("Progress", "Pantsir") and the base's
+    other numbers ("Progress MS-21"). A known body is never one ("a SpaceX rocket"). ``works``:
+    spans the model called works or events, read for such names too."""
+    out: set[str] = set()
+    numbered: set[str] = set()
+    spans = [(m.start, m.end) for m in cands] + list(works)
+    for surface in {" ".join(text[a:b].split()) for a, b in spans}:
+        if _known_agency(surface) or is_body(surface) or surface.lower() in lx.KNOWN_ORGS \
+                or any(w.lower() in lx.ORG_HEADS for w in surface.split()):
+            continue
+        has_number = any(c.isdigit() for c in surface)
+        if has_number:
+            numbered.add(surface)
+        for hit in re.finditer(r"(?<![\w-])" + re.escape(surface).replace(r"\ ", r"\s+") + r"(?![\w-])", text):
+            if (_CRAFT_NOUN.match(text, hit.end()) and (has_number or _THE_BEFORE.search(text, max(0, hit.start() - 5), hit.start()))) \
+                    or (has_number and _WEAPON_AFTER.match(text, hit.end())):
+                out.add(surface)
+                break
+    bases = {_DESIGNATION_TAIL.sub("", n) for n in out}
+    out |= {b for b in bases if b} | {n for n in numbered if _DESIGNATION_TAIL.sub("", n) in bases}
     return out
 
 
