@@ -465,3 +465,31 @@ def test_en_ner_a_name_titled_before_it_outvotes_the_models_body():
     assert [(text[m.start:m.end], m.label) for m in repaired] == [("Ebrahim Raisi", "PER")]
     second = _m(text, "Ebrahim Raisi", "ORG", nth=1)
     assert _labels(text, _vote_labels(text, repaired + [second])) == [("Ebrahim Raisi", "PER")] * 2
+
+
+def test_en_ner_followers_and_planets_are_no_bodies():
+    from newsbridge.analyze.en.ner import _keep
+    text = "Immunologists suggested a hypothesis. Estonian scientists will look for life on Venus."
+    assert not _keep(text, _m(text, "Immunologists", "ORG"))
+    assert not _keep(text, _m(text, "Venus", "ORG"))
+    text2 = "Bayer Pharmaceuticals said on Monday it would cut jobs."
+    assert _keep(text2, _m(text2, "Bayer Pharmaceuticals", "ORG"))
+
+
+def test_en_ner_a_name_before_a_place_noun_is_a_place():
+    text = ("It is possible to travel from Barnaul to the Kulunda border crossing point. The leaders were "
+            "Primorsky and Khabarovsky krais. He is a member in a Trump district, Donald Trump said.")
+    cands = [_m(text, "Kulunda", "ORG"), _m(text, "Khabarovsky", "ORG"), _m(text, "Trump", "PER"),
+             _m(text, "Donald Trump", "PER")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Kulunda", "LOC"), ("Khabarovsky", "LOC"), ("Trump", "PER"), ("Donald Trump", "PER")]
+
+
+def test_en_ner_a_lower_case_title_before_a_body_reading_makes_a_person():
+    from newsbridge.analyze.en.ner import _repair
+    text = "The ball went past rival goalkeeper Vani Milinković-Savić after a cross. The 51-member Congressional Black Caucus met."
+    s = text.index("Vani")
+    assert [(text[m.start:m.end], m.label) for m in _repair(text, s, s + len("Vani Milinković-Savić"), "ORG", "spacy")] \
+        == [("Vani Milinković-Savić", "PER")]
+    s = text.index("Congressional")
+    assert [m.label for m in _repair(text, s, s + len("Congressional Black Caucus"), "ORG", "spacy")] == ["ORG"]

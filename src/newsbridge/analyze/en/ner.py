@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...crossscript import known_agency
@@ -765,6 +766,12 @@ _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retai
                           r"(settlement|village|district|township))(?:['’]s)?\b")
 
 
+# nouns of places a name before them names: administrative units and sites named after their town
+_PLACE_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:krais?|oblasts?|okrugs?|raions?|regions?|districts?|landfills?|"
+                               r"border[ \u00a0]+crossings?|crossing[ \u00a0]+points?|checkpoints?|airports?|"
+                               r"cosmodromes?|spaceports?)\b")
+
+
 # a town or region that names a treaty or a negotiating format, not where anything is
 _DOCUMENT_AFTER = re.compile(r"[ \u00a0]+(?:agreements?|accords?|format|protocols?)\b", re.I)
 
@@ -819,6 +826,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
     by_end = {c.end: c for c in cands}
     by_start = {c.start: c for c in cands}
     added: list[Mention] = []
+    persons_named = Counter(text[c.start:c.end] for c in cands if c.label == "PER")
+    surnames = {ws[-1] for c in cands if c.label == "PER" and len(ws := text[c.start:c.end].split()) > 1}
     for m in sorted(cands, key=lambda m: m.start):
         mate = led is not None and (_LIST_JOIN.fullmatch(text, led.end, m.start) is not None
                                     or led.label == "LOC" and _ROUTE_JOIN.fullmatch(text, led.end, m.start) is not None)
@@ -870,6 +879,10 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
             m.label, m.source = "ORG", "context"      # the text says what it is: it outweighs the model
             if _CLUB_LEFT.search(org_left.group(0)):
                 lead = m      # "played in the NHL for Buffalo, Vancouver and Toronto": clubs each
+        elif m.label in ("PER", "ORG") and len(words) <= 2 and _PLACE_NOUN_AFTER.match(text, m.end) \
+                and classify_run(text, m.start, m.end) is None and not _known_agency(surface) \
+                and not (m.label == "PER" and persons_named[surface] > 1 or surface in surnames):   # "in a Trump district"
+            m.label, m.source = "LOC", "context"   # "the Kulunda border crossing point", "Khabarovsky krais"
         elif m.label in ("PER", "ORG") and len(words) <= 2 and _THE_BEFORE.search(left) \
                 and (thing := _THING_AFTER.match(text, m.end)) and not lookup_place(surface):
             m.label, m.source = ("ORG" if thing.group(1) else "LOC"), "context"
@@ -1019,6 +1032,8 @@ _SCOPE_ADJECTIVES = {"international", "national", "federal", "global", "regional
                      "domestic", "public", "general", "municipal", "local", "state-owned"}
 _DEGREE_IN = re.compile(r"\b(?:Ph\.?\s?D\.?|D\.?Sc\.?|M\.?Sc\.?|B\.?Sc\.?|MBA|[Dd]egree|[Dd]octorate|[Mm]aster['’]?s|"
                         r"[Cc]andidate|[Dd]octor)\s+(?:in|of)\s+$")     # (Russian degrees: 'candidate of Philological Sciences')
+_FOLLOWERS = re.compile(r"[A-Z][a-z]{3,}ists")
+_PLANETS = {"venus", "jupiter", "saturn", "uranus", "neptune", "pluto"}   # (Mars and Mercury are companies and people too)
 _MODEL_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{1,3}-\d{1,4}[A-Za-z]{0,2}?(?:['’]?s)?")
 NOT_NAMES = {"covid-19", "covid", "sars-cov-2", "coronavirus", "omicron", "ebola", "mers", "sars"}
 # names of political processes the model reads as places or bodies
@@ -1056,6 +1071,10 @@ def _keep(text: str, m: Mention) -> bool:
         return False   # "Windows 10", "Progress MS 21": a product and its number, no place
     if m.label == "ORG" and len(words) == 1 and _MODEL_DESIGNATION.fullmatch(words[0]) and not is_body(words[0]):
         return False   # "MiG-29s", "Su-35", "Il-76": an aircraft or weapon model, no body
+    if m.label in ("ORG", "PER") and len(words) == 1 and _FOLLOWERS.fullmatch(words[0]):
+        return False   # "Immunologists suggested", "Leninists took": people of a field or creed, no body
+    if m.label == "ORG" and len(words) == 1 and words[0].lower() in _PLANETS:
+        return False   # "life on Venus": a planet, no body
     if m.label == "ORG" and len(words) == 1 and words[0].lower() in _SCOPE_ADJECTIVES:
         return False   # "International affairs experts" run in after a headline: an adjective, no body
     if len(words) == 1 and _is_demonym(words[0]) and not (m.label == "LOC" and lookup_place(words[0])):
@@ -1356,6 +1375,7 @@ def _skip_stop_caps(text: str, s: int, e: int, sent_starts: set[int]) -> int:
 
 _OF_BEFORE = re.compile(r"\b(?:of|to)\s+$")
 _ROLE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_LOWER_ROLE_BEFORE = re.compile(r"(?<![\w-])([a-z]{4,})[ \u00a0]+$")
 
 
 def _place_then_person(text: str, s: int, e: int, src: str) -> list[Mention] | None:
@@ -1414,6 +1434,9 @@ def _repair(text: str, s: int, e: int, lab: str, src: str) -> list[Mention]:
                             for w in rest) and classify_run(text, cut, e) is None:
                 return [Mention(cut, e, "PER", src)]
     role_before = _ROLE_BEFORE.search(text, max(0, s - 30), s) if lab in ("ORG", "LOC") else None
+    if role_before is None and lab == "ORG" and (low_role := _LOWER_ROLE_BEFORE.search(text, max(0, s - 30), s)) \
+            and low_role.group(1) in lx.ROLE_HEADS and _looks_like_person(words):
+        role_before = low_role    # "rival goalkeeper [Vani Milinković-Savić]"
     if role_before and role_before.group(1).lower() in lx.ROLE_HEADS:
         # "Kazakh President [Kassym-Jomart Tokayev]" tagged a body: a title right before a name
         ws = _words(text[s:e])
@@ -1546,7 +1569,9 @@ def _national_body(word: str) -> bool:
 
 
 def _looks_like_person(words: list[str]) -> bool:
-    return 2 <= len(words) <= 3 and all(w[0].isupper() and w[1:].islower() for w in words if len(w) > 1)
+    """Two or three capitalised words; a hyphenated one capitalised in each part ('Milinković-Savić')."""
+    return 2 <= len(words) <= 3 and all(p[:1].isupper() and (len(p) == 1 or p[1:].islower())
+                                        for w in words if len(w) > 1 for p in w.split("-"))
 
 
 _PER_LEFT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sir|Madam)\.?|\b(?:said|told|added|noted|according to|by|senators?|"
