@@ -230,3 +230,12 @@ def test_a_satellite_town_is_no_craft():
     text = ("Протесты в Пакистане\n\nРадикалы отсекли Исламабад и его город-спутник Равалпинди от остальной "
             "страны, сообщили в полиции.\n")
     assert "Равалпинди" in analyzed(text, "ru", "locations")
+
+
+def test_a_virus_variant_is_no_body_in_either_script():
+    text = ('Вакцина против нового штамма\n\nКомпании Pfizer и BioNTech работают над вакциной против нового штамма '
+            'коронавируса "Омикрон". Вероятность повторного заражения "Омикроном" в три раза выше, чем у '
+            'штаммов Delta. Вакцину, адаптированную для Omikron, планируют выпустить весной.\n')
+    orgs = analyzed(text, "ru", "organizations")
+    assert not {"Омикрон", "Delta", "Omikron"} & set(orgs)
+    assert "Pfizer" in orgs

@@ -129,6 +129,7 @@ def analyze_ru(doc: Document) -> None:
         mentions += tag_mentions(text, a, b)
     mentions = _cut_at_dateline(mentions, [(d.start, d.end) for d in doc.layer("dateline") if d.label == "source"])
     mentions = _clean_mentions(text, _split_routes(text, _split_bracketed_abbreviations(text, _mend_edges(text, mentions))))
+    mentions = _without_variants(text, mentions)
     mentions = _bodies_after_their_kind(text, _places_read_as_persons(text, _drop_common_words_as_persons(text, mentions)))
     mentions = _one_word_one_kind(text, mentions)
     mentions = drop_vessel_names(text, _add_gazetteer_places(text, segments, mentions), _VESSEL_BEFORE,
@@ -395,6 +396,30 @@ _TRANSLIT_BUSINESS = re.compile(r"(?i)\s(?:[эе][йи]?рлайн[сз]?|[эе]
                                 r"трибь?юн|телеграф|холдингс?|энтертейнмент|пикчерс|студиос|моторс|фармасьютикалс|"
                                 r"текнолоджис|секьюрити|капитал|партнерс|партнёрс|инвестментс)(?:а|у|ом|е)?$")
 _QUOTED_TAIL = re.compile(r"[ \u00a0]+[а-яё]+(?:\s*[-–—]\s*\d+)?[»\"”“]")   # one lower-case word (and its number), then the mark
+
+
+# 'штамма коронавируса "Омикрон"', 'штаммов Delta', 'вариант «Дельта»': a virus variant's name
+_VARIANT_BEFORE = re.compile(r"(?i:\b(?:штамм|вариант|мутаци|сублини|подвариант)[а-яё]*)\s+(?:(?:коронавируса|COVID-19|вируса|"
+                             r"SARS-CoV-2)\s+)?[«\"„“]?([A-ZА-ЯЁ][a-zа-яё]+)")
+
+
+_GREEK_LETTER = re.compile(r"(?:alpha|beta|gamma|delta|omicron|omikron|альф|бет|гамм|дельт|омикрон)[а-яё]{0,3}")
+
+
+def _without_variants(text: str, mentions: list[Mention]) -> list[Mention]:
+    """No body, place or person of a virus variant's name, in any of its mentions ('заражения
+    «Омикроном»' after 'штамма коронавируса «Омикрон»'); a country named before the strain word
+    is where it was found, not its name."""
+    stems = set()
+    for m in _VARIANT_BEFORE.finditer(text):
+        place = gz.lookup(m.group(1), "ru")
+        if place is None or place.kind != "country":
+            stems.add(m.group(1)[:max(4, len(m.group(1)) - 2)].lower())
+    if not stems:
+        return mentions
+    # the text speaks of variants: 'для Omikron', 'Дельты' are theirs in either script
+    return [m for m in mentions if " " in (word := text[m.start:m.end].strip().lower())
+            or not (any(word.startswith(st) for st in stems) or _GREEK_LETTER.fullmatch(word))]
 
 
 def _opens_quoted_thing(text: str, start: int, end: int) -> bool:
