@@ -493,3 +493,11 @@ def test_en_ner_a_lower_case_title_before_a_body_reading_makes_a_person():
         == [("Vani Milinković-Savić", "PER")]
     s = text.index("Congressional")
     assert [m.label for m in _repair(text, s, s + len("Congressional Black Caucus"), "ORG", "spacy")] == ["ORG"]
+
+
+def test_en_ner_a_one_word_person_before_a_position_and_a_player_is_a_club():
+    text = "Crespo commented on the transfer of Benfica midfielder Enzo Fernandez to Chelsea."
+    cands = [_m(text, "Crespo", "PER"), _m(text, "Benfica", "PER"), _m(text, "Enzo Fernandez", "PER"),
+             _m(text, "Chelsea", "ORG")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Crespo", "PER"), ("Benfica", "ORG"), ("Enzo Fernandez", "PER"), ("Chelsea", "ORG")]

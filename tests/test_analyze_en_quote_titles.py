@@ -82,3 +82,12 @@ def test_the_addressee_of_a_message_is_not_its_speaker():
             'The message sent to Olaf Scholz says in particular: "Your Excellency, accept our '
             'heartfelt congratulations on the anniversary."\n')
     assert ("Your Excellency, acc", "Olaf Scholz") not in _speakers(text)
+
+
+def test_a_town_before_a_players_position_is_his_club():
+    from support import analyzed
+    text = ("Ovechkin can't wait\n\nWashington forward Alexander Ovechkin admitted that he can't wait for the season. "
+            "Clubs are interested in the Lokomotiv halfback, Alexei Miranchuk.\n")
+    persons = analyzed(text, "en", "persons")
+    assert persons["Alexander Ovechkin"]["org"] == "Washington"
+    assert persons["Alexei Miranchuk"]["roles"] == ["halfback"] and persons["Alexei Miranchuk"]["org"] == "Lokomotiv"

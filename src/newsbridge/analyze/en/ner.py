@@ -766,6 +766,9 @@ _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retai
                           r"(settlement|village|district|township))(?:['’]s)?\b")
 
 
+_POSITION_THEN = re.compile(r"[ \u00a0]+(?:forward|striker|midfielder|halfback|defender|goalkeeper|winger|captain)[ \u00a0]+")
+
+
 # nouns of places a name before them names: administrative units and sites named after their town
 _PLACE_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:krais?|oblasts?|okrugs?|raions?|regions?|districts?|landfills?|"
                                r"border[ \u00a0]+crossings?|crossing[ \u00a0]+points?|checkpoints?|airports?|"
@@ -846,6 +849,10 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
         led = None
         if _club_name(text, m):
             m.label = "ORG"          # "Manchester City", "Lokomotiv", "Athletic Bilbao"
+            continue
+        if m.label == "PER" and " " not in text[m.start:m.end] and (pos := _POSITION_THEN.match(text, m.end)) \
+                and (nxt := by_start.get(pos.end())) is not None and nxt.label == "PER":
+            m.label, m.source = "ORG", "context"   # "Benfica midfielder Enzo Fernandez": the club he plays for
             continue
         if _on_a_route(text, m, by_end, by_start):
             m.label = "LOC"          # "the Chekshino – Totma – Kotlas road": towns on a route
