@@ -47,3 +47,12 @@ def test_an_instrumental_surname_decides_when_the_first_name_does_not_decline():
 def test_unknown_names_in_the_instrumental_their_endings_show():
     persons = analyzed("Визит\n\nПрезидент встретился с канцлером Олафом Шольцем в Берлине.\n", "ru", "persons")
     assert "Олаф Шольц" in persons, persons
+
+
+def test_a_surname_in_i_after_a_first_name_as_written_stays():
+    from newsbridge.analyze.ru.morph import normalize_name
+    assert normalize_name("Стефано Пиоли") == "Стефано Пиоли"       # not the genitive of a woman's 'Пиоля'
+    assert normalize_name("Марии Шараповой") == "Мария Шарапова"     # a first name that declines still decides
+    assert normalize_name("Асии Биби") == "Асия Биби"
+    persons = analyzed("Тренер Стефано Пиоли заявил, что команда готова к матчу.\n", "ru", "persons")
+    assert "Стефано Пиоли" in persons

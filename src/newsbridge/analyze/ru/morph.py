@@ -123,7 +123,18 @@ def _east_asian_nominative(words: list[str]) -> list[str] | None:
 
 @lru_cache(maxsize=50_000)
 def normalize_name(name: str) -> str:
-    """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'."""
+    """A person's name in the nominative: 'Ирины Флюр' -> 'Ирина Флюр', 'Майкла Помпео' -> 'Майкл Помпео'.
+    A surname written in -и after a first name left as written stays as written: the name is in
+    the nominative or does not decline ('Стефано Пиоли', not the genitive of a woman's 'Пиоля')."""
+    out = _normalized_name(name)
+    words, normal = name.split(), out.split()
+    if len(words) >= 2 and len(normal) == len(words) and normal[0] == words[0] and words[-1].endswith("и") \
+            and normal[-1] != words[-1] and normal[-1][:-1] == words[-1][:-1]:
+        return " ".join(normal[:-1] + [words[-1]])
+    return out
+
+
+def _normalized_name(name: str) -> str:
     name = fix_homoglyphs(name)
     if _GLUED_INITIAL.search(name):
         # 'Л.Глебовой' -> 'Л.Глебова': the surname declines as if the initial stood apart
