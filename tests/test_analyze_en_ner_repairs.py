@@ -501,3 +501,11 @@ def test_en_ner_a_one_word_person_before_a_position_and_a_player_is_a_club():
              _m(text, "Chelsea", "ORG")]
     assert _labels(text, _context_labels(text, cands)) == [
         ("Crespo", "PER"), ("Benfica", "ORG"), ("Enzo Fernandez", "PER"), ("Chelsea", "ORG")]
+
+
+def test_en_ner_a_side_in_a_match_is_a_club():
+    text = "On February 18, Milan will play an away match with Monza. Real lost a home match against Manchester City 1:2."
+    cands = [_m(text, "Milan", "ORG"), _m(text, "Monza", "PER"), _m(text, "Real", "ORG"),
+             _m(text, "Manchester City 1", "PER")]
+    assert _labels(text, _context_labels(text, cands)) == [
+        ("Milan", "ORG"), ("Monza", "ORG"), ("Real", "ORG"), ("Manchester City", "ORG")]

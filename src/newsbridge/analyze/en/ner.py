@@ -757,7 +757,9 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
                        r"TV channel|news agency|website|portal|retailer|services?|app|platform|startup|start-up|"
                        r"messenger|marketplace|automaker|carmaker|manufacturer|developer|chain|brand|provider|insurer|"
                        r"play(?:s|ed|ing)\s+(?:in\s+(?:the\s+)?[A-Z]{2,5}\s+)?for|defend(?:s|ed|ing)\s+the\s+colou?rs\s+of)\s+$"
-                       r"|\b(?:brands|companies|retailers|banks|carriers|airlines|outlets|channels|clubs|teams)\s*[—–:]\s*$")
+                       r"|\b(?:brands|companies|retailers|banks|carriers|airlines|outlets|channels|clubs|teams)\s*[—–:]\s*$"
+                       # a side in a match: "an away match with Monza", "a home game against the Raiders"
+                       r"|\b(?:match|game|derby|fixture)\s+(?:with|against)\s+(?:the\s+)?$")
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
 # a name that modifies a business's product noun or its kind is the business; "the Borovsky
 # settlement" is a place
@@ -817,6 +819,8 @@ _LIST_GOES_ON = re.compile(r",? (?:and|or) ")
 _LIST_BEFORE = re.compile(r", $")
 
 
+_SCORE_TAIL = re.compile(r"\s+\d{1,2}$")
+_SCORE_NEXT = re.compile(r"\s*[:–-]\s*\d")
 _CLUB_LEFT = re.compile(r"(?:teams|clubs|\bfor|colou?rs\s+of)\s*$|\b[a-z]+s\s*[—–:]\s*$")
 _PLACE_OF_LEFT = re.compile(r"\b(?:arrived in|arrives in|residents of|visited|(?:village|town|city|state|province|region"
                             r"|port|oblast|district|county|prefecture|municipality)\s+of)\s+(?:the\s+)?$", re.I)
@@ -884,6 +888,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 and (not lookup_place(surface) or _CLUB_LEFT.search(org_left.group(0))
                      and not _POSSESSIVE_NEXT.match(text, m.end)):      # "played for Moscow's CSKA"
             m.label, m.source = "ORG", "context"      # the text says what it is: it outweighs the model
+            if (score := _SCORE_TAIL.search(text, m.start, m.end)) and _SCORE_NEXT.match(text, m.end):
+                m.end = score.start()       # "a home match against [Manchester City] 1:2": the score is no name's
             if _CLUB_LEFT.search(org_left.group(0)):
                 lead = m      # "played in the NHL for Buffalo, Vancouver and Toronto": clubs each
         elif m.label in ("PER", "ORG") and len(words) <= 2 and _PLACE_NOUN_AFTER.match(text, m.end) \
