@@ -239,3 +239,10 @@ def test_a_virus_variant_is_no_body_in_either_script():
     orgs = analyzed(text, "ru", "organizations")
     assert not {"Омикрон", "Delta", "Omikron"} & set(orgs)
     assert "Pfizer" in orgs
+
+
+def test_a_plural_of_common_words_is_no_person():
+    from newsbridge.analyze.ru.analyzer import _drop_common_words_as_persons
+    text = "Партия Свободные Саксонцы набирает голоса. Норин рассказала о деле. Т.Мэй выступила."
+    ms = [_m(text, "Свободные Саксонцы", "PER"), _m(text, "Норин", "PER"), _m(text, "Т.Мэй", "PER")]
+    assert [text[m.start:m.end] for m in _drop_common_words_as_persons(text, ms)] == ["Норин", "Т.Мэй"]

@@ -575,6 +575,8 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
         if m.label == "PER" and (before := _WORD_BEFORE.search(text, max(0, m.start - 30), m.start)) \
                 and lemmas(before.group(1).lower()) & _EPONYM_NOUNS:
             continue      # "болезни Альцгеймера": a disease named after a person, no person of the story
+        if m.label == "PER" and all(_plural_only_word(w) for w in word.split()):
+            continue      # 'Свободные Саксонцы', 'по Европам': a plural, no one person
         if m.label == "PER" and " " not in word and _adjective_word(word.lower()) \
                 and (after := _WORD_AFTER.match(text, m.end)) and after.group(1).islower() and len(after.group(1)) > 2 \
                 and any(p.tag.POS == "NOUN" for p in parses(after.group(1).lower())[:1]) \
@@ -599,6 +601,17 @@ def _drop_common_words_as_persons(text: str, mentions: list[Mention]) -> list[Me
             m = Mention(m.end - len(words[1]), m.end, "PER")
         out.append(m)
     return out
+
+
+def _plural_only_word(word: str) -> bool:
+    """A word the dictionary knows only in the plural, and never as a name ('Саксонцы', 'Европам';
+    not 'Норин', which may be a plural of the name 'Нора', nor an initial glued to a surname)."""
+    low = word.lower()
+    if "." in low or not analyzer_known(low):
+        return False
+    ps = parses(low)
+    return bool(ps) and all(p.tag.number == "plur" and not ({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
+                            for p in ps)
 
 
 _SURNAME_SHAPE = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|ова|ева|ёва|ина|ына|ская|цкая)$")
