@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Sequence, TypeVar
 
+from .names import same_word_form
+
 M = TypeVar("M")
 LOOK_BACK = 40
 
@@ -55,16 +57,7 @@ def numbered_base(name: str) -> str | None:
 
 
 def _same_craft(name: str, bases: list[str]) -> bool:
-    name = " ".join(name.split())
-    base = numbered_base(name) or name
-    return any(_same_word(base, b) for b in bases)
-
-
-def _same_word(a: str, b: str) -> bool:
-    """Equal, or one word in two cases ('Прогресса', 'Прогресс'): a shared stem of all but two letters."""
-    if a == b:
-        return True
-    if " " in a or " " in b or min(len(a), len(b)) < 4:
-        return False
-    n = min(len(a), len(b)) - 2 if max(len(a), len(b)) - min(len(a), len(b)) <= 2 else -1
-    return n >= 3 and a[:n] == b[:n] and a[:1].isupper()
+    """The name, or its base, is one of the bases, in any case of a one-word base ('Прогресса')."""
+    base = numbered_base(name) or " ".join(name.split())
+    return any(base == b or " " not in base + b and base[:1].isupper() and abs(len(base) - len(b)) <= 2
+               and same_word_form(base, b) for b in bases)

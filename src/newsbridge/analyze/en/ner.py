@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from ...crossscript import known_agency
 from ..common.bodies import PLATFORMS, is_body
 from ..common.offices import office_spans_en, with_bodies
-from ..common.vessels import drop_vessel_names
+from ..common.vessels import drop_vessel_names, numbered_base
 from ..common.given_names import given_name_gender, is_given_name
 from ..common.names import HONORIFICS, NAME_PARTICLES, PEERAGE, is_alias, name_tokens
 from . import lexicon as lx
@@ -533,7 +533,6 @@ def _weapon_models(text: str, cands: list[Mention]) -> set[str]:
 _CRAFT_NOUN = re.compile(r"\s+(?:(?:cargo|transport|manned|crewed|unmanned|space|reusable|suborbital)\s+){0,2}"
                          r"(?:spaceships?|spacecraft|ships?|space\s+trucks?|trucks?|capsules?|rockets?|launch\s+vehicles?|"
                          r"carrier\s+rockets?|boosters?|satellites?|probes?|rovers?|modules?)\b")
-_DESIGNATION_TAIL = re.compile(r"[\s-]+(?:[A-Z]{0,3}-?\d[\w-]*|[A-Z]{1,3}\d*)$")
 
 
 def _craft_names(text: str, cands: list[Mention], works: list[tuple[int, int]] = ()) -> set[str]:
@@ -558,8 +557,8 @@ def _craft_names(text: str, cands: list[Mention], works: list[tuple[int, int]] =
                     or (has_number and _WEAPON_AFTER.match(text, hit.end())):
                 out.add(surface)
                 break
-    bases = {_DESIGNATION_TAIL.sub("", n) for n in out}
-    out |= {b for b in bases if b} | {n for n in numbered if _DESIGNATION_TAIL.sub("", n) in bases}
+    bases = {b for n in out if (b := numbered_base(n))}
+    out |= bases | {n for n in numbered if numbered_base(n) in bases}
     return out
 
 
