@@ -240,3 +240,10 @@ NOT_ORG_ACRONYMS = {"gdp", "gnp", "ceo", "cfo", "vat", "covid", "aids", "hiv", "
                     "suv", "gps", "sms", "faq", "id", "ii", "iii", "iv", "vi", "uav", "smb", "sme", "pcr",
                     "mlrs", "icbm", "atm", "cpi", "ppe", "ict", "esg", "ev", "nft", "api", "usb", "cctv", "hr",
                     "mp", "gmo", "lgbt", "lgbtq", "vpn", "wifi", "5g", "4g", "3g", "ufo", "mri", "ivf", "pdf"}
+
+
+# a player's position: a town right before it names the club he plays for ("Washington forward
+# Alexander Ovechkin"), and so does a one-word 'person' between it and a player
+PLAYER_POSITIONS = frozenset({"forward", "striker", "midfielder", "halfback", "defender", "defenseman", "defenceman",
+                              "goalkeeper", "goalie", "winger", "centre-back", "center-back", "left-back", "right-back",
+                              "full-back", "fullback", "playmaker", "quarterback", "pitcher"})

@@ -530,18 +530,18 @@ def _weapon_models(text: str, cands: list[Mention]) -> set[str]:
     return out
 
 
-_CRAFT_NOUN = re.compile(r"\s+(?:(?:cargo|transport|manned|crewed|unmanned|space|reusable|suborbital)\s+){0,2}"
-                         r"(?:spaceships?|spacecraft|ships?|space\s+trucks?|trucks?|capsules?|rockets?|launch\s+vehicles?|"
-                         r"carrier\s+rockets?|boosters?|satellites?|probes?|rovers?|modules?)\b")
+_CRAFT_NOUN = re.compile(r"\s+(?:(?:manned|crewed|unmanned|reusable|suborbital)\s+)?(?:spaceships?|spacecraft|"
+                         r"(?:cargo|transport|space)\s+(?:space\s+)?(?:ships?|trucks?|vehicles?)|capsules?|rockets?|"
+                         r"launch\s+vehicles?|carrier\s+rockets?|boosters?|satellites?|probes?|rovers?|modules?)\b")
 
 
 def _craft_names(text: str, cands: list[Mention], works: list[tuple[int, int]] = ()) -> set[str]:
     """Names of machines the model read as bodies or persons: a name with a model number that
     the text puts right before a craft or weapon noun ("the Progress MS-22 spaceship", "Pantsir-C1
-    anti-aircraft missile systems"), or after "the" before a craft noun ("the New Shepard
-    spacecraft"); with them their base without the number ("Progress", "Pantsir") and the base's
-    other numbers ("Progress MS-21"). A known body is never one ("a SpaceX rocket"). ``works``:
-    spans the model called works or events, read for such names too."""
+    anti-aircraft missile systems"); with them their base without the number ("Progress",
+    "Pantsir") and the base's other numbers ("Progress MS-21"). A name without a number is left
+    alone, as companies stand there too ("the SpaceX rocket", "the Blue Origin capsule"), and so is
+    a known body. ``works``: spans the model called works or events, read for such names too."""
     out: set[str] = set()
     numbered: set[str] = set()
     spans = [(m.start, m.end) for m in cands] + list(works)
@@ -553,8 +553,7 @@ def _craft_names(text: str, cands: list[Mention], works: list[tuple[int, int]] =
         if has_number:
             numbered.add(surface)
         for hit in re.finditer(r"(?<![\w-])" + re.escape(surface).replace(r"\ ", r"\s+") + r"(?![\w-])", text):
-            if (_CRAFT_NOUN.match(text, hit.end()) and (has_number or _THE_BEFORE.search(text, max(0, hit.start() - 5), hit.start()))) \
-                    or (has_number and _WEAPON_AFTER.match(text, hit.end())):
+            if has_number and (_CRAFT_NOUN.match(text, hit.end()) or _WEAPON_AFTER.match(text, hit.end())):
                 out.add(surface)
                 break
     bases = {b for n in out if (b := numbered_base(n))}
@@ -767,7 +766,7 @@ _THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retai
                           r"(settlement|village|district|township))(?:['’]s)?\b")
 
 
-_POSITION_THEN = re.compile(r"[ \u00a0]+(?:forward|striker|midfielder|halfback|defender|goalkeeper|winger|captain)[ \u00a0]+")
+_POSITION_THEN = re.compile(r"[ \u00a0]+(?:" + "|".join(sorted(lx.PLAYER_POSITIONS | {"captain"})) + r")[ \u00a0]+")
 
 
 # nouns of places a name before them names: administrative units and sites named after their town

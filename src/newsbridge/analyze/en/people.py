@@ -293,7 +293,7 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
         before = [it for it in items[:r0] if it[2] == "ORG"]
         if before:
             org = before[-1][3]
-        elif r0 > 0 and items[r0 - 1][2] == "LOC" and items[h][3].lower() in _PLAYER_POSITIONS:
+        elif r0 > 0 and items[r0 - 1][2] == "LOC" and items[h][3].lower() in lx.PLAYER_POSITIONS:
             org = items[r0 - 1][3]      # "Washington forward Alexander Ovechkin": the town names the club
     role = text[items[r0][0]:items[r1][1]]
     plural = items[h][3].lower() in lx.ROLE_PLURALS
@@ -302,12 +302,6 @@ def _parse_one_left(text: str, sent_start: int, end: int, ments: list[Mention]):
     elif plural:
         role = text[items[r0][0]:items[h][0]] + lx.ROLE_PLURALS[items[h][3].lower()]
     return role, org, items[r0][0], items[r1][1], plural
-
-
-# a player's position: a town right before it names the club he plays for
-_PLAYER_POSITIONS = {"forward", "striker", "midfielder", "halfback", "defender", "defenseman", "defenceman", "goalkeeper",
-                     "goalie", "winger", "centre-back", "center-back", "left-back", "right-back", "full-back",
-                     "fullback", "playmaker", "quarterback", "pitcher", "point guard", "guard"}
 
 
 _APPOS_STOP = re.compile(r"[,.;:()\"“”«»]|\b(?:from|who|which|that|said|says|told|and|in|on|at|since|when|with)\b")
