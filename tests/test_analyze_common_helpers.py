@@ -1,4 +1,6 @@
 """Unit tests for newsbridge.analyze.common (hand-built strings, no models)."""
+import pytest
+
 from newsbridge.analyze.common import (
     extract_counts, find_dates, group_names, is_alias, merge_continuations, parse_number,
     reference_date, resolve, same_surname, scan_dash_speech, scan_quotes, split_sentences, top_level,
@@ -139,3 +141,36 @@ def test_a_headline_run_into_a_lead_opening_with_a_plural_subject_or_quantifier_
     assert starts == ["Cancer risk ", "Studies show", "Half a billi", "More than 50"], starts
     kept = "Doctors Without Borders said that Experts Group members met."
     assert len(split_sentences(kept)) == 1
+
+
+RUN_INS = [
+    # English: an article or a preposition before a capitalised word, 'A' before a lower-case one
+    ("Two Mexican states issue warning for Hurricane Hanna The Mexican National Directorate issued a warning.",
+     "The Mexican "),
+    ("Plane completes emergency landing in Irkutsk A plane en route from Moscow landed in Irkutsk.", "A plane en r"),
+    ("Navy Day parade held in Saint Petersburg On Sunday, parades were held near all naval bases.", "On Sunday, p"),
+    # a decimal point is no sentence end: the headline still runs in past it
+    ("More than 15.7 million people are infected The number of victims in the world is growing.", "The number o"),
+    # Russian: a preposition after an abbreviation, a capitalised adjective opening the lead
+    ("Парад в честь Дня ВМФ В акватории Кронштадта завершился Главный военно-морской парад.", "В акватории "),
+    ("Лазарев рассказал, что похудел на 8 кг Российский певец Сергей Лазарев признался в этом.", "Российский п"),
+]
+NOT_RUN_INS = [
+    "According to the paper, the band played for British newspaper The Guardian at the festival.",
+    "Doctors said vitamin A supplements help, as reported The Times on Monday.",
+    "Они вложили средства в Российский фонд прямых инвестиций.",
+    "Об этом сообщил Российский футбольный союз.",
+    "Ракета ушла с космодрома ВФЛА В ПОМЕЩЕНИИ.",
+]
+
+
+@pytest.mark.parametrize("text,lead", RUN_INS)
+def test_a_headline_run_into_its_lead_splits_before_the_lead(text, lead):
+    from newsbridge.analyze.common.sentences import split_sentences
+    assert [text[s:s + 12] for s, _ in split_sentences(text)][1] == lead
+
+
+@pytest.mark.parametrize("text", NOT_RUN_INS)
+def test_a_capitalised_name_inside_a_sentence_splits_nothing(text):
+    from newsbridge.analyze.common.sentences import split_sentences
+    assert len(split_sentences(text)) == 1
