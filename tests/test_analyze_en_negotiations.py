@@ -24,3 +24,12 @@ def test_a_name_ends_before_the_sentence_verb():
 def test_visiting_counted_places():
     assert [t for t, _ in _events("The district head visited three peasant farms in the Ekhirit-Bulagatsky "
                                   "district today.")] == ["visit"]
+
+
+def test_talks_a_title_names_are_no_meeting():
+    body = ("Armenia sent five trucks with aid to the city of Adiyaman, Ankara's special representative for "
+            "Armenian-Turkish negotiations Serdar Kylych said.")
+    assert not any(kind == "meeting" for kind, _ in _events(body))
+    ru = ("Армения отправила пять грузовиков с помощью в город Адыяман, сообщил спецпредставитель Анкары на "
+          "армяно-турецких переговорах Сердар Кылыч.\n")
+    assert not any(s.label == "meeting" for s in analyzed_doc("Помощь Турции\n\n" + ru, "ru").layer("events"))

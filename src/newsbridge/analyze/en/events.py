@@ -158,7 +158,10 @@ def _word_f1(a: str, b: str) -> float:
 
 
 def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Mention], person_of_mention: dict,
-                quotes: list[tuple[int, int]], ref: str | None, years: list[int]) -> list[Event]:
+                quotes: list[tuple[int, int]], ref: str | None, years: list[int],
+                titles: list[tuple[int, int]] = ()) -> list[Event]:
+    """``titles``: spans of persons' titles; talks a title names ('special representative for
+    Armenian-Turkish negotiations') are the holder's brief, no meeting that took place."""
     ments = sorted(mentions, key=lambda m: m.start)
     mstarts = [m.start for m in ments]
     qspans = sorted(quotes)
@@ -186,7 +189,8 @@ def find_events(text: str, sentences: list[tuple[int, int]], mentions: list[Ment
         for etype, rx in _TRIGGERS:
             for m in rx.finditer(text, ss, se):
                 s, e = m.start(), m.end()
-                if any(a < e and s < b for a, b in taken) or in_quote(s):
+                if any(a < e and s < b for a, b in taken) or in_quote(s) \
+                        or etype == "meeting" and any(a <= s and e <= b for a, b in titles):
                     continue
                 inside = mention_at(s, e)
                 if inside is not None and inside.label in ("ORG", "PER"):

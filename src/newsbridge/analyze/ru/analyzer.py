@@ -2350,10 +2350,15 @@ def _events(doc: Document, tx: _Text, mentions: list[Mention], persons: list[Per
     seen: list[dict] = []
     mention_spans = [(m.start, m.end) for m in mentions]
     person_starts = {m.start for m in mentions if m.label == "PER"}
+    # talks a person's title names ('спецпредставитель Анкары на армяно-турецких переговорах') are
+    # the holder's brief, no meeting that took place
+    titles = [(r.start, r.end) for r in doc.layer(ROLES)]
     for si, (ss, se) in enumerate(tx.sentences):
         sent = text[ss:se]
         for etype, rx in lx.EVENT_TRIGGERS:
-            m = next((x for x in rx.finditer(sent) if _real_trigger(text, ss, x, etype, mentions)), None)
+            m = next((x for x in rx.finditer(sent) if _real_trigger(text, ss, x, etype, mentions)
+                      and not (etype == "meeting" and any(a <= ss + x.start() and ss + x.end() <= b for a, b in titles))),
+                     None)
             if not m:
                 continue
             ts, te = ss + m.start(), ss + m.end()
