@@ -75,7 +75,9 @@ def test_an_event_place_is_not_the_place_of_another_clause():
 
 
 def test_a_name_in_the_nominative_after_the_trigger_is_no_part_of_the_event_name():
-    events = analyzed("Новости\n\nЧерез мост проехали грузовики, сообщил спецпредставитель Анкары на армяно-турецких "
+    # (talks a title names, 'спецпредставитель Анкары на армяно-турецких переговорах', are no event at all:
+    # test_analyze_en_negotiations)
+    events = analyzed("Новости\n\nЧерез мост проехали грузовики, рассказал на армяно-турецких "
                       "переговорах Сердар Кылыч.\n", "ru", "events")
     assert list(events) == ["армяно-турецких переговорах"], events
     events = analyzed("Новости\n\nВ Москве прошли переговоры Путина и Си Цзиньпина.\n", "ru", "events")
