@@ -252,3 +252,9 @@ def test_names_of_things_are_no_bodies(text, things, body):
     orgs = analyzed(text, "ru", "organizations")
     assert not things & set(orgs)
     assert body in orgs
+
+
+def test_a_main_directorate_abbreviation_alone_is_no_body():
+    text = "Об этом сообщили в пресс-службе ГУ МЧС по городу."
+    kept = _clean_mentions(text, [_m(text, "ГУ", "ORG"), _m(text, "МЧС", "ORG")])
+    assert [text[m.start:m.end] for m in kept] == ["МЧС"]
