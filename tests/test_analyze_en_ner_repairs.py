@@ -509,3 +509,9 @@ CONTEXT_CASES = [
 def test_en_ner_context_says_what_a_name_is(text, given, expected):
     cands = [_m(text, surface, label) for surface, label in given]
     assert _labels(text, _context_labels(text, cands)) == expected
+
+
+def test_en_ner_a_place_the_text_calls_a_town_is_one_in_every_mention():
+    text = "In the port town of Great Yarmouth in England, a bomb exploded. Great Yarmouth is located on the shore."
+    cands = _context_labels(text, [_m(text, "Great Yarmouth", "ORG"), _m(text, "Great Yarmouth", "PER", nth=1)])
+    assert _labels(text, _vote_labels(text, cands)) == [("Great Yarmouth", "LOC"), ("Great Yarmouth", "LOC")]

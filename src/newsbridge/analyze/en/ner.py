@@ -881,7 +881,7 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
             lead = m
         elif m.label in ("ORG", "PER") and len(words) <= 2 and classify_run(text, m.start, m.end) is None \
                 and _PLACE_OF_LEFT.search(left):
-            m.label = "LOC"   # "the Turkish province of Sanliurfa", "the Syrian port of Tartus"
+            m.label, m.source = "LOC", "context"   # "the Turkish province of Sanliurfa", "the Syrian port of Tartus"
         elif m.label in ("PER", "LOC", "ORG") and (org_left := _ORG_LEFT.search(left)) \
                 and (not lookup_place(surface) or _CLUB_LEFT.search(org_left.group(0))
                      and not _POSSESSIVE_NEXT.match(text, m.end)):      # "played for Moscow's CSKA"
