@@ -66,7 +66,7 @@ _RUN_IN_CAPITAL_RU = re.compile(r"(?<=[а-яё0-9]) (?=(?:(?:Российск|У
                                 r"Водитель|Сотрудники|Полицейские|Власти) [а-яё])")
 _INSIDE_BEFORE_RU = frozenset("в во на по о об при для с со из за к ко от до у и или а но что как чем под над "
                               "перед через про между без".split())
-_VERB_BEFORE_RU = re.compile(r"(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ат)$")     # 'сообщил Российский футбольный союз
+_VERB_BEFORE_RU = re.compile(r"(?:л|ла|ло|ли|ет|ит|ют|ят|ут|ат)$")     # 'сообщил Российский футбольный союз'
 _FIRST_END = re.compile(r"[.!?…]+[\"'”»’)\]]*(?=\s)|[。！？]")     # a stop a space follows ('15.7' is none)
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
@@ -105,7 +105,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None,
         if ps < RUN_IN_REACH:
             first_end = _FIRST_END.search(text, ps, pe)      # a headline runs into the first sentence only
             reach = min(pe, RUN_IN_REACH, first_end.start() if first_end else pe)
-            cuts = [m for m in _RUN_IN.finditer(text, ps, reach)]
+            cuts = list(_RUN_IN.finditer(text, ps, reach))
             cuts += [m for m in _RUN_IN_CAPITAL.finditer(text, ps, reach)
                      if (w := _WORD_BEFORE.search(text, ps, m.start())) and w.group(1).lower() not in _INSIDE_BEFORE]
             cuts += [m for m in _RUN_IN_CAPITAL_RU.finditer(text, ps, reach)
