@@ -59,3 +59,10 @@ def test_he_assures_that_quote():
     text = 'Театр\n\nАктер Александр Филиппенко заявил, что решение было плановым. Так, он заверяет, что "никого не подвел".\n'
     doc = analyzed_doc(text, "ru")
     assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Александр Филиппенко"]
+
+
+def test_his_words_quoted_by_an_agency_are_his():
+    from support import analyzed_doc
+    doc = analyzed_doc('Новости\n\nОб этом заявил председатель совета Халед аль-Мишри. "У них имеются и самолеты", '
+                       '- приводит его слова агентство Anadolu.\n', "ru")
+    assert [q.attrs["speaker"] for q in doc.layer("quotes")] == ["Халед аль-Мишри"]

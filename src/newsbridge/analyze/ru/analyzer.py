@@ -2119,6 +2119,8 @@ def _speaker_in(text: str, a: int, b: int, per_mentions, persons, anchor: int, p
         elif w in ("словам", "мнению", "утверждению", "оценке") and k > 1 and words[k - 2][2] == "по" \
                 and words[k - 1][2] in lx.OBLIQUE_PRONOUNS:
             markers.append((k, "po_pron"))  # 'по его словам'
+        elif w in _WORDS_OF and k > 0 and words[k - 1][2] in lx.OBLIQUE_PRONOUNS:
+            markers.append((k, "po_pron"))  # '«…», - приводит его слова агентство Anadolu': whose words
         elif w in _WORDS_OF and not (k > 0 and words[k - 1][2] == "по"):
             markers.append((k, "words_of"))  # 'несмотря на слова американского лидера Джо Байдена о …'
     if prefer_last:
