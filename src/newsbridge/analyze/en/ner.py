@@ -761,16 +761,16 @@ _ORG_LEFT = re.compile(r"\b(?:the\s+)?(?:group|band|club|clubs|team|teams|compan
 # "the Zenly service", "the Dixie retailer's app", "the Pfizer-BioNTech vaccine", "the Tinkoff group":
 # a name that modifies a business's product noun or its kind is the business; "the Borovsky
 # settlement" is a place
-_THING_AFTER = re.compile(r"[ \u00a0]+(?:(service|app|application|platform|retailer|messenger|browser|vaccine|"
-                          r"marketplace|chain|brand|group|company|holding|corporation|concern|bank|firm)|"
-                          r"(settlement|village|district|township))(?:['’]s)?\b")
+_THING_AFTER = re.compile(r"[ \u00a0]+(?:service|app|application|platform|retailer|messenger|browser|vaccine|"
+                          r"marketplace|chain|brand|group|company|holding|corporation|concern|bank|firm)(?:['’]s)?\b")
 
 
 _POSITION_THEN = re.compile(r"[ \u00a0]+(?:" + "|".join(sorted(lx.PLAYER_POSITIONS | {"captain"})) + r")[ \u00a0]+")
 
 
 # nouns of places a name before them names: administrative units and sites named after their town
-_PLACE_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:krais?|oblasts?|okrugs?|raions?|regions?|districts?|landfills?|"
+_PLACE_NOUN_AFTER = re.compile(r"[ \u00a0]+(?:krais?|oblasts?|okrugs?|raions?|regions?|districts?|settlements?|villages?|"
+                               r"townships?|landfills?|"
                                r"border[ \u00a0]+crossings?|crossing[ \u00a0]+points?|checkpoints?|airports?|"
                                r"cosmodromes?|spaceports?)\b")
 
@@ -895,8 +895,8 @@ def _context_labels(text: str, cands: list[Mention]) -> list[Mention]:
                 and not (m.label == "PER" and persons_named[surface] > 1 or surface in surnames):   # "in a Trump district"
             m.label, m.source = "LOC", "context"   # "the Kulunda border crossing point", "Khabarovsky krais"
         elif m.label in ("PER", "ORG") and len(words) <= 2 and _THE_BEFORE.search(left) \
-                and (thing := _THING_AFTER.match(text, m.end)) and not lookup_place(surface):
-            m.label, m.source = ("ORG" if thing.group(1) else "LOC"), "context"
+                and _THING_AFTER.match(text, m.end) and not lookup_place(surface):
+            m.label, m.source = "ORG", "context"
         elif m.label in ("PER", "LOC") and len(words) == 1 and re.search(r"(?:'s|’s)\s+$", left):
             # "Tartu's Tammeka", "Tallinn's Legion": a place's club or company
             pm = re.search(r"([A-Z][\w-]+)(?:'s|’s)\s+$", left)
